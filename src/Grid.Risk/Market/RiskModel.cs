@@ -1,0 +1,130 @@
+using Grid.Risk.Instruments;
+using Grid.Risk.Rulebooks;
+using Grid.Risk.Scenarios;
+
+namespace Grid.Risk.Market;
+
+/// <summary>
+/// A rulebook, a set of instruments and a market compiled together: dense indexes for groups,
+/// assets and instruments, and each instrument's per-contract risk array. Immutable and shared by
+/// every account evaluated against it; a price move produces a new model with the moved
+/// instruments recompiled (<see cref="Reprice"/>).
+/// </summary>
+public sealed class RiskModel
+{
+    private readonly Dictionary<string, int> _groupIndex;
+    private readonly Dictionary<string, int> _assetIndex;
+    private readonly Dictionary<string, int> _instrumentIndex;
+
+    private RiskModel(Rulebook rulebook, MarketSnapshot market, GroupModel[] groups, AssetRisk[] assets, InstrumentRisk[] instruments)
+    {
+        Rulebook = rulebook;
+        Market = market;
+        Groups = groups;
+        Assets = assets;
+        Instruments = instruments;
+        _groupIndex = Index(groups, g => g.Name);
+        _assetIndex = Index(assets, a => a.Rule.Name);
+        _instrumentIndex = Index(instruments, i => i.Spec.Id);
+        Usd = _assetIndex["USD"];
+        CreditPairs = rulebook.Credits
+            .Select(c => new CreditPair(_groupIndex[c.GroupA], _groupIndex[c.GroupB], c.Rate, c.Ratio))
+            .ToArray();
+    }
+
+    /// <summary>The methodology parameters.</summary>
+    public Rulebook Rulebook { get; }
+
+    /// <summary>The market the arrays were computed from.</summary>
+    public MarketSnapshot Market { get; }
+
+    /// <summary>Groups by dense index.</summary>
+    public GroupModel[] Groups { get; }
+
+    /// <summary>Assets by dense index.</summary>
+    public AssetRisk[] Assets { get; }
+
+    /// <summary>Instruments by dense index.</summary>
+    public InstrumentRisk[] Instruments { get; }
+
+    /// <summary>Credit pairs in priority order.</summary>
+    public CreditPair[] CreditPairs { get; }
+
+    /// <summary>Index of the USD asset.</summary>
+    public int Usd { get; }
+
+    /// <summary>Compiles <paramref name="instruments"/> against <paramref name="market"/>.</summary>
+    /// <exception cref="RiskInputException">An instrument is inconsistent or its market data is missing or invalid.</exception>
+    public static RiskModel Build(Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market)
+    {
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in rulebook.Groups.Keys)
+        {
+            groupIndex[name] = groupIndex.Count;
+        }
+
+        var groups = new GroupModel[groupIndex.Count];
+        var scenarios = new ScenarioGrid[groups.Length];
+        foreach (var (name, g) in groupIndex)
+        {
+            scenarios[g] = ScenarioGrid.For(rulebook.Groups[name]);
+        }
+
+        var assets = AssetCompiler.Compile(rulebook, market, groupIndex, scenarios);
+        var assetIndex = Index(assets, a => a.Rule.Name);
+        var compiler = new InstrumentCompiler(rulebook, market, groupIndex, scenarios, assetIndex, assets);
+        var compiled = new InstrumentRisk[instruments.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < instruments.Count; i++)
+        {
+            var spec = instruments[i];
+            if (!seen.Add(spec.Id))
+            {
+                throw new RiskInputException($"instruments.{spec.Id}", "is listed twice");
+            }
+
+            compiled[i] = compiler.Compile(i, spec);
+        }
+
+        foreach (var (name, g) in groupIndex)
+        {
+            groups[g] = new GroupModel(g, rulebook.Groups[name], scenarios[g], compiler.SlotForwards(g));
+        }
+
+        return new RiskModel(rulebook, market, groups, assets, compiled);
+    }
+
+    /// <summary>A model for a new market with the same rulebook and instruments.</summary>
+    public RiskModel Reprice(MarketSnapshot market)
+        => Build(Rulebook, Array.ConvertAll(Instruments, i => i.Spec), market);
+
+    /// <summary>Finds a group by name.</summary>
+    public bool TryGetGroup(string name, out int index) => _groupIndex.TryGetValue(name, out index);
+
+    /// <summary>Finds an asset by code.</summary>
+    public bool TryGetAsset(string code, out int index) => _assetIndex.TryGetValue(code, out index);
+
+    /// <summary>Finds an instrument by id.</summary>
+    public bool TryGetInstrument(string id, out int index) => _instrumentIndex.TryGetValue(id, out index);
+
+    /// <summary>The instrument with id <paramref name="id"/>.</summary>
+    /// <exception cref="RiskInputException">Unknown instrument.</exception>
+    public InstrumentRisk Instrument(string id)
+        => _instrumentIndex.TryGetValue(id, out var i) ? Instruments[i] : throw new RiskInputException($"instrument {id}", "is unknown");
+
+    /// <summary>The asset with code <paramref name="code"/>.</summary>
+    /// <exception cref="RiskInputException">Unknown asset.</exception>
+    public AssetRisk Asset(string code)
+        => _assetIndex.TryGetValue(code, out var i) ? Assets[i] : throw new RiskInputException($"asset {code}", "is unknown");
+
+    private static Dictionary<string, int> Index<T>(T[] items, Func<T, string> key)
+    {
+        var map = new Dictionary<string, int>(items.Length, StringComparer.Ordinal);
+        for (var i = 0; i < items.Length; i++)
+        {
+            map[key(items[i])] = i;
+        }
+
+        return map;
+    }
+}

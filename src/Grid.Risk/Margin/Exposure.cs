@@ -78,6 +78,40 @@ internal sealed class Exposure(int scenarios)
         MinPerContract += Minimum(risk, to) - Minimum(risk, from);
     }
 
+    /// <summary>
+    /// The figures this exposure would have after <see cref="MoveInstrument"/>(risk, from, to), without
+    /// moving it: one pass over the scenarios, no allocation (the pre-trade hot path).
+    /// </summary>
+    public GroupFigures Preview(GroupModel group, InstrumentRisk risk, double from, double to, double somStrikeChange)
+    {
+        var dq = to - from;
+        var ra = risk.RiskArray;
+        var weights = group.Grid.Weights;
+        var pnl = Pnl;
+        var min = double.PositiveInfinity;
+        var worst = 0;
+        for (var j = 0; j < ra.Length; j++)
+        {
+            var loss = weights[j] * (pnl[j] + dq * ra[j]);
+            if (loss < min)
+            {
+                min = loss;
+                worst = j;
+            }
+        }
+
+        var n = risk.DeltaOneNotional;
+        return GroupRequirement.Combine(
+            group.Rule,
+            Math.Max(0, -min),
+            worst,
+            Delta + dq * risk.Delta,
+            LongDeltaOne + n * (Math.Max(to, 0) - Math.Max(from, 0)),
+            ShortDeltaOne + n * (Math.Max(-to, 0) - Math.Max(-from, 0)),
+            SomStrike + somStrikeChange,
+            MinPerContract + (Minimum(risk, to) - Minimum(risk, from)));
+    }
+
     /// <summary>Replaces the scenario contribution of a balance of <paramref name="from"/> units with <paramref name="to"/>.</summary>
     public void MoveBalance(AssetRisk asset, double from, double to)
     {

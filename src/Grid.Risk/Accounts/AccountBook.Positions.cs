@@ -1,0 +1,171 @@
+using Grid.Risk.Instruments;
+using Grid.Risk.Market;
+using Grid.Risk.Rulebooks;
+
+namespace Grid.Risk.Accounts;
+
+public sealed partial class AccountBook
+{
+    /// <summary>Balance of an asset (0 when not held).</summary>
+    public double Balance(string asset) => Model.TryGetAsset(asset, out var a) ? Balances[a] : 0;
+
+    /// <summary>Net position in an instrument (0 when not held).</summary>
+    public double PositionOf(string instrument)
+        => Model.TryGetInstrument(instrument, out var i) && FindHolding(i) is var k and >= 0 ? Holdings[k].Qty : 0;
+
+    /// <summary>Moves a balance by <paramref name="amount"/> (deposit, withdrawal, settlement).</summary>
+    /// <exception cref="RiskInputException">Unknown asset or a non-finite amount.</exception>
+    public void Deposit(string asset, double amount)
+    {
+        if (!Model.TryGetAsset(asset, out var a))
+        {
+            throw new RiskInputException("asset", $"unknown asset {asset}");
+        }
+
+        MoveBalance(a, Finite(amount, "amount"));
+    }
+
+    /// <summary>Switches the account between PM and STD.</summary>
+    public void SetRegime(MarginRegime regime)
+    {
+        if (regime != Regime)
+        {
+            Regime = regime;
+            Rebuild(Model);
+        }
+    }
+
+    /// <summary>
+    /// Books a fill: the position moves, realised PnL or option premium and the fee settle in the
+    /// settlement asset (the coin for inverse contracts); a spot or stock fill moves base and quote.
+    /// </summary>
+    public void ApplyFill(string instrument, Side side, double qty, double price, double fee = 0)
+    {
+        ValidateOrder(instrument, side, qty, price, out var risk);
+        var dq = side == Side.Buy ? qty : -qty;
+        if (risk.Kind.IsCash())
+        {
+            MoveBalance(risk.BaseAsset, dq);
+            MoveBalance(risk.QuoteAsset, -dq * price - Finite(fee, "fee"));
+            return;
+        }
+
+        var settlement = SettlementAsset(risk);
+        var coins = risk.Kind.IsInverse();
+        var k = FindHolding(risk.Index);
+        var q = k >= 0 ? Holdings[k].Qty : 0;
+        var entry = k >= 0 ? Holdings[k].Entry : 0;
+        double cash;
+        double newEntry;
+        if (risk.Kind.IsOption())
+        {
+            // The premium moves cash now; option entries do not enter AE (Rulebook §4 item 21).
+            cash = -dq * risk.Multiplier * price;
+            newEntry = q + dq == 0 ? 0 : Math.Sign(q) == Math.Sign(dq) || q == 0 ? (q * entry + dq * price) / (q + dq) : entry;
+        }
+        else
+        {
+            var closing = Math.Sign(q) == -Math.Sign(dq) ? Math.Min(Math.Abs(q), Math.Abs(dq)) * Math.Sign(q) : 0;
+            cash = coins
+                ? closing * risk.Multiplier * (1 / entry - 1 / price)
+                : closing * risk.Multiplier * (price - entry);
+            newEntry = (q + dq) switch
+            {
+                0 => 0,
+                _ when closing == 0 => coins ? (q + dq) / (q / (entry == 0 ? price : entry) + dq / price) : (q * entry + dq * price) / (q + dq),
+                _ when Math.Abs(dq) > Math.Abs(q) => price,
+                _ => entry,
+            };
+        }
+
+        var feeAmount = Finite(fee, "fee");
+        var settlementPrice = Model.Assets[settlement].Price;
+        // Linear cash is in USD: convert to the settlement asset's units; inverse cash is already in coin.
+        var units = coins ? cash - feeAmount : (cash - feeAmount) / settlementPrice;
+        ref var h = ref HoldingFor(risk.Index);
+        h.Entry = newEntry;
+        MovePosition(risk.Index, dq);
+        if (units != 0)
+        {
+            MoveBalance(settlement, units);
+        }
+    }
+
+    /// <summary>The asset a contract settles in: its settlement asset if listed, the coin for inverse contracts, else USD.</summary>
+    internal int SettlementAsset(InstrumentRisk risk)
+    {
+        if (risk.Spec.Settlement is { } s && Model.TryGetAsset(s, out var a))
+        {
+            return a;
+        }
+
+        if (risk.Kind.IsInverse() && risk.Spec.Underlying is { } u && Model.TryGetAsset(u, out var c))
+        {
+            return c;
+        }
+
+        return Model.Usd;
+    }
+
+    /// <summary>Moves a net position and every exposure of its group (no cash movement).</summary>
+    internal void MovePosition(int instrument, double dq)
+    {
+        var risk = Model.Instruments[instrument];
+        var gb = GroupFor(risk.Group);
+        var k = AdjustResting(instrument, Side.Buy, 0);
+        Span<double> from = stackalloc double[3];
+        for (var s = 0; s < 3; s++)
+        {
+            from[s] = Holdings[k].Net((FillState)s);
+        }
+
+        Holdings[k].Qty += dq;
+        for (var s = 0; s < 3; s++)
+        {
+            var to = Holdings[k].Net((FillState)s);
+            MoveShortOptionMinimum(risk, gb.States[s], (FillState)s, from[s], to);
+            gb.States[s].MoveInstrument(risk, from[s], to);
+        }
+
+        Refresh(risk.Group);
+        if (Holdings[k].IsEmpty)
+        {
+            CompactHoldings();
+        }
+    }
+
+    /// <summary>Moves a balance and the scenarios of the group it enters.</summary>
+    internal void MoveBalance(int asset, double amount)
+    {
+        if (amount == 0)
+        {
+            return;
+        }
+
+        var a = Model.Assets[asset];
+        if (double.IsNaN(a.Price))
+        {
+            throw new RiskInputException($"index.{a.Rule.Name}", "no price for this asset");
+        }
+
+        var b = Balances[asset];
+        Balances[asset] = b + amount;
+        if (a.Group >= 0)
+        {
+            var gb = GroupFor(a.Group);
+            gb.States[0].MoveBalance(a, b, b + amount);
+            var f = SpotFill[asset];
+            gb.States[1].MoveBalance(a, b + f, b + amount + f);
+            gb.States[2].MoveBalance(a, b + f, b + amount + f);
+        }
+
+        // Spot order costs and STD lines depend on balances: refresh every group that can see them.
+        for (var g = 0; g < Groups.Length; g++)
+        {
+            if (Groups[g] is { } x && (g == a.Group || x.SpotOrders > 0 || Regime == MarginRegime.Std))
+            {
+                Refresh(g);
+            }
+        }
+    }
+}

@@ -15,6 +15,7 @@ public sealed partial class AccountBook
         ValidateOrder(order.Instrument, order.Side, order.Qty, order.Price, out var risk);
         var k = AppendOrder(order);
         ApplyOrder(risk, ref Orders[k], +1);
+        RefreshFor(risk);
     }
 
     /// <summary>Reduces (or removes, when <paramref name="qty"/> covers it) the resting order at <paramref name="index"/>.</summary>
@@ -33,11 +34,27 @@ public sealed partial class AccountBook
             Orders[index] = Orders[--OrderCount];
             Orders[OrderCount] = default;
             CompactHoldings();
-            return;
+        }
+        else
+        {
+            o.Qty -= qty;
+            ApplyOrder(risk, ref o, +1);
         }
 
-        o.Qty -= qty;
-        ApplyOrder(risk, ref o, +1);
+        RefreshFor(risk);
+    }
+
+    // Figures are refreshed once the order list is consistent: spot order costs read it.
+    private void RefreshFor(InstrumentRisk risk)
+    {
+        if (risk.Kind.IsCash())
+        {
+            RefreshSpotGroups(risk);
+        }
+        else
+        {
+            Refresh(risk.Group);
+        }
     }
 
     /// <summary>Index of the resting order with client id <paramref name="orderId"/>, or −1.</summary>
@@ -122,8 +139,6 @@ public sealed partial class AccountBook
         {
             gb.Asks += sign;
         }
-
-        Refresh(risk.Group);
     }
 
     /// <summary>Updates the per-strike short-option minimum after a holding's net moved in one fill state.</summary>
@@ -150,7 +165,6 @@ public sealed partial class AccountBook
         CountSpot(risk, sign);
         MoveSideBalance(baseAsset, baseBefore, SpotFill[risk.BaseAsset]);
         MoveSideBalance(quoteAsset, quoteBefore, SpotFill[risk.QuoteAsset]);
-        RefreshSpotGroups(risk);
     }
 
     private void MoveSideBalance(AssetRisk asset, double fillBefore, double fillAfter)

@@ -54,36 +54,14 @@ public sealed partial class AccountBook
         var coins = risk.Kind.IsInverse();
         var k = FindHolding(risk.Index);
         var q = k >= 0 ? Holdings[k].Qty : 0;
-        var entry = k >= 0 ? Holdings[k].Entry : 0;
-        double cash;
-        double newEntry;
-        if (risk.Kind.IsOption())
-        {
-            // The premium moves cash now; option entries do not enter AE (Rulebook §4 item 21).
-            cash = -dq * risk.Multiplier * price;
-            newEntry = q + dq == 0 ? 0 : Math.Sign(q) == Math.Sign(dq) || q == 0 ? (q * entry + dq * price) / (q + dq) : entry;
-        }
-        else
-        {
-            var closing = Math.Sign(q) == -Math.Sign(dq) ? Math.Min(Math.Abs(q), Math.Abs(dq)) * Math.Sign(q) : 0;
-            cash = coins
-                ? closing * risk.Multiplier * (1 / entry - 1 / price)
-                : closing * risk.Multiplier * (price - entry);
-            newEntry = (q + dq) switch
-            {
-                0 => 0,
-                _ when closing == 0 => coins ? (q + dq) / (q / (entry == 0 ? price : entry) + dq / price) : (q * entry + dq * price) / (q + dq),
-                _ when Math.Abs(dq) > Math.Abs(q) => price,
-                _ => entry,
-            };
-        }
+        var (realised, entry) = FillAccounting.Apply(q, k >= 0 ? Holdings[k].Entry : 0, dq, price, coins && !risk.Kind.IsOption());
 
-        var feeAmount = Finite(fee, "fee");
-        var settlementPrice = Model.Assets[settlement].Price;
-        // Linear cash is in USD: convert to the settlement asset's units; inverse cash is already in coin.
-        var units = coins ? cash - feeAmount : (cash - feeAmount) / settlementPrice;
+        // Options: the premium moves cash now (entries do not enter AE, Rulebook §4 item 21);
+        // delta-one: realised PnL settles. Inverse amounts are in coin, linear ones in USD.
+        var cash = risk.Kind.IsOption() ? -dq * risk.Multiplier * price : realised * risk.Multiplier;
+        var units = coins ? cash - Finite(fee, "fee") : (cash - Finite(fee, "fee")) / Model.Assets[settlement].Price;
         ref var h = ref HoldingFor(risk.Index);
-        h.Entry = newEntry;
+        h.Entry = entry;
         MovePosition(risk.Index, dq);
         if (units != 0)
         {

@@ -44,11 +44,7 @@ public sealed partial class AccountBook
     /// <summary>The reference check: apply the order to a copy and re-evaluate. Any instrument, any regime.</summary>
     internal PreTradeResult CheckReference(InstrumentRisk risk, Side side, double qty, double price)
     {
-        var ae = AdjustedEquity();
-        var imBefore = TotalIm(false, out var costsBefore, out _, out _);
-        var imPosBefore = TotalIm(true, out _, out _, out var stdMmBefore);
-        var mmBefore = Maintenance(imPosBefore, stdMmBefore);
-        var stateBefore = StateOf(ae, mmBefore, imPosBefore, ae - costsBefore, imBefore);
+        var (_, ae, imBefore, _, _, mmBefore, stateBefore) = Current;
 
         var with = Clone();
         with.AddOrder(new RestingOrder(risk.Spec.Id, side, qty, price));

@@ -15,12 +15,8 @@ public sealed partial class AccountBook
     {
         var g = risk.Group;
         var gb = GroupFor(g);
-        var ae = AdjustedEquity();
-        var imBefore = TotalIm(false, out var costsBefore, out _, out _);
-        var imPosBefore = TotalIm(true, out _, out _, out _);
+        ref readonly var before = ref Current;
         var mmf = Model.Rulebook.MmFraction;
-        var mmBefore = mmf * imPosBefore;
-        var stateBefore = StateOf(ae, mmBefore, imPosBefore, ae - costsBefore, imBefore);
 
         var buy = side == Side.Buy;
         var state = buy ? FillState.Bids : FillState.Asks;
@@ -66,7 +62,7 @@ public sealed partial class AccountBook
         var qtyNow = k >= 0 ? Holdings[k].Qty : 0;
         var filledFigures = Preview(gb, risk, FillState.None, qtyNow, qtyNow + dq);
         var mmAfter = mmf * TotalIm(true, g, filledFigures, 0, out _, out _, out _, default, null);
-        return Decide(ae, costs, im, credit, mmBefore, mmAfter, imBefore, stateBefore, openLoss, fee, openLoss + fee);
+        return Decide(before.Ae, costs, im, credit, before.Mm, mmAfter, before.Im, before.State, openLoss, fee, openLoss + fee);
     }
 
     private GroupFigures Preview(GroupBook gb, InstrumentRisk risk, FillState state, double from, double to)

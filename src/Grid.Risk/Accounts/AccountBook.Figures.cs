@@ -9,6 +9,7 @@ public sealed partial class AccountBook
     /// <summary>Recomputes the cached figures of group <paramref name="g"/> in every fill state.</summary>
     internal void Refresh(int g)
     {
+        Invalidate();
         var gb = Groups[g]!;
         var group = Model.Groups[g];
         for (var s = 0; s < 3; s++)

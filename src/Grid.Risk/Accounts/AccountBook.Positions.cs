@@ -62,6 +62,7 @@ public sealed partial class AccountBook
         var units = coins ? cash - Finite(fee, "fee") : (cash - Finite(fee, "fee")) / Model.Assets[settlement].Price;
         ref var h = ref HoldingFor(risk.Index);
         h.Entry = entry;
+        Invalidate();
         MovePosition(risk.Index, dq);
         if (units != 0)
         {
@@ -126,6 +127,7 @@ public sealed partial class AccountBook
             throw new RiskInputException($"index.{a.Rule.Name}", "no price for this asset");
         }
 
+        Invalidate();
         var b = Balances[asset];
         Balances[asset] = b + amount;
         if (a.Group >= 0)

@@ -20,6 +20,7 @@ public sealed partial class AccountBook
     internal OrderEntry[] Orders = new OrderEntry[4];
     internal int OrderCount;
     internal GroupBook?[] Groups;
+    private AccountState? _previousState;
 
     private AccountBook(RiskModel model, MarginRegime regime)
     {
@@ -37,7 +38,15 @@ public sealed partial class AccountBook
     public MarginRegime Regime { get; private set; }
 
     /// <summary>The state last reported (drives the liquidation hysteresis).</summary>
-    public AccountState? PreviousState { get; set; }
+    public AccountState? PreviousState
+    {
+        get => _previousState;
+        set
+        {
+            _previousState = value;
+            Invalidate();
+        }
+    }
 
     /// <summary>Builds a book from a plain portfolio.</summary>
     /// <exception cref="RiskInputException">Unknown asset or instrument, or a non-finite quantity or price.</exception>
@@ -113,6 +122,7 @@ public sealed partial class AccountBook
     /// <summary>Full recompute: every exposure rebuilt from the holdings against <paramref name="model"/>.</summary>
     public void Rebuild(RiskModel model)
     {
+        Invalidate();
         if (!ReferenceEquals(model, Model))
         {
             Remap(model);

@@ -16,8 +16,11 @@ public sealed class RiskModel
     private readonly Dictionary<string, int> _assetIndex;
     private readonly Dictionary<string, int> _instrumentIndex;
 
-    private RiskModel(Rulebook rulebook, MarketSnapshot market, GroupModel[] groups, AssetRisk[] assets, InstrumentRisk[] instruments)
+    private readonly InstrumentCompiler _compiler;
+
+    private RiskModel(Rulebook rulebook, MarketSnapshot market, GroupModel[] groups, AssetRisk[] assets, InstrumentRisk[] instruments, InstrumentCompiler compiler)
     {
+        _compiler = compiler;
         Rulebook = rulebook;
         Market = market;
         Groups = groups;
@@ -91,12 +94,16 @@ public sealed class RiskModel
             groups[g] = new GroupModel(g, rulebook.Groups[name], scenarios[g], compiler.SlotForwards(g));
         }
 
-        return new RiskModel(rulebook, market, groups, assets, compiled);
+        return new RiskModel(rulebook, market, groups, assets, compiled, compiler);
     }
 
     /// <summary>A model for a new market with the same rulebook and instruments.</summary>
     public RiskModel Reprice(MarketSnapshot market)
         => Build(Rulebook, Array.ConvertAll(Instruments, i => i.Spec), market);
+
+    /// <summary>Recomputes one instrument's risk array, delta and value against this model's market.</summary>
+    /// <exception cref="RiskInputException">Unknown instrument or invalid market data.</exception>
+    public InstrumentRisk RecompileInstrument(string id) => _compiler.Compile(Instrument(id).Index, Instrument(id).Spec);
 
     /// <summary>Finds a group by name.</summary>
     public bool TryGetGroup(string name, out int index) => _groupIndex.TryGetValue(name, out index);

@@ -1,0 +1,32 @@
+namespace Grid.Risk.Accounts;
+
+public sealed partial class AccountBook
+{
+    private Baseline _baseline;
+
+    /// <summary>
+    /// The account's figures as they stand (AE, IM with and without orders, MM, state), computed once
+    /// after a change and reused by every check until the next change.
+    /// </summary>
+    internal ref readonly Baseline Current
+    {
+        get
+        {
+            if (!_baseline.Valid)
+            {
+                var ae = AdjustedEquity();
+                var im = TotalIm(false, out var costs, out _, out _);
+                var imPositions = TotalIm(true, out _, out _, out var stdMm);
+                var mm = Maintenance(imPositions, stdMm);
+                _baseline = new Baseline(true, ae, im, costs, imPositions, mm, StateOf(ae, mm, imPositions, ae - costs, im));
+            }
+
+            return ref _baseline;
+        }
+    }
+
+    /// <summary>Forgets the cached figures; every mutation calls this.</summary>
+    internal void Invalidate() => _baseline = default;
+
+    internal readonly record struct Baseline(bool Valid, double Ae, double Im, double OrderCosts, double ImPositions, double Mm, AccountState State);
+}

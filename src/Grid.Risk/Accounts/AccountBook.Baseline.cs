@@ -25,6 +25,13 @@ public sealed partial class AccountBook
         }
     }
 
+    /// <summary>The headline figures now (cached until the next change).</summary>
+    public Margin.MarginFigures Figures()
+    {
+        ref readonly var b = ref Current;
+        return new Margin.MarginFigures(b.Ae, b.Im, b.OrderCosts, b.ImPositions, b.Mm, b.State);
+    }
+
     /// <summary>Forgets the cached figures; every mutation calls this.</summary>
     internal void Invalidate() => _baseline = default;
 

@@ -1,5 +1,4 @@
 using Grid.Risk.Instruments;
-using Grid.Risk.Margin;
 using Grid.Risk.Market;
 using Grid.Risk.Rulebooks;
 

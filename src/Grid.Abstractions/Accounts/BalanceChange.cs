@@ -1,0 +1,14 @@
+using Grid.Risk.Decisions;
+
+namespace Grid.Abstractions.Accounts;
+
+/// <summary>The outcome of a deposit or withdrawal.</summary>
+[GenerateSerializer, Immutable, Alias("grid.BalanceChange")]
+public sealed record BalanceChange
+{
+    [Id(0)] public bool Accepted { get; init; }
+    [Id(1)] public RejectReason Reason { get; init; }
+    [Id(2)] public decimal Shortfall { get; init; }
+    [Id(3)] public BuyingPower After { get; init; } = new();
+    [Id(4)] public bool Replayed { get; init; }
+}

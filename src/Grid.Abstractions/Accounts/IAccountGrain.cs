@@ -1,0 +1,66 @@
+using Grid.Abstractions.Engine;
+using Grid.Risk.Accounts;
+using Grid.Risk.Rulebooks;
+
+namespace Grid.Abstractions.Accounts;
+
+/// <summary>
+/// The single writer of one account: balances, positions, resting orders and their reservations.
+/// Every check reads the silo-local market snapshot; no other grain is called on the check path.
+/// Changes are durable before they are acknowledged.
+/// </summary>
+[Alias("grid.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Applies matching-engine commands in order and answers each (checks reserve on accept).</summary>
+    [Alias("Execute")]
+    ValueTask<EngineReply[]> Execute(EngineCommand[] commands);
+
+    /// <summary>The account's margin now.</summary>
+    [Alias("GetBuyingPower")]
+    ValueTask<BuyingPower> GetBuyingPower();
+
+    /// <summary>Largest size of (instrument, side, price) that still passes (Rulebook §4 item 25).</summary>
+    [Alias("GetMaxOrderSize")]
+    ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price);
+
+    /// <summary>Evaluates orders cumulatively without reserving.</summary>
+    [Alias("WhatIf")]
+    ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders);
+
+    /// <summary>Siloed versus cross-margined requirement.</summary>
+    [Alias("CompareRegimes")]
+    ValueTask<RegimeComparisonView> CompareRegimes();
+
+    /// <summary>Balances, positions and resting orders.</summary>
+    [Alias("GetPortfolio")]
+    ValueTask<PortfolioView> GetPortfolio();
+
+    /// <summary>Credits a balance; idempotent on <paramref name="requestId"/>.</summary>
+    [Alias("Deposit")]
+    ValueTask<BalanceChange> Deposit(string requestId, string asset, decimal amount);
+
+    /// <summary>Debits a balance if equity after still covers IM; idempotent on <paramref name="requestId"/>.</summary>
+    [Alias("Withdraw")]
+    ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount);
+
+    /// <summary>Kill switch: a frozen account passes no new order (fills and cancels still book).</summary>
+    [Alias("SetFrozen")]
+    ValueTask<AccountSummary> SetFrozen(bool frozen, string reason);
+
+    /// <summary>Switches between PM and STD.</summary>
+    [Alias("SetRegime")]
+    ValueTask<AccountSummary> SetRegime(MarginRegime regime);
+
+    /// <summary>Headline figures.</summary>
+    [Alias("GetSummary")]
+    ValueTask<AccountSummary> GetSummary();
+
+    /// <summary>Starts pushing updates to <paramref name="observer"/> (re-subscribe within a minute to stay subscribed).</summary>
+    [Alias("Watch")]
+    ValueTask Watch(IAccountObserver observer);
+
+    /// <summary>Stops pushing updates to <paramref name="observer"/>.</summary>
+    [Alias("Unwatch")]
+    ValueTask Unwatch(IAccountObserver observer);
+}

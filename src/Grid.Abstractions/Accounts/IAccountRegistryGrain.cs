@@ -1,0 +1,20 @@
+using Grid.Risk.Accounts;
+using Orleans.Concurrency;
+
+namespace Grid.Abstractions.Accounts;
+
+/// <summary>
+/// Cluster-wide list of accounts and their latest state for ops (key "accounts"). Accounts report
+/// when their state or figures move materially, never per check.
+/// </summary>
+[Alias("grid.IAccountRegistryGrain")]
+public interface IAccountRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>Records an account's latest summary; fire-and-forget.</summary>
+    [OneWay, Alias("Report")]
+    Task Report(AccountSummary summary);
+
+    /// <summary>Accounts in the given states (all when empty), nearest liquidation (highest MM/AE) first.</summary>
+    [Alias("List")]
+    Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken);
+}

@@ -1,0 +1,13 @@
+namespace Grid.Abstractions.Accounts;
+
+/// <summary>Siloed versus cross-margined requirement (Rulebook §4 items 5 and 27).</summary>
+[GenerateSerializer, Immutable, Alias("grid.RegimeComparisonView")]
+public sealed record RegimeComparisonView
+{
+    [Id(0)] public string AccountId { get; init; } = "";
+    [Id(1)] public decimal SiloedTotal { get; init; }
+    [Id(2)] public decimal CrossTotal { get; init; }
+    [Id(3)] public decimal SavingUsd { get; init; }
+    [Id(4)] public double SavingPct { get; init; }
+    [Id(5)] public IReadOnlyList<SiloView> Silos { get; init; } = [];
+}

@@ -1,0 +1,22 @@
+namespace Grid.Abstractions.Market;
+
+/// <summary>Owns one instrument: spec, limits, halt, mark, vol. Publishes every change to the market directory.</summary>
+[Alias("grid.IInstrumentGrain")]
+public interface IInstrumentGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the spec (the kind and expiry of a listed instrument cannot change).</summary>
+    [Alias("Upsert")]
+    Task<InstrumentInfo> Upsert(InstrumentSpec spec);
+
+    /// <summary>The instrument now, or null when not listed.</summary>
+    [Alias("Get")]
+    Task<InstrumentInfo?> Get();
+
+    /// <summary>Halts or resumes trading.</summary>
+    [Alias("SetHalted")]
+    Task<InstrumentInfo> SetHalted(bool halted, string reason);
+
+    /// <summary>New mark, vol, SPAN array or open interest (zero/empty fields are left unchanged).</summary>
+    [Alias("PublishPrices")]
+    Task<InstrumentInfo> PublishPrices(InstrumentPrices prices);
+}

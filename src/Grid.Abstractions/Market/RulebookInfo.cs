@@ -1,0 +1,14 @@
+namespace Grid.Abstractions.Market;
+
+/// <summary>The rulebook in force: its JSON and when it was loaded.</summary>
+[GenerateSerializer, Immutable, Alias("grid.RulebookInfo")]
+public sealed record RulebookInfo
+{
+    [Id(0)] public string Version { get; init; } = "";
+    [Id(1)] public string Json { get; init; } = "";
+    [Id(2)] public DateTimeOffset LoadedAt { get; init; }
+    [Id(3)] public long Revision { get; init; }
+
+    /// <summary>Risk-free rate for equity and index options.</summary>
+    [Id(4)] public decimal Rate { get; init; }
+}

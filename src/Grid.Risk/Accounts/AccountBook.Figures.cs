@@ -68,6 +68,22 @@ public sealed partial class AccountBook
         return dv;
     }
 
+    /// <summary>Collateral value after haircuts of one asset's balance.</summary>
+    public double CollateralValueOf(string asset) => Model.TryGetAsset(asset, out var a) && Balances[a] != 0 ? CollateralValue(a, Balances[a]) : 0;
+
+    /// <summary>Value in USD of one position: option mark, or delta-one uPnL plus unsettled funding.</summary>
+    public double ValueOf(string instrument)
+    {
+        if (!Model.TryGetInstrument(instrument, out var i) || FindHolding(i) is not (var k and >= 0))
+        {
+            return 0;
+        }
+
+        var risk = Model.Instruments[i];
+        ref var h = ref Holdings[k];
+        return PositionValue(risk, h.Qty, h.Entry) + (risk.Kind.IsInverse() ? h.Funding * risk.UnderlyingPrice : h.Funding);
+    }
+
     internal static double PositionValue(Market.InstrumentRisk risk, double qty, double entry)
     {
         if (qty == 0)

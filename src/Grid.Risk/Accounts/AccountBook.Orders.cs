@@ -57,6 +57,24 @@ public sealed partial class AccountBook
         }
     }
 
+    /// <summary>Sets the remaining quantity of the resting order at <paramref name="index"/> (0 removes it).</summary>
+    public void SetOrderQty(int index, double qty)
+    {
+        if ((uint)index >= (uint)OrderCount || !(qty >= 0) || !double.IsFinite(qty))
+        {
+            throw new RiskInputException("order.qty", $"{qty} is not a valid remaining quantity");
+        }
+
+        ReduceOrder(index, Orders[index].Qty - qty);
+        if (qty > 0)
+        {
+            var k = FindOrderIndexAfterReduce(index, qty);
+            Orders[k].Qty = qty;
+        }
+    }
+
+    private int FindOrderIndexAfterReduce(int index, double qty) => index < OrderCount ? index : OrderCount - 1;
+
     /// <summary>Index of the resting order with client id <paramref name="orderId"/>, or −1.</summary>
     public int FindOrder(string orderId)
     {

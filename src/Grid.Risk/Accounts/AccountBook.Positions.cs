@@ -51,15 +51,10 @@ public sealed partial class AccountBook
         }
 
         var settlement = SettlementAsset(risk);
-        var coins = risk.Kind.IsInverse();
         var k = FindHolding(risk.Index);
-        var q = k >= 0 ? Holdings[k].Qty : 0;
-        var (realised, entry) = FillAccounting.Apply(q, k >= 0 ? Holdings[k].Entry : 0, dq, price, coins && !risk.Kind.IsOption());
-
-        // Options: the premium moves cash now (entries do not enter AE, Rulebook §4 item 21);
-        // delta-one: realised PnL settles. Inverse amounts are in coin, linear ones in USD.
-        var cash = risk.Kind.IsOption() ? -dq * risk.Multiplier * price : realised * risk.Multiplier;
-        var units = coins ? cash - Finite(fee, "fee") : (cash - Finite(fee, "fee")) / Model.Assets[settlement].Price;
+        var (entry, units) = FillAccounting.Settle(
+            risk.Kind.IsOption(), risk.Kind.IsInverse(), risk.Multiplier, k >= 0 ? Holdings[k].Qty : 0, k >= 0 ? Holdings[k].Entry : 0,
+            dq, price, Finite(fee, "fee"), Model.Assets[settlement].Price);
         ref var h = ref HoldingFor(risk.Index);
         h.Entry = entry;
         Invalidate();
@@ -67,6 +62,37 @@ public sealed partial class AccountBook
         if (units != 0)
         {
             MoveBalance(settlement, units);
+        }
+    }
+
+    /// <summary>Sets a balance to an exact value (the account record is authoritative; the book mirrors it).</summary>
+    public void SetBalance(string asset, double value)
+    {
+        var a = Model.TryGetAsset(asset, out var i) ? i : throw new RiskInputException("asset", $"unknown asset {asset}");
+        MoveBalance(a, Finite(value, "balance") - Balances[a]);
+        Balances[a] = value;
+    }
+
+    /// <summary>Sets a position to exact values (quantity, entry, unsettled funding).</summary>
+    public void SetPosition(string instrument, double qty, double entry, double funding)
+    {
+        var risk = Model.TryGetInstrument(instrument, out var i) ? Model.Instruments[i]
+            : throw new RiskInputException("instrument", $"unknown instrument {instrument}");
+        if (risk.Kind.IsCash())
+        {
+            throw new RiskInputException("instrument", "a spot or stock holding is a balance, not a position");
+        }
+
+        ref var h = ref HoldingFor(risk.Index);
+        h.Entry = Finite(entry, "entry");
+        h.Funding = Finite(funding, "funding");
+        var dq = Finite(qty, "qty") - h.Qty;
+        Invalidate();
+        MovePosition(risk.Index, dq);
+        var k = FindHolding(risk.Index);
+        if (k >= 0)
+        {
+            Holdings[k].Qty = qty;
         }
     }
 

@@ -57,8 +57,13 @@ public sealed class RiskModel
     public int Usd { get; }
 
     /// <summary>Compiles <paramref name="instruments"/> against <paramref name="market"/>.</summary>
+    /// <param name="rulebook">The methodology parameters.</param>
+    /// <param name="instruments">The instruments to compile.</param>
+    /// <param name="market">Prices, vols and rates.</param>
+    /// <param name="skipped">When given, instruments that cannot be compiled are left out and their errors
+    /// collected here (a live catalog keeps trading the rest); otherwise the first error is thrown.</param>
     /// <exception cref="RiskInputException">An instrument is inconsistent or its market data is missing or invalid.</exception>
-    public static RiskModel Build(Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market)
+    public static RiskModel Build(Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market, ICollection<RiskInputException>? skipped = null)
     {
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in rulebook.Groups.Keys)
@@ -76,17 +81,23 @@ public sealed class RiskModel
         var assets = AssetCompiler.Compile(rulebook, market, groupIndex, scenarios);
         var assetIndex = Index(assets, a => a.Rule.Name);
         var compiler = new InstrumentCompiler(rulebook, market, groupIndex, scenarios, assetIndex, assets);
-        var compiled = new InstrumentRisk[instruments.Count];
+        var compiled = new List<InstrumentRisk>(instruments.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < instruments.Count; i++)
+        foreach (var spec in instruments)
         {
-            var spec = instruments[i];
-            if (!seen.Add(spec.Id))
+            try
             {
-                throw new RiskInputException($"instruments.{spec.Id}", "is listed twice");
-            }
+                if (!seen.Add(spec.Id))
+                {
+                    throw new RiskInputException($"instruments.{spec.Id}", "is listed twice");
+                }
 
-            compiled[i] = compiler.Compile(i, spec);
+                compiled.Add(compiler.Compile(compiled.Count, spec));
+            }
+            catch (RiskInputException e) when (skipped is not null)
+            {
+                skipped.Add(e);
+            }
         }
 
         foreach (var (name, g) in groupIndex)
@@ -94,7 +105,7 @@ public sealed class RiskModel
             groups[g] = new GroupModel(g, rulebook.Groups[name], scenarios[g], compiler.SlotForwards(g));
         }
 
-        return new RiskModel(rulebook, market, groups, assets, compiled, compiler);
+        return new RiskModel(rulebook, market, groups, assets, [.. compiled], compiler);
     }
 
     /// <summary>A model for a new market with the same rulebook and instruments.</summary>

@@ -1,0 +1,167 @@
+using Grid.Abstractions.Engine;
+using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
+using Grid.Grains.Market;
+using Grid.Risk.Accounts;
+using Grid.Risk.Decisions;
+using Grid.Risk.Margin;
+using Grid.Risk.Market;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>
+/// The account's trading desk: applies matching-engine commands, deposits and withdrawals to the
+/// stored record and mirrors them into the risk-core book. No Orleans here: the grain owns
+/// persistence and concurrency, the desk owns the rules. Single-threaded.
+/// </summary>
+internal sealed partial class AccountDesk
+{
+    private readonly Func<MarketFrame> _market;
+    private readonly AccountOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly RecentWindow<EngineReply> _checks;
+    private readonly RecentWindow<string> _trades;
+    private readonly RecentWindow<RequestOutcome> _requests;
+    private AccountBook? _book;
+    private long _bookFrame = -1;
+
+    public AccountDesk(string accountId, AccountRecord record, Func<MarketFrame> market, AccountOptions options, TimeProvider clock)
+    {
+        AccountId = accountId;
+        Record = record;
+        _market = market;
+        _options = options;
+        _clock = clock;
+        _checks = new RecentWindow<EngineReply>(record.RecentChecks, r => r.ClientOrderId, options.IdempotencyWindow);
+        _trades = new RecentWindow<string>(record.RecentTrades, t => t, options.IdempotencyWindow);
+        _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => r.RequestId, options.IdempotencyWindow);
+    }
+
+    public string AccountId { get; }
+
+    public AccountRecord Record { get; }
+
+    /// <summary>Set when the record changed since the last call to <see cref="TakeChanges"/>.</summary>
+    public bool Changed { get; private set; }
+
+    /// <summary>Why the account cannot be margined right now (an instrument it holds has no price), or null.</summary>
+    public string? Unpriced { get; private set; }
+
+    /// <summary>Returns and clears <see cref="Changed"/>, bumping the record version when set.</summary>
+    public bool TakeChanges()
+    {
+        if (!Changed)
+        {
+            return false;
+        }
+
+        Changed = false;
+        Record.Version++;
+        return true;
+    }
+
+    /// <summary>The book against the current market frame, rebuilt from the record when the frame moved; null when unpriced.</summary>
+    public AccountBook? Book()
+    {
+        var frame = _market();
+        if (_bookFrame == frame.Version && (_book is not null || Unpriced is not null))
+        {
+            return _book;
+        }
+
+        _bookFrame = frame.Version;
+        try
+        {
+            _book = AccountBook.Create(frame.Model, Record.ToPortfolio());
+            Unpriced = null;
+        }
+        catch (RiskInputException e)
+        {
+            _book = null;
+            Unpriced = e.Message;
+        }
+
+        return _book;
+    }
+
+    /// <summary>Forces a rebuild from the record (after a failed write the record is reloaded).</summary>
+    public void Invalidate()
+    {
+        _book = null;
+        _bookFrame = -1;
+    }
+
+    /// <summary>Applies one command and answers it.</summary>
+    public EngineReply Execute(EngineCommand c) => c.Kind switch
+    {
+        CommandKind.Check => Check(c),
+        CommandKind.Fill => Fill(c),
+        CommandKind.Cancel => Cancel(c),
+        CommandKind.Amend => Amend(c),
+        _ => EngineReply.Fail(c, ErrorCode.Malformed, $"kind: {(int)c.Kind} is not a command"),
+    };
+
+    /// <summary>Headline figures now, or null when the account cannot be margined.</summary>
+    public MarginFigures? Figures() => Book()?.Figures();
+
+    private MarketFrame Frame => _market();
+
+    private void MarkChanged() => Changed = true;
+
+    private EngineReply Decided(EngineCommand c, PreTradeResult r, MarginFigures after) => new()
+    {
+        CorrelationId = c.CorrelationId,
+        Kind = ReplyKind.Decision,
+        Command = c.Kind,
+        ClientOrderId = c.ClientOrderId,
+        Decision = r.Decision,
+        Reason = r.Reason,
+        Shortfall = Money.Requirement(r.Shortfall),
+        ImBefore = Money.Requirement(r.ImBefore),
+        ImAfter = Money.Requirement(r.Accepted ? after.Im : r.Im),
+        AvailableAfter = Money.Equity(after.Available),
+        Equity = Money.Equity(r.Accepted ? after.Ae - after.OrderCosts : r.Ae),
+        MmAfter = Money.Requirement(double.IsFinite(r.Mm) ? r.Mm : 0),
+        State = after.State,
+    };
+
+    private EngineReply Refused(EngineCommand c, RejectReason reason, string message = "")
+    {
+        var figures = Figures();
+        return new EngineReply
+        {
+            CorrelationId = c.CorrelationId,
+            Kind = ReplyKind.Decision,
+            Command = c.Kind,
+            ClientOrderId = c.ClientOrderId,
+            Decision = Decision.Reject,
+            Reason = reason,
+            ImBefore = figures is { } f ? Money.Requirement(f.Im) : 0,
+            ImAfter = figures is { } g ? Money.Requirement(g.Im) : 0,
+            AvailableAfter = figures is { } h ? Money.Equity(h.Available) : 0,
+            Equity = figures is { } e ? Money.Equity(e.Ae - e.OrderCosts) : 0,
+            State = figures?.State ?? AccountState.Ok,
+            Message = message,
+        };
+    }
+
+    private EngineReply Acked(EngineCommand c, decimal remaining, bool known, bool replayed = false)
+    {
+        var figures = Figures();
+        return new EngineReply
+        {
+            CorrelationId = c.CorrelationId,
+            Kind = ReplyKind.Ack,
+            Command = c.Kind,
+            ClientOrderId = c.ClientOrderId,
+            TradeId = c.TradeId,
+            RemainingQty = remaining,
+            OrderKnown = known,
+            Replayed = replayed,
+            AvailableAfter = figures is { } f ? Money.Equity(f.Available) : 0,
+            Equity = figures is { } e ? Money.Equity(e.Ae - e.OrderCosts) : 0,
+            ImAfter = figures is { } g ? Money.Requirement(g.Im) : 0,
+            State = figures?.State ?? AccountState.Ok,
+            Message = Unpriced ?? "",
+        };
+    }
+}

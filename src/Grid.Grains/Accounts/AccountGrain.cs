@@ -1,0 +1,275 @@
+using Grid.Abstractions.Accounts;
+using Grid.Abstractions.Engine;
+using Grid.Grains.Market;
+using Grid.Risk.Accounts;
+using Grid.Risk.Decisions;
+using Grid.Risk.Margin;
+using Grid.Risk.Regimes;
+using Grid.Risk.Rulebooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>
+/// The single writer of one account. Reentrant only so that group commit can batch: every change is
+/// applied synchronously within one turn (so changes never interleave), then the caller waits until
+/// a write that includes it is durable. Reads the silo-local market; calls no grain on the check path.
+/// </summary>
+[Reentrant]
+[GrainType("account")]
+public sealed class AccountGrain : Grain, IAccountGrain
+{
+    private readonly IPersistentState<AccountRecord> _state;
+    private readonly MarketView _market;
+    private readonly AccountOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<AccountGrain> _logger;
+    private readonly ObserverManager<IAccountObserver> _watchers;
+    private readonly GroupCommit _commit;
+    private AccountDesk _desk = null!;
+    private AccountState? _reportedState;
+    private DateTimeOffset _reportedAt;
+
+    public AccountGrain(
+        [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
+        MarketView market,
+        IOptions<AccountOptions> options,
+        TimeProvider clock,
+        ILogger<AccountGrain> logger)
+    {
+        _state = state;
+        _market = market;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _watchers = new ObserverManager<IAccountObserver>(TimeSpan.FromMinutes(1), logger);
+        _commit = new GroupCommit(() => _state.WriteStateAsync());
+    }
+
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _desk = new AccountDesk(AccountId, _state.State, () => _market.Frame, _options, _clock);
+        _reportedState = _state.State.LastState;
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask<EngineReply[]> Execute(EngineCommand[] commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (_commit.Failed)
+        {
+            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; the account is reloading, retry"))];
+        }
+
+        var replies = new EngineReply[commands.Length];
+        for (var i = 0; i < commands.Length; i++)
+        {
+            replies[i] = _desk.Execute(commands[i]);
+        }
+
+        if (!await Persist())
+        {
+            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; nothing was applied, retry"))];
+        }
+
+        return replies;
+    }
+
+    public async ValueTask<BuyingPower> GetBuyingPower()
+    {
+        await _commit.Settled();
+        return BuyingPowerNow();
+    }
+
+    public async ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price)
+    {
+        await _commit.Settled();
+        var book = RequireBook();
+        if (!book.Model.TryGetInstrument(instrumentId, out _))
+        {
+            throw new KeyNotFoundException($"instrument {instrumentId} is not listed or has no price");
+        }
+
+        var max = MaxOrderSize.Of(book, instrumentId, side, (double)price);
+        return max >= MaxOrderSize.Cap ? (decimal)MaxOrderSize.Cap : Math.Round((decimal)max, 6, MidpointRounding.ToZero);
+    }
+
+    public async ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        await _commit.Settled();
+        var book = RequireBook().Clone();
+        var replies = new List<EngineReply>(orders.Length);
+        foreach (var o in orders)
+        {
+            var r = book.Check(o.InstrumentId, o.Side, (double)o.Qty, (double)o.Price);
+            if (r.Accepted)
+            {
+                book.AddOrder(new RestingOrder(o.InstrumentId, o.Side, (double)o.Qty, (double)o.Price));
+            }
+
+            var f = book.Figures();
+            replies.Add(new EngineReply
+            {
+                Kind = ReplyKind.Decision, Command = CommandKind.Check, Decision = r.Decision, Reason = r.Reason,
+                Shortfall = Money.Requirement(r.Shortfall), ImBefore = Money.Requirement(r.ImBefore),
+                ImAfter = Money.Requirement(r.Accepted ? f.Im : r.Im), AvailableAfter = Money.Equity(f.Available),
+                Equity = Money.Equity(r.Ae), MmAfter = Money.Requirement(double.IsFinite(r.Mm) ? r.Mm : 0), State = f.State,
+            });
+        }
+
+        return new WhatIfResult(replies, AccountProjection.BuyingPower(AccountId, _state.State, book, _clock.GetUtcNow()));
+    }
+
+    public async ValueTask<RegimeComparisonView> CompareRegimes()
+    {
+        await _commit.Settled();
+        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(RequireBook()));
+    }
+
+    public async ValueTask<PortfolioView> GetPortfolio()
+    {
+        await _commit.Settled();
+        return AccountProjection.Portfolio(AccountId, _state.State, _desk.Book());
+    }
+
+    public async ValueTask<BalanceChange> Deposit(string requestId, string asset, decimal amount)
+        => await BalanceRequest(() => _desk.Deposit(requestId, asset, amount));
+
+    public async ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount)
+        => await BalanceRequest(() => _desk.Withdraw(requestId, asset, amount));
+
+    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason)
+    {
+        _desk.SetFrozen(frozen, reason ?? "");
+        await PersistOrThrow();
+        return Summary();
+    }
+
+    public async ValueTask<AccountSummary> SetRegime(MarginRegime regime)
+    {
+        if (!Enum.IsDefined(regime))
+        {
+            throw new ArgumentException($"regime: {(int)regime} is not PM or STD", nameof(regime));
+        }
+
+        _desk.SetRegime(regime);
+        await PersistOrThrow();
+        return Summary();
+    }
+
+    public async ValueTask<AccountSummary> GetSummary()
+    {
+        await _commit.Settled();
+        return Summary();
+    }
+
+    public ValueTask Watch(IAccountObserver observer)
+    {
+        _watchers.Subscribe(observer, observer);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask Unwatch(IAccountObserver observer)
+    {
+        _watchers.Unsubscribe(observer);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<BalanceChange> BalanceRequest(Func<RequestOutcome> apply)
+    {
+        if (_commit.Failed)
+        {
+            throw new StorageUnavailableException("storage write failed; the account is reloading, retry");
+        }
+
+        var outcome = apply();
+        await PersistOrThrow();
+        return new BalanceChange { Accepted = outcome.Accepted, Reason = outcome.Reason, Shortfall = outcome.Shortfall, After = BuyingPowerNow() };
+    }
+
+    /// <summary>Makes the desk's changes durable; false when the write failed (the grain then reloads).</summary>
+    private async Task<bool> Persist()
+    {
+        RecordState();
+        if (!_desk.TakeChanges())
+        {
+            try
+            {
+                await _commit.Settled();
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            await _commit.Durable();
+        }
+        catch (Exception e)
+        {
+            GrainsLog.AccountWriteFailed(_logger, AccountId, 1, e);
+            _desk.Invalidate();
+            DeactivateOnIdle();
+            return false;
+        }
+
+        await AfterChange();
+        return true;
+    }
+
+    private async Task PersistOrThrow()
+    {
+        if (!await Persist())
+        {
+            throw new StorageUnavailableException("storage write failed; nothing was applied, retry");
+        }
+    }
+
+    // Tracks the state for the liquidation hysteresis and the registry; stored with the change it follows.
+    private void RecordState()
+    {
+        if (_desk.Figures() is { } f && f.State != _state.State.LastState)
+        {
+            GrainsLog.AccountStateChanged(_logger, AccountId, (_state.State.LastState ?? AccountState.Ok).ToString(), f.State.ToString(),
+                Money.Equity(f.Ae), Money.Requirement(f.Im), Money.Requirement(f.Mm));
+            _desk.SetLastState(f.State);
+        }
+    }
+
+    private async Task AfterChange()
+    {
+        var now = _clock.GetUtcNow();
+        var figures = _desk.Figures();
+        if (figures?.State != _reportedState || now - _reportedAt >= _options.SummaryInterval)
+        {
+            _reportedState = figures?.State;
+            _reportedAt = now;
+            await GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey).Report(AccountProjection.Summary(AccountId, _state.State, figures, now));
+        }
+
+        if (_watchers.Count > 0 && _desk.Book() is { } book)
+        {
+            var update = AccountProjection.BuyingPower(AccountId, _state.State, book, now);
+            await _watchers.Notify(o => o.Updated(update));
+        }
+    }
+
+    private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());
+
+    private AccountSummary Summary() => AccountProjection.Summary(AccountId, _state.State, _desk.Figures(), _clock.GetUtcNow());
+
+    private AccountBook RequireBook()
+        => _desk.Book() ?? throw new InvalidOperationException($"account {AccountId} cannot be margined: {_desk.Unpriced}");
+
+    private const string AccountRegistryGrainKey = AccountRegistryGrain.Key;
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>How account grains behave (configuration section "Grid:Accounts").</summary>
+public sealed class AccountOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Grid:Accounts";
+
+    /// <summary>Recent checks, trades and balance requests remembered per account for idempotent retries.</summary>
+    public int IdempotencyWindow { get; set; } = 256;
+
+    /// <summary>A group whose newest price is older than this rejects risk-increasing orders; zero disables.</summary>
+    public TimeSpan MaxPriceAge { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Most resting orders per account.</summary>
+    public int MaxOpenOrders { get; set; } = 1_000;
+
+    /// <summary>Shortest interval between two summary reports to the registry when the state has not changed.</summary>
+    public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>Checks <see cref="AccountOptions"/> at start.</summary>
+public sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, AccountOptions options)
+    {
+        var errors = new List<string>();
+        if (options.IdempotencyWindow is < 1 or > 100_000)
+        {
+            errors.Add($"{AccountOptions.Section}:IdempotencyWindow must be in [1, 100000] (was {options.IdempotencyWindow})");
+        }
+
+        if (options.MaxPriceAge < TimeSpan.Zero)
+        {
+            errors.Add($"{AccountOptions.Section}:MaxPriceAge must not be negative");
+        }
+
+        if (options.MaxOpenOrders < 1)
+        {
+            errors.Add($"{AccountOptions.Section}:MaxOpenOrders must be at least 1");
+        }
+
+        if (options.SummaryInterval < TimeSpan.Zero)
+        {
+            errors.Add($"{AccountOptions.Section}:SummaryInterval must not be negative");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,54 @@
+using Grid.Abstractions.Engine;
+using Grid.Risk.Accounts;
+using Grid.Risk.Rulebooks;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>
+/// The stored account: the authoritative decimal record of balances, positions and resting orders,
+/// plus bounded idempotency windows (recent checks, trades and balance requests). The risk-core book
+/// is rebuilt from it on activation and mirrors it exactly afterwards.
+/// </summary>
+[GenerateSerializer, Alias("grid.AccountRecord")]
+public sealed class AccountRecord
+{
+    [Id(0)] public MarginRegime Regime { get; set; } = MarginRegime.Pm;
+    [Id(1)] public bool Frozen { get; set; }
+    [Id(2)] public string FrozenReason { get; set; } = "";
+    [Id(3)] public Dictionary<string, decimal> Balances { get; set; } = new(StringComparer.Ordinal);
+    [Id(4)] public Dictionary<string, PositionRecord> Positions { get; set; } = new(StringComparer.Ordinal);
+    [Id(5)] public List<OrderRecord> Orders { get; set; } = [];
+    [Id(6)] public List<EngineReply> RecentChecks { get; set; } = [];
+    [Id(7)] public List<string> RecentTrades { get; set; } = [];
+    [Id(8)] public List<RequestOutcome> RecentRequests { get; set; } = [];
+
+    /// <summary>Increases with every stored change.</summary>
+    [Id(9)] public long Version { get; set; }
+
+    /// <summary>The state last reported (drives the liquidation hysteresis).</summary>
+    [Id(10)] public AccountState? LastState { get; set; }
+
+    /// <summary>The risk-core view of the holdings.</summary>
+    public Portfolio ToPortfolio() => new()
+    {
+        Regime = Regime,
+        Balances = Balances.Where(b => b.Value != 0).ToDictionary(b => b.Key, b => (double)b.Value, StringComparer.Ordinal),
+        Positions = [.. Positions.Select(p => new Position(p.Key, (double)p.Value.Qty, (double)p.Value.Entry, (double)p.Value.Funding))],
+        Orders = [.. Orders.Select(o => new RestingOrder(o.InstrumentId, o.Side, (double)o.Qty, (double)o.Price, o.ClientOrderId))],
+        PreviousState = LastState,
+    };
+
+    /// <summary>The resting order with <paramref name="clientOrderId"/>, or −1.</summary>
+    public int FindOrder(string clientOrderId)
+    {
+        for (var i = 0; i < Orders.Count; i++)
+        {
+            if (string.Equals(Orders[i].ClientOrderId, clientOrderId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Grid.Abstractions.Accounts;
+using Grid.Risk.Accounts;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>
+/// The ops list of accounts and their latest state, nearest liquidation first. Accounts report only
+/// when their state or figures move materially; the list is saved at most every few seconds.
+/// </summary>
+[GrainType("account-registry")]
+public sealed class AccountRegistryGrain(
+    [PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state) : Grain, IAccountRegistryGrain
+{
+    /// <summary>Key of the single registry grain.</summary>
+    public const string Key = "accounts";
+
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(Save, new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Save(cancellationToken);
+
+    public Task Report(AccountSummary summary)
+    {
+        if (!state.State.Accounts.TryGetValue(summary.AccountId, out var old) || old.At <= summary.At)
+        {
+            state.State.Accounts[summary.AccountId] = summary;
+            _dirty = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken)
+    {
+        pageSize = Math.Clamp(pageSize <= 0 ? 100 : pageSize, 1, 1000);
+        var offset = int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var filter = states is { Length: > 0 } ? new HashSet<AccountState>(states) : null;
+        var ordered = state.State.Accounts.Values
+            .Where(a => filter is null || filter.Contains(a.State))
+            .OrderByDescending(a => a.State)
+            .ThenByDescending(a => a.MarginRatio)
+            .ThenBy(a => a.AccountId, StringComparer.Ordinal)
+            .ToList();
+        var page = ordered.Skip(offset).Take(pageSize).ToList();
+        var next = offset + page.Count < ordered.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : "";
+        return Task.FromResult(new AccountPage(page, next));
+    }
+
+    private async Task Save(CancellationToken ct)
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await state.WriteStateAsync(ct);
+        }
+    }
+}

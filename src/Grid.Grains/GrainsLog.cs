@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Grains;
+
+/// <summary>Every log line of the grains, with fixed event ids. Nothing is logged on the accept path.</summary>
+internal static partial class GrainsLog
+{
+    [LoggerMessage(EventId = 2001, EventName = "MarketSubscribeFailed", Level = LogLevel.Warning, Message = "Subscribing the market snapshot to the directory failed; will retry")]
+    public static partial void MarketSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2002, EventName = "MarketUnsubscribeFailed", Level = LogLevel.Debug, Message = "Unsubscribing the market snapshot failed")]
+    public static partial void MarketUnsubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2003, EventName = "MarketDirectoryWarmFailed", Level = LogLevel.Warning, Message = "Could not reload {Kind} {Id} into the market directory")]
+    public static partial void MarketDirectoryWarmFailed(ILogger logger, string kind, string id, Exception exception);
+
+    [LoggerMessage(EventId = 2101, EventName = "AccountWriteFailed", Level = LogLevel.Error, Message = "Account {AccountId}: storage write failed; {Pending} change(s) not acknowledged, reloading from storage")]
+    public static partial void AccountWriteFailed(ILogger logger, string accountId, int pending, Exception exception);
+
+    [LoggerMessage(EventId = 2102, EventName = "AccountUnpriced", Level = LogLevel.Warning, Message = "Account {AccountId} cannot be margined: {Reason}")]
+    public static partial void AccountUnpriced(ILogger logger, string accountId, string reason);
+
+    [LoggerMessage(EventId = 2103, EventName = "AccountStateChanged", Level = LogLevel.Information, Message = "Account {AccountId}: {Previous} -> {State} (equity {Equity}, IM {Im}, MM {Mm})")]
+    public static partial void AccountStateChanged(ILogger logger, string accountId, string previous, string state, decimal equity, decimal im, decimal mm);
+
+    [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]
+    public static partial void RulebookLoaded(ILogger logger, string version, long revision);
+
+    [LoggerMessage(EventId = 2202, EventName = "InstrumentHalted", Level = LogLevel.Information, Message = "Instrument {InstrumentId} halted={Halted}: {Reason}")]
+    public static partial void InstrumentHalted(ILogger logger, string instrumentId, bool halted, string reason);
+}

@@ -1,0 +1,35 @@
+using Grid.Grains.Accounts;
+using Grid.Grains.Market;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Orleans.Hosting;
+
+/// <summary>Registers the grid's grains and the silo-local market snapshot.</summary>
+public static class GridSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the market snapshot (one per silo, fed by the market directory), account options bound
+    /// from <c>Grid:Accounts</c> and validated at start, and the clock. Grain storage named
+    /// <c>grid</c> must be added separately (memory or Redis).
+    /// </summary>
+    public static ISiloBuilder AddGridGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        var services = silo.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MarketView>();
+        services.AddSingleton<MarketSubscription>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MarketSubscription>());
+        var options = services.AddOptions<AccountOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(AccountOptions.Section));
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
+        return silo;
+    }
+}

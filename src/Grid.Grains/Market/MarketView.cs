@@ -1,0 +1,106 @@
+using Grid.Abstractions.Market;
+
+namespace Grid.Grains.Market;
+
+/// <summary>
+/// The silo-local market: every account grain on this silo reads <see cref="Frame"/> for its checks
+/// (no grain call on the check path). Fed by the market directory through <see cref="IMarketObserver"/>;
+/// each change batch yields a new immutable frame (newest version of each item wins).
+/// </summary>
+public sealed class MarketView(TimeProvider clock) : IMarketObserver
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, InstrumentInfo> _instruments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnderlyingInfo> _underlyings = new(StringComparer.Ordinal);
+    private RulebookInfo? _rulebook;
+    private volatile MarketFrame? _frame;
+    private long _version;
+
+    /// <summary>Raised after a new frame is in place (outside the lock).</summary>
+    public event Action<MarketFrame>? FrameChanged;
+
+    /// <summary>The current frame (an empty market on the default rulebook until something is published).</summary>
+    public MarketFrame Frame => _frame ?? Rebuild();
+
+    /// <inheritdoc />
+    public Task Changed(MarketChange[] changes)
+    {
+        Apply(changes);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Replaces everything with a full state (silo start, resubscription).</summary>
+    public void Load(MarketState state)
+    {
+        var changes = new List<MarketChange>();
+        if (state.Rulebook is not null)
+        {
+            changes.Add(new MarketChange { Rulebook = state.Rulebook });
+        }
+
+        changes.AddRange(state.Underlyings.Select(u => new MarketChange { Underlying = u }));
+        changes.AddRange(state.Instruments.Select(i => new MarketChange { Instrument = i }));
+        Apply(changes);
+    }
+
+    /// <summary>Applies changes; stale versions are ignored.</summary>
+    public void Apply(IReadOnlyCollection<MarketChange> changes)
+    {
+        MarketFrame frame;
+        lock (_gate)
+        {
+            var any = false;
+            foreach (var c in changes)
+            {
+                any |= Merge(c);
+            }
+
+            if (!any && _frame is not null)
+            {
+                return;
+            }
+
+            frame = BuildLocked();
+        }
+
+        FrameChanged?.Invoke(frame);
+    }
+
+    private bool Merge(MarketChange c)
+    {
+        if (c.Instrument is { } i && (!_instruments.TryGetValue(i.Spec.Id, out var old) || old.Version < i.Version))
+        {
+            _instruments[i.Spec.Id] = i;
+            return true;
+        }
+
+        if (c.Underlying is { } u && (!_underlyings.TryGetValue(u.Asset, out var oldU) || oldU.Version < u.Version))
+        {
+            _underlyings[u.Asset] = u;
+            return true;
+        }
+
+        if (c.Rulebook is { } r && (_rulebook is null || _rulebook.Revision < r.Revision))
+        {
+            _rulebook = r;
+            return true;
+        }
+
+        return false;
+    }
+
+    private MarketFrame Rebuild()
+    {
+        lock (_gate)
+        {
+            return _frame ?? BuildLocked();
+        }
+    }
+
+    private MarketFrame BuildLocked()
+    {
+        var frame = MarketAssembler.Assemble(++_version, _rulebook, new Dictionary<string, InstrumentInfo>(_instruments), new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
+        _frame = frame;
+        return frame;
+    }
+}

@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Grid.Benchmarks;
 
-// dotnet run -c Release --project loadtests/Grid.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Grid.Benchmarks.PreTradeBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project loadtests/Grid.Benchmarks -- --filter '*'          micro-benchmarks
+// dotnet run -c Release --project loadtests/Grid.Benchmarks -- shock [accounts] [shock]   market-wide shock on the monitor
+if (args.Length > 0 && args[0] == "shock")
+{
+    ShockBenchmark.Run(args);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PreTradeBenchmarks).Assembly).Run(args);

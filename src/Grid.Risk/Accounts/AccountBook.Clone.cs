@@ -23,6 +23,11 @@ public sealed partial class AccountBook
             }
 
             var c = copy.GroupFor(g);
+            if (gb.SidesLive)
+            {
+                c.EnsureSides();
+            }
+
             for (var s = 0; s < 3; s++)
             {
                 c.States[s].CopyFrom(gb.States[s]);

@@ -27,7 +27,7 @@ public sealed partial class AccountBook
         // Order-inclusive: the order's side state with the order, then the worse side of the group.
         var from = k >= 0 ? Holdings[k].Net(state) : 0;
         var candidate = Preview(gb, risk, state, from, from + dq);
-        var e = gb.States[(int)state];
+        var e = gb.State(state);
         var candidateCost = e.OpenLoss + openLoss + e.FeeReserve + fee + gb.SpotOrderCost;
         var chosen = gb.Figures[0];
         var chosenCost = 0.0;
@@ -76,6 +76,6 @@ public sealed partial class AccountBook
             somChange = group.Rule.SomRate * group.SlotForwards[risk.SomSlot] * (Math.Max(0, -after) - Math.Max(0, -before));
         }
 
-        return gb.States[(int)state].Preview(group, risk, from, to, somChange);
+        return gb.State(state).Preview(group, risk, from, to, somChange);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class AccountBook
         Invalidate();
         var gb = Groups[g]!;
         var group = Model.Groups[g];
-        for (var s = 0; s < 3; s++)
+        for (var s = 0; s < gb.LiveStates; s++)
         {
             gb.Figures[s] = Regime == MarginRegime.Std && group.Rule.Grid != GridKind.Span16
                 ? StdRequirement.Of(this, g, (FillState)s, null)

@@ -135,6 +135,7 @@ public sealed partial class AccountBook
 
         var state = o.Side == Side.Buy ? FillState.Bids : FillState.Asks;
         var gb = GroupFor(risk.Group);
+        gb.EnsureSides();
         var exposure = gb.States[(int)state];
         var k = AdjustResting(risk.Index, o.Side, 0);
         var from = Holdings[k].Net(state);
@@ -193,6 +194,7 @@ public sealed partial class AccountBook
         }
 
         var gb = GroupFor(asset.Group);
+        gb.EnsureSides();
         var b = Balances[asset.Index];
         gb.States[1].MoveBalance(asset, b + fillBefore, b + fillAfter);
         gb.States[2].MoveBalance(asset, b + fillBefore, b + fillAfter);
@@ -241,12 +243,16 @@ public sealed partial class AccountBook
         var g2 = Model.Assets[risk.QuoteAsset].Group;
         if (g1 >= 0)
         {
-            GroupFor(g1).SpotOrders += sign;
+            var gb = GroupFor(g1);
+            gb.EnsureSides();
+            gb.SpotOrders += sign;
         }
 
         if (g2 >= 0 && g2 != g1)
         {
-            GroupFor(g2).SpotOrders += sign;
+            var gb = GroupFor(g2);
+            gb.EnsureSides();
+            gb.SpotOrders += sign;
         }
     }
 

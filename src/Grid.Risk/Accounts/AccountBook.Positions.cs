@@ -119,13 +119,13 @@ public sealed partial class AccountBook
         var gb = GroupFor(risk.Group);
         var k = AdjustResting(instrument, Side.Buy, 0);
         Span<double> from = stackalloc double[3];
-        for (var s = 0; s < 3; s++)
+        for (var s = 0; s < gb.LiveStates; s++)
         {
             from[s] = Holdings[k].Net((FillState)s);
         }
 
         Holdings[k].Qty += dq;
-        for (var s = 0; s < 3; s++)
+        for (var s = 0; s < gb.LiveStates; s++)
         {
             var to = Holdings[k].Net((FillState)s);
             MoveShortOptionMinimum(risk, gb.States[s], (FillState)s, from[s], to);
@@ -160,9 +160,12 @@ public sealed partial class AccountBook
         {
             var gb = GroupFor(a.Group);
             gb.States[0].MoveBalance(a, b, b + amount);
-            var f = SpotFill[asset];
-            gb.States[1].MoveBalance(a, b + f, b + amount + f);
-            gb.States[2].MoveBalance(a, b + f, b + amount + f);
+            if (gb.SidesLive)
+            {
+                var f = SpotFill[asset];
+                gb.States[1].MoveBalance(a, b + f, b + amount + f);
+                gb.States[2].MoveBalance(a, b + f, b + amount + f);
+            }
         }
 
         // Spot order costs and STD lines depend on balances: refresh every group that can see them.

@@ -19,6 +19,7 @@ public sealed partial class AccountBook
     internal OrderEntry[] Orders = new OrderEntry[4];
     internal int OrderCount;
     internal GroupBook?[] Groups;
+    private GroupBook?[] _pool;
     private AccountState? _previousState;
 
     private AccountBook(RiskModel model, MarginRegime regime)
@@ -28,6 +29,7 @@ public sealed partial class AccountBook
         Balances = new double[model.Assets.Length];
         SpotFill = new double[model.Assets.Length];
         Groups = new GroupBook?[model.Groups.Length];
+        _pool = new GroupBook?[model.Groups.Length];
     }
 
     /// <summary>The model the exposures were computed against.</summary>
@@ -122,24 +124,15 @@ public sealed partial class AccountBook
     public void Rebuild(RiskModel model)
     {
         Invalidate();
-        if (!ReferenceEquals(model, Model))
+        if (!ReferenceEquals(model.Layout, Model.Layout))
         {
             Remap(model);
         }
 
-        for (var g = 0; g < Groups.Length; g++)
-        {
-            if (Groups[g] is { } gb)
-            {
-                foreach (var e in gb.States)
-                {
-                    e.Reset();
-                }
+        Model = model;
 
-                gb.Bids = gb.Asks = gb.SpotOrders = 0;
-            }
-        }
-
+        // Group books come back from the pool, cleared, as the holdings touch them.
+        Array.Clear(Groups);
         Array.Clear(SpotFill);
         for (var k = 0; k < OrderCount; k++)
         {
@@ -153,6 +146,7 @@ public sealed partial class AccountBook
             else
             {
                 var gb = GroupFor(risk.Group);
+                gb.EnsureSides();
                 Costs(risk, o.Side, o.Qty, o.Price, out o.OpenLoss, out o.Fee);
                 var side = gb.States[o.Side == Side.Buy ? 1 : 2];
                 side.OpenLoss += o.OpenLoss;
@@ -173,7 +167,7 @@ public sealed partial class AccountBook
             ref var h = ref Holdings[k];
             var risk = model.Instruments[h.Instrument];
             var gb = GroupFor(risk.Group);
-            for (var s = 0; s < 3; s++)
+            for (var s = 0; s < gb.LiveStates; s++)
             {
                 gb.States[s].MoveInstrument(risk, 0, h.Net((FillState)s));
             }
@@ -187,8 +181,11 @@ public sealed partial class AccountBook
             {
                 var gb = GroupFor(asset.Group);
                 gb.States[0].MoveBalance(asset, 0, Balances[a]);
-                gb.States[1].MoveBalance(asset, 0, Balances[a] + SpotFill[a]);
-                gb.States[2].MoveBalance(asset, 0, Balances[a] + SpotFill[a]);
+                if (gb.SidesLive)
+                {
+                    gb.States[1].MoveBalance(asset, 0, Balances[a] + SpotFill[a]);
+                    gb.States[2].MoveBalance(asset, 0, Balances[a] + SpotFill[a]);
+                }
             }
         }
 
@@ -235,7 +232,25 @@ public sealed partial class AccountBook
     }
 
     internal GroupBook GroupFor(int group)
-        => Groups[group] ??= new GroupBook(group, Model.Groups[group].Scenarios);
+    {
+        if (Groups[group] is { } gb)
+        {
+            return gb;
+        }
+
+        var scenarios = Model.Groups[group].Scenarios;
+        var pooled = _pool[group];
+        if (pooled is null || pooled.Scenarios != scenarios)
+        {
+            pooled = _pool[group] = new GroupBook(group, scenarios);
+        }
+        else
+        {
+            pooled.Clear();
+        }
+
+        return Groups[group] = pooled;
+    }
 
     /// <summary>Open loss and fee reserve of an order at the current marks (Rulebook §3.8, §4 item 18).</summary>
     internal void Costs(InstrumentRisk risk, Side side, double qty, double price, out double openLoss, out double fee)
@@ -244,39 +259,51 @@ public sealed partial class AccountBook
         fee = Model.Rulebook.TakerFeeReserve * qty * risk.FeeBasePerContract(price);
     }
 
+    // Per-strike short-option minimum of every state, from scratch: option holdings sorted by
+    // (group, slot) so each slot's net is summed once (O(H log H), no allocation).
     private void RebuildShortOptionMinimum()
     {
+        Span<long> keys = HoldingCount <= 256 ? stackalloc long[HoldingCount] : new long[HoldingCount];
+        var n = 0;
         for (var k = 0; k < HoldingCount; k++)
         {
             var risk = Model.Instruments[Holdings[k].Instrument];
-            if (risk.SomSlot < 0 || SlotSeenBefore(k, risk))
+            if (risk.SomSlot >= 0 && Model.Groups[risk.Group].Rule.SomRate != 0)
             {
-                continue;
-            }
-
-            var gb = Groups[risk.Group]!;
-            var group = Model.Groups[risk.Group];
-            for (var s = 0; s < 3; s++)
-            {
-                var net = SlotNet(risk.Group, risk.SomSlot, (FillState)s);
-                gb.States[s].SomStrike += group.Rule.SomRate * group.SlotForwards[risk.SomSlot] * Math.Max(0, -net);
+                keys[n++] = ((long)risk.Group << 44) | ((long)risk.SomSlot << 20) | (uint)k;
             }
         }
-    }
 
-    // True when an earlier holding already accounted for this holding's slot.
-    private bool SlotSeenBefore(int k, InstrumentRisk risk)
-    {
-        for (var m = 0; m < k; m++)
+        keys = keys[..n];
+        keys.Sort();
+        Span<double> net = stackalloc double[3];
+        for (var start = 0; start < n;)
         {
-            var other = Model.Instruments[Holdings[m].Instrument];
-            if (other.Group == risk.Group && other.SomSlot == risk.SomSlot)
+            var slotKey = keys[start] >> 20;
+            var end = start;
+            net.Clear();
+            for (; end < n && keys[end] >> 20 == slotKey; end++)
             {
-                return true;
+                ref var h = ref Holdings[(int)(keys[end] & 0xFFFFF)];
+                var multiplier = Model.Instruments[h.Instrument].Multiplier;
+                for (var s = 0; s < 3; s++)
+                {
+                    net[s] += h.Net((FillState)s) * multiplier;
+                }
             }
-        }
 
-        return false;
+            var group = (int)(slotKey >> 24);
+            var slot = (int)(slotKey & 0xFFFFFF);
+            var gb = Groups[group]!;
+            var rule = Model.Groups[group];
+            var perUnit = rule.Rule.SomRate * rule.SlotForwards[slot];
+            for (var s = 0; s < gb.LiveStates; s++)
+            {
+                gb.States[s].SomStrike += perUnit * Math.Max(0, -net[s]);
+            }
+
+            start = end;
+        }
     }
 
     /// <summary>Σ q·mult over the holdings in one (expiry, strike) slot of a group, in a fill state.</summary>

@@ -13,6 +13,47 @@ internal sealed class GroupBook
 
     public int Group { get; }
 
+    /// <summary>Scenario count of the exposures.</summary>
+    public int Scenarios => States[0].Pnl.Length;
+
+    /// <summary>
+    /// True once the side states (all bids, all asks) are maintained. Until the group sees an order they
+    /// equal the positions state, so they are neither stored nor updated (most accounts rest no orders).
+    /// </summary>
+    public bool SidesLive { get; private set; }
+
+    /// <summary>Number of fill states maintained: 1 (positions) or 3.</summary>
+    public int LiveStates => SidesLive ? 3 : 1;
+
+    /// <summary>The exposure of a fill state (the positions state stands in for sides not yet live).</summary>
+    public Exposure State(FillState state) => SidesLive ? States[(int)state] : States[0];
+
+    /// <summary>Materialises the side states from the positions state before the first order is applied.</summary>
+    public void EnsureSides()
+    {
+        if (!SidesLive)
+        {
+            States[1].CopyFrom(States[0]);
+            States[2].CopyFrom(States[0]);
+            Figures[1] = Figures[2] = Figures[0];
+            SidesLive = true;
+        }
+    }
+
+    /// <summary>Back to empty, keeping the arrays (pooled books are reused across accounts).</summary>
+    public void Clear()
+    {
+        for (var s = 0; s < LiveStates; s++)
+        {
+            States[s].Reset();
+        }
+
+        SidesLive = false;
+        Bids = Asks = SpotOrders = 0;
+        Array.Clear(Figures);
+        SpotOrderCost = 0;
+    }
+
     /// <summary>Exposure per <see cref="FillState"/>.</summary>
     public Exposure[] States { get; }
 
@@ -42,7 +83,7 @@ internal sealed class GroupBook
             return f;
         }
 
-        var e = States[(int)state];
+        var e = State(state);
         return f + e.OpenLoss + e.FeeReserve + SpotOrderCost;
     }
 

@@ -18,9 +18,16 @@ public sealed class RiskModel
 
     private readonly InstrumentCompiler _compiler;
 
-    private RiskModel(Rulebook rulebook, MarketSnapshot market, GroupModel[] groups, AssetRisk[] assets, InstrumentRisk[] instruments, InstrumentCompiler compiler)
+    private RiskModel(Rulebook rulebook, MarketSnapshot market, GroupModel[] groups, AssetRisk[] assets, InstrumentRisk[] instruments, InstrumentCompiler compiler, RiskModel? previous)
     {
         _compiler = compiler;
+        var ids = Array.ConvertAll(instruments, i => i.Spec.Id);
+        var codes = Array.ConvertAll(assets, a => a.Rule.Name);
+        var names = Array.ConvertAll(groups, g => g.Name);
+        var counts = Array.ConvertAll(groups, g => g.Scenarios);
+        Layout = previous is not null && previous.Layout.SameAs(ids, codes, names, counts)
+            ? previous.Layout
+            : new ModelLayout(ids, codes, names, counts);
         Rulebook = rulebook;
         Market = market;
         Groups = groups;
@@ -37,6 +44,9 @@ public sealed class RiskModel
 
     /// <summary>The methodology parameters.</summary>
     public Rulebook Rulebook { get; }
+
+    /// <summary>The indexing, shared with the previous model when the catalog did not change.</summary>
+    public ModelLayout Layout { get; }
 
     /// <summary>The market the arrays were computed from.</summary>
     public MarketSnapshot Market { get; }
@@ -62,8 +72,10 @@ public sealed class RiskModel
     /// <param name="market">Prices, vols and rates.</param>
     /// <param name="skipped">When given, instruments that cannot be compiled are left out and their errors
     /// collected here (a live catalog keeps trading the rest); otherwise the first error is thrown.</param>
+    /// <param name="previous">The model this one replaces: its <see cref="Layout"/> is reused when unchanged.</param>
     /// <exception cref="RiskInputException">An instrument is inconsistent or its market data is missing or invalid.</exception>
-    public static RiskModel Build(Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market, ICollection<RiskInputException>? skipped = null)
+    public static RiskModel Build(
+        Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market, ICollection<RiskInputException>? skipped = null, RiskModel? previous = null)
     {
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in rulebook.Groups.Keys)
@@ -105,12 +117,12 @@ public sealed class RiskModel
             groups[g] = new GroupModel(g, rulebook.Groups[name], scenarios[g], compiler.SlotForwards(g));
         }
 
-        return new RiskModel(rulebook, market, groups, assets, [.. compiled], compiler);
+        return new RiskModel(rulebook, market, groups, assets, [.. compiled], compiler, previous);
     }
 
     /// <summary>A model for a new market with the same rulebook and instruments.</summary>
     public RiskModel Reprice(MarketSnapshot market)
-        => Build(Rulebook, Array.ConvertAll(Instruments, i => i.Spec), market);
+        => Build(Rulebook, Array.ConvertAll(Instruments, i => i.Spec), market, previous: this);
 
     /// <summary>Recomputes one instrument's risk array, delta and value against this model's market.</summary>
     /// <exception cref="RiskInputException">Unknown instrument or invalid market data.</exception>

@@ -83,20 +83,5 @@ public sealed class ScenarioGrid
 
     /// <summary>Scan = max(0, −min_j w_j·PnL_j); <paramref name="worst"/> is the lowest index among ties.</summary>
     public double Scan(ReadOnlySpan<double> pnl, out int worst)
-    {
-        var weights = Weights;
-        var min = double.PositiveInfinity;
-        worst = 0;
-        for (var j = 0; j < pnl.Length; j++)
-        {
-            var loss = weights[j] * pnl[j];
-            if (loss < min)
-            {
-                min = loss;
-                worst = j;
-            }
-        }
-
-        return Math.Max(0, -min);
-    }
+        => Math.Max(0, -ScenarioMath.WeightedMin(pnl, Weights, out worst));
 }

@@ -1,0 +1,202 @@
+using Grid.Risk.Accounts;
+using Grid.Risk.Margin;
+using Grid.Risk.Market;
+using Grid.Risk.Rulebooks;
+
+namespace Grid.Risk.Monitoring;
+
+/// <summary>
+/// A compact read replica of one account for the silo's margin monitor: holdings as parallel
+/// index/value arrays (a few hundred bytes), the state last seen and the figures behind it. The
+/// account grain stays the single writer; it replaces its replica after every durable change.
+/// </summary>
+public sealed class AccountReplica
+{
+    private AccountReplica(string id, long version, MarginRegime regime, ModelLayout layout)
+    {
+        Id = id;
+        Version = version;
+        Regime = regime;
+        Layout = layout;
+    }
+
+    /// <summary>Account id.</summary>
+    public string Id { get; }
+
+    /// <summary>Version of the account record the replica was taken from.</summary>
+    public long Version { get; }
+
+    /// <summary>PM or STD.</summary>
+    public MarginRegime Regime { get; }
+
+    /// <summary>The indexing the arrays refer to.</summary>
+    public ModelLayout Layout { get; private set; }
+
+    /// <summary>Bit g set when the account has exposure in group g (positions, orders or a group balance).</summary>
+    public ulong GroupMask { get; private set; }
+
+    /// <summary>State at the last evaluation (the previous state of the next one).</summary>
+    public AccountState State { get; internal set; }
+
+    /// <summary>Figures at the last evaluation.</summary>
+    public MarginFigures Figures { get; internal set; }
+
+    /// <summary>True when the account holds positions or borrows: worth monitoring while idle.</summary>
+    public bool HasRisk => _instruments.Length > 0 || Array.Exists(_balances, b => b < 0);
+
+    private int[] _instruments = [];
+    private double[] _positions = [];
+    private int[] _assets = [];
+    private double[] _balances = [];
+    private int[] _orderInstruments = [];
+    private double[] _orders = [];
+
+    /// <summary>Takes a replica of <paramref name="book"/> (its holdings, regime and current figures).</summary>
+    public static AccountReplica From(string id, long version, AccountBook book)
+    {
+        var r = new AccountReplica(id, version, book.Regime, book.Model.Layout)
+        {
+            State = book.Figures().State,
+            Figures = book.Figures(),
+        };
+        var held = 0;
+        for (var k = 0; k < book.HoldingCount; k++)
+        {
+            held += book.Holdings[k].Qty != 0 || book.Holdings[k].Funding != 0 ? 1 : 0;
+        }
+
+        r._instruments = new int[held];
+        r._positions = new double[3 * held];
+        var n = 0;
+        for (var k = 0; k < book.HoldingCount; k++)
+        {
+            ref var h = ref book.Holdings[k];
+            if (h.Qty != 0 || h.Funding != 0)
+            {
+                r._instruments[n] = h.Instrument;
+                r._positions[3 * n] = h.Qty;
+                r._positions[3 * n + 1] = h.Entry;
+                r._positions[3 * n + 2] = h.Funding;
+                n++;
+            }
+        }
+
+        var assets = new List<int>();
+        for (var a = 0; a < book.Balances.Length; a++)
+        {
+            if (book.Balances[a] != 0)
+            {
+                assets.Add(a);
+            }
+        }
+
+        r._assets = [.. assets];
+        r._balances = Array.ConvertAll(r._assets, a => book.Balances[a]);
+        r._orderInstruments = new int[book.OrderCount];
+        r._orders = new double[2 * book.OrderCount];
+        for (var k = 0; k < book.OrderCount; k++)
+        {
+            ref var o = ref book.Orders[k];
+            r._orderInstruments[k] = o.Instrument;
+            r._orders[2 * k] = o.Side == Side.Buy ? o.Qty : -o.Qty;
+            r._orders[2 * k + 1] = o.Price;
+        }
+
+        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
+        return r;
+    }
+
+    /// <summary>Loads the replica into a reusable book and rebuilds it against <paramref name="model"/>.</summary>
+    /// <returns>False when the replica refers to instruments the model no longer prices.</returns>
+    public bool LoadInto(AccountBook book, RiskModel model)
+    {
+        if (!ReferenceEquals(Layout, model.Layout) && !Remap(model))
+        {
+            return false;
+        }
+
+        book.Reset(model, Regime, State);
+        for (var i = 0; i < _assets.Length; i++)
+        {
+            book.LoadBalance(_assets[i], _balances[i]);
+        }
+
+        for (var i = 0; i < _instruments.Length; i++)
+        {
+            book.LoadPosition(_instruments[i], _positions[3 * i], _positions[3 * i + 1], _positions[3 * i + 2]);
+        }
+
+        for (var i = 0; i < _orderInstruments.Length; i++)
+        {
+            var q = _orders[2 * i];
+            book.LoadOrder(_orderInstruments[i], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), _orders[2 * i + 1]);
+        }
+
+        book.Rebuild(model);
+        return true;
+    }
+
+    /// <summary>Approximate heap bytes of this replica (object, arrays; the id string is shared with the grain).</summary>
+    public long Bytes => 64 + ArrayBytes(_instruments.Length, 4) + ArrayBytes(_positions.Length, 8) + ArrayBytes(_assets.Length, 4)
+        + ArrayBytes(_balances.Length, 8) + ArrayBytes(_orderInstruments.Length, 4) + ArrayBytes(_orders.Length, 8);
+
+    private static long ArrayBytes(int length, int size) => length == 0 ? 0 : 24 + ((length * size + 7) & ~7);
+
+    private bool Remap(RiskModel model)
+    {
+        var instruments = new int[_instruments.Length];
+        for (var i = 0; i < instruments.Length; i++)
+        {
+            if (!model.TryGetInstrument(Layout.Instruments[_instruments[i]], out instruments[i]))
+            {
+                return false;
+            }
+        }
+
+        var orders = new int[_orderInstruments.Length];
+        for (var i = 0; i < orders.Length; i++)
+        {
+            if (!model.TryGetInstrument(Layout.Instruments[_orderInstruments[i]], out orders[i]))
+            {
+                return false;
+            }
+        }
+
+        var assets = new int[_assets.Length];
+        for (var i = 0; i < assets.Length; i++)
+        {
+            if (!model.TryGetAsset(Layout.Assets[_assets[i]], out assets[i]))
+            {
+                return false;
+            }
+        }
+
+        (_instruments, _orderInstruments, _assets, Layout) = (instruments, orders, assets, model.Layout);
+        GroupMask = Mask(model, _instruments, _assets, _orderInstruments);
+        return true;
+    }
+
+    private static ulong Mask(RiskModel model, int[] instruments, int[] assets, int[] orders)
+    {
+        ulong mask = 0;
+        foreach (var i in instruments)
+        {
+            mask |= Bit(model.Instruments[i].Group);
+        }
+
+        foreach (var i in orders)
+        {
+            mask |= Bit(model.Instruments[i].Group);
+        }
+
+        foreach (var a in assets)
+        {
+            mask |= Bit(model.Assets[a].Group);
+        }
+
+        return mask;
+    }
+
+    // Groups past 63 share the top bit: they are then re-margined on any move of such a group.
+    private static ulong Bit(int group) => group < 0 ? 0 : 1UL << Math.Min(group, 63);
+}

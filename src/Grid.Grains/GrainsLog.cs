@@ -23,6 +23,18 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2103, EventName = "AccountStateChanged", Level = LogLevel.Information, Message = "Account {AccountId}: {Previous} -> {State} (equity {Equity}, IM {Im}, MM {Mm})")]
     public static partial void AccountStateChanged(ILogger logger, string accountId, string previous, string state, decimal equity, decimal im, decimal mm);
 
+    [LoggerMessage(EventId = 2104, EventName = "AccountOrdersCancelled", Level = LogLevel.Warning, Message = "Account {AccountId} entered {State}: cancelled {Count} resting order(s)")]
+    public static partial void AccountOrdersCancelled(ILogger logger, string accountId, string state, int count);
+
+    [LoggerMessage(EventId = 2301, EventName = "RiskFeedSubscribeFailed", Level = LogLevel.Warning, Message = "Subscribing the risk-event feed to the hub failed; will retry")]
+    public static partial void RiskFeedSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2302, EventName = "RiskSweep", Level = LogLevel.Debug, Message = "Re-margined {Evaluated} account(s) in {Milliseconds} ms: {Transitions} state change(s)")]
+    public static partial void RiskSweep(ILogger logger, int evaluated, double milliseconds, int transitions);
+
+    [LoggerMessage(EventId = 2303, EventName = "RiskSweepFailed", Level = LogLevel.Error, Message = "Re-margin sweep failed")]
+    public static partial void RiskSweepFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]
     public static partial void RulebookLoaded(ILogger logger, string version, long revision);
 

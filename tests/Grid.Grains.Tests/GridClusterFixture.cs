@@ -27,6 +27,10 @@ public sealed class GridClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>The margin monitor of every silo.</summary>
+    public IEnumerable<Monitoring.RiskWatch> Watches()
+        => Cluster.Silos.Select(s => Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<Monitoring.RiskWatch>());
+
     /// <summary>The market snapshot of every silo.</summary>
     public IEnumerable<Market.MarketView> Views()
         => Cluster.Silos.Select(s => Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<Market.MarketView>());

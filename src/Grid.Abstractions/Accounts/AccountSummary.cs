@@ -14,6 +14,7 @@ public sealed record AccountSummary
     [Id(5)] public decimal Health { get; init; }
     [Id(6)] public bool Frozen { get; init; }
     [Id(7)] public DateTimeOffset At { get; init; }
+    [Id(8)] public Grid.Risk.Rulebooks.MarginRegime Regime { get; init; }
 
     /// <summary>MM/AE: ≥ 1 means liquidation (Bybit's margin ratio); +∞ when AE ≤ 0 with MM &gt; 0.</summary>
     public double MarginRatio => Equity > 0 ? (double)(MaintenanceMargin / Equity) : MaintenanceMargin > 0 ? double.PositiveInfinity : 0;

@@ -1,6 +1,7 @@
 using Grid.Abstractions.Engine;
 using Grid.Risk.Accounts;
 using Grid.Risk.Rulebooks;
+using Orleans.Concurrency;
 
 namespace Grid.Abstractions.Accounts;
 
@@ -55,6 +56,13 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Headline figures.</summary>
     [Alias("GetSummary")]
     ValueTask<AccountSummary> GetSummary();
+
+    /// <summary>
+    /// Re-evaluates the account against the current market (the silo monitor saw it enter liquidation,
+    /// or a failed-over account is being revived): a liquidating account's resting orders are cancelled.
+    /// </summary>
+    [OneWay, Alias("Reassess")]
+    Task Reassess(string cause);
 
     /// <summary>Starts pushing updates to <paramref name="observer"/> (re-subscribe within a minute to stay subscribed).</summary>
     [Alias("Watch")]

@@ -159,6 +159,23 @@ internal sealed partial class AccountDesk
         return reply;
     }
 
+    /// <summary>Cancels every resting order (an account entering liquidation); returns their ids.</summary>
+    public IReadOnlyList<string> CancelAll()
+    {
+        var ids = Record.Orders.Select(o => o.ClientOrderId).ToList();
+        for (var i = Record.Orders.Count - 1; i >= 0; i--)
+        {
+            SetRemaining(i, 0);
+        }
+
+        if (ids.Count > 0)
+        {
+            MarkChanged();
+        }
+
+        return ids;
+    }
+
     /// <summary>Sets a resting order's remaining quantity in the record and the book (0 removes it).</summary>
     private void SetRemaining(int recordIndex, decimal remaining)
     {

@@ -1,9 +1,12 @@
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
+using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
+using Grid.Grains.Monitoring;
 using Grid.Risk.Accounts;
 using Grid.Risk.Decisions;
 using Grid.Risk.Margin;
+using Grid.Risk.Monitoring;
 using Grid.Risk.Regimes;
 using Grid.Risk.Rulebooks;
 using Microsoft.Extensions.Logging;
@@ -25,6 +28,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 {
     private readonly IPersistentState<AccountRecord> _state;
     private readonly MarketView _market;
+    private readonly RiskWatch _watch;
     private readonly AccountOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<AccountGrain> _logger;
@@ -33,16 +37,20 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private AccountDesk _desk = null!;
     private AccountState? _reportedState;
     private DateTimeOffset _reportedAt;
+    private AccountState _announced;
+    private IGrainTimer? _trailingReport;
 
     public AccountGrain(
         [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
         MarketView market,
+        RiskWatch watch,
         IOptions<AccountOptions> options,
         TimeProvider clock,
         ILogger<AccountGrain> logger)
     {
         _state = state;
         _market = market;
+        _watch = watch;
         _options = options.Value;
         _clock = clock;
         _logger = logger;
@@ -52,11 +60,17 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     private string AccountId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _desk = new AccountDesk(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
-        return Task.CompletedTask;
+        _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;
+        if (_state.RecordExists)
+        {
+            // This silo monitors the account from now on; others drop their replica.
+            Track();
+            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Claim(AccountId, _watch.SiloName);
+        }
     }
 
     public async ValueTask<EngineReply[]> Execute(EngineCommand[] commands)
@@ -73,12 +87,32 @@ public sealed class AccountGrain : Grain, IAccountGrain
             replies[i] = _desk.Execute(commands[i]);
         }
 
-        if (!await Persist())
+        if (!await Persist("trading"))
         {
             return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; nothing was applied, retry"))];
         }
 
         return replies;
+    }
+
+    public async Task Reassess(string cause)
+    {
+        if (_commit.Failed || _desk.Figures() is not { } f || f.State is not (AccountState.Liquidate or AccountState.Bankrupt))
+        {
+            return;
+        }
+
+        var canceled = _desk.CancelAll();
+        if (canceled.Count > 0)
+        {
+            GrainsLog.AccountOrdersCancelled(_logger, AccountId, f.State.ToString(), canceled.Count);
+        }
+
+        if (await Persist(cause) && canceled.Count > 0 && _desk.Figures() is { } after)
+        {
+            var notice = RiskWatch.Event(AccountId, after.State, after.State, after, _watch.Replica(AccountId), "liquidation", _clock.GetUtcNow(), canceled);
+            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
+        }
     }
 
     public async ValueTask<BuyingPower> GetBuyingPower()
@@ -140,15 +174,15 @@ public sealed class AccountGrain : Grain, IAccountGrain
     }
 
     public async ValueTask<BalanceChange> Deposit(string requestId, string asset, decimal amount)
-        => await BalanceRequest(() => _desk.Deposit(requestId, asset, amount));
+        => await BalanceRequest(() => _desk.Deposit(requestId, asset, amount), "deposit");
 
     public async ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount)
-        => await BalanceRequest(() => _desk.Withdraw(requestId, asset, amount));
+        => await BalanceRequest(() => _desk.Withdraw(requestId, asset, amount), "withdrawal");
 
     public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason)
     {
         _desk.SetFrozen(frozen, reason ?? "");
-        await PersistOrThrow();
+        await PersistOrThrow(frozen ? "frozen" : "unfrozen");
         return Summary();
     }
 
@@ -160,7 +194,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
         }
 
         _desk.SetRegime(regime);
-        await PersistOrThrow();
+        await PersistOrThrow("regime change");
         return Summary();
     }
 
@@ -182,7 +216,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
         return ValueTask.CompletedTask;
     }
 
-    private async Task<BalanceChange> BalanceRequest(Func<RequestOutcome> apply)
+    private async Task<BalanceChange> BalanceRequest(Func<RequestOutcome> apply, string cause)
     {
         if (_commit.Failed)
         {
@@ -190,12 +224,12 @@ public sealed class AccountGrain : Grain, IAccountGrain
         }
 
         var outcome = apply();
-        await PersistOrThrow();
+        await PersistOrThrow(cause);
         return new BalanceChange { Accepted = outcome.Accepted, Reason = outcome.Reason, Shortfall = outcome.Shortfall, After = BuyingPowerNow() };
     }
 
     /// <summary>Makes the desk's changes durable; false when the write failed (the grain then reloads).</summary>
-    private async Task<bool> Persist()
+    private async Task<bool> Persist(string cause)
     {
         RecordState();
         if (!_desk.TakeChanges())
@@ -223,13 +257,13 @@ public sealed class AccountGrain : Grain, IAccountGrain
             return false;
         }
 
-        await AfterChange();
+        await AfterChange(cause);
         return true;
     }
 
-    private async Task PersistOrThrow()
+    private async Task PersistOrThrow(string cause)
     {
-        if (!await Persist())
+        if (!await Persist(cause))
         {
             throw new StorageUnavailableException("storage write failed; nothing was applied, retry");
         }
@@ -246,15 +280,34 @@ public sealed class AccountGrain : Grain, IAccountGrain
         }
     }
 
-    private async Task AfterChange()
+    private async Task AfterChange(string cause)
     {
         var now = _clock.GetUtcNow();
         var figures = _desk.Figures();
+        if (Track() is { } replica && replica.State != _announced)
+        {
+            // The monitor announces price-driven changes; the grain announces the ones its own changes cause.
+            var previous = _announced;
+            _announced = replica.State;
+            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish(
+                [RiskWatch.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, now)]);
+        }
+
         if (figures?.State != _reportedState || now - _reportedAt >= _options.SummaryInterval)
         {
-            _reportedState = figures?.State;
-            _reportedAt = now;
-            await GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey).Report(AccountProjection.Summary(AccountId, _state.State, figures, now));
+            await Report();
+        }
+        else
+        {
+            // Throttled: the latest figures still reach the registry once the interval has passed.
+            _trailingReport ??= this.RegisterGrainTimer(
+                async _ =>
+                {
+                    _trailingReport?.Dispose();
+                    _trailingReport = null;
+                    await Report();
+                },
+                new GrainTimerCreationOptions(_options.SummaryInterval, Timeout.InfiniteTimeSpan) { KeepAlive = false });
         }
 
         if (_watchers.Count > 0 && _desk.Book() is { } book)
@@ -262,6 +315,29 @@ public sealed class AccountGrain : Grain, IAccountGrain
             var update = AccountProjection.BuyingPower(AccountId, _state.State, book, now);
             await _watchers.Notify(o => o.Updated(update));
         }
+    }
+
+    private async Task Report()
+    {
+        var now = _clock.GetUtcNow();
+        var figures = _desk.Figures();
+        _reportedState = figures?.State;
+        _reportedAt = now;
+        await GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey).Report(AccountProjection.Summary(AccountId, _state.State, figures, now));
+    }
+
+    // Hands the silo monitor a fresh replica of the account (the previous replica's state is what was last announced).
+    private AccountReplica? Track()
+    {
+        if (_desk.Book() is not { } book)
+        {
+            return null;
+        }
+
+        _announced = _watch.Replica(AccountId)?.State ?? _announced;
+        var replica = AccountReplica.From(AccountId, _state.State.Version, book);
+        _watch.Track(replica);
+        return replica;
     }
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());

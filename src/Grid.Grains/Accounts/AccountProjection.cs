@@ -104,6 +104,7 @@ internal static class AccountProjection
         Health = f is { } d ? Money.Equity(d.Ae - d.Mm) : 0,
         Frozen = record.Frozen,
         At = at,
+        Regime = record.Regime,
     };
 
     /// <summary>A deterministic hash of the stored holdings (decimal record), equal across restarts and reloads.</summary>

@@ -1,5 +1,7 @@
 using Grid.Grains.Accounts;
+using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
+using Grid.Grains.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +24,11 @@ public static class GridSiloBuilderExtensions
         services.AddSingleton<MarketView>();
         services.AddSingleton<MarketSubscription>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MarketSubscription>());
+        services.AddSingleton<RiskWatch>();
+        services.AddSingleton<RiskEventFeed>();
+        services.AddSingleton<IRiskEventFeed>(sp => sp.GetRequiredService<RiskEventFeed>());
+        services.AddSingleton<RiskEventSubscription>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RiskEventSubscription>());
         var options = services.AddOptions<AccountOptions>();
         if (configuration is not null)
         {

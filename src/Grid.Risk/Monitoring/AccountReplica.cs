@@ -106,6 +106,21 @@ public sealed class AccountReplica
         return r;
     }
 
+    /// <summary>The positions held (instrument id, contracts, entry, unsettled funding).</summary>
+    public IReadOnlyList<(string Instrument, double Qty, double Entry, double Funding)> Holdings()
+    {
+        var list = new (string, double, double, double)[_instruments.Length];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = (Layout.Instruments[_instruments[i]], _positions[3 * i], _positions[3 * i + 1], _positions[3 * i + 2]);
+        }
+
+        return list;
+    }
+
+    /// <summary>True when orders rest on the account.</summary>
+    public bool HasOrders => _orderInstruments.Length > 0;
+
     /// <summary>Loads the replica into a reusable book and rebuilds it against <paramref name="model"/>.</summary>
     /// <returns>False when the replica refers to instruments the model no longer prices.</returns>
     public bool LoadInto(AccountBook book, RiskModel model)

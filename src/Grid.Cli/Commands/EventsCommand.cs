@@ -1,0 +1,75 @@
+using System.Globalization;
+using Grid.Api.V1;
+using Grid.Cli.Parsing;
+using Grid.Cli.Text;
+
+namespace Grid.Cli.Commands;
+
+/// <summary><c>grid events</c>: RiskEvents.Subscribe, a line per margin-state event.</summary>
+internal sealed class EventsCommand : ICommand
+{
+    /// <summary><c>--state</c>, shared with accounts.</summary>
+    public static readonly OptionSpec State = new(
+        "state", "STATE", $"only these states: {EnumText.Choices<AccountState>()}; repeat or comma-separate", Repeatable: true);
+
+    private static readonly OptionSpec Positions = new("positions", null, "also print each account's positions under its event");
+
+    private const string LineFormat = "{0,-13} {1,6}  {2,-18} {3,-24} {4,16} {5,16} {6,16} {7,16}  {8}";
+
+    /// <inheritdoc />
+    public CommandSpec Spec { get; } = new()
+    {
+        Name = "events",
+        Summary = "stream margin-state events (snapshot first, then changes) until Ctrl+C",
+        Usage = "events [--state STATE ...] [--positions] [--count N]",
+        Notes =
+        [
+            "Starts with one event per account in a watched state, then one per change; accounts in",
+            "LIQUIDATE or BANKRUPT also report each change of their figures. With --json, one object per line.",
+        ],
+        Options = [State, Positions, WatchCommand.Count],
+        Examples = ["grid events", "grid events --state reduce-only --state liquidate --positions"],
+    };
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(Invocation invocation)
+    {
+        var args = invocation.Arguments;
+        args.AtMost(0);
+        var request = new SubscribeRiskEventsRequest { IncludePositions = args.Has(Positions.Name) };
+        request.States.AddRange(ArgumentValue.Choices<AccountState>(args.Options(State.Name), "--" + State.Name));
+        var count = WatchCommand.CountOf(args);
+        var call = invocation.Grid.RiskEvents.Subscribe(request, invocation.Stream);
+        var writer = invocation.Output;
+        if (!invocation.Json)
+        {
+            writer.WriteLine(Line("time", "seq", "account", "state", "equity", "IM", "MM", "shortfall", "cause"));
+        }
+
+        return await ServerStream.ReadAsync(call, count, invocation.Cancellation, e =>
+        {
+            if (invocation.Json)
+            {
+                invocation.WriteJsonLine(e);
+                return;
+            }
+
+            writer.WriteLine(Line(
+                TimeText.TimeOfDay(e.At), e.Sequence.ToString(CultureInfo.InvariantCulture), e.AccountId, Transition(e),
+                DecimalText.Money(e.Equity), DecimalText.Money(e.InitialMargin), DecimalText.Money(e.MaintenanceMargin),
+                DecimalText.Money(e.Shortfall), e.Cause));
+            foreach (var p in e.Positions)
+            {
+                writer.WriteLine($"    {p.InstrumentId}  qty {DecimalText.Plain(p.Qty)}  value {DecimalText.Money(p.Value)}");
+            }
+        });
+    }
+
+    /// <summary>"OK -> REDUCE_ONLY" for a change of state, the state alone otherwise.</summary>
+    public static string Transition(RiskEvent e) =>
+        e.PreviousState == e.State
+            ? EnumText.Format(e.State)
+            : $"{EnumText.Format(e.PreviousState)} -> {EnumText.Format(e.State)}";
+
+    private static string Line(params object[] cells) => string.Format(CultureInfo.InvariantCulture, LineFormat, cells).TrimEnd();
+}

@@ -1,0 +1,49 @@
+using Grid.Gateway.Validation;
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.Conversion;
+
+/// <summary>
+/// grid.v1.Decimal and <see cref="decimal"/>: value = units + nanos / 1e9, both parts of one sign
+/// (or zero) and nanos within ±999,999,999. Nine places are exact on the wire; the grid's own
+/// figures are already rounded to the cent, so rounding past nine places never shows.
+/// </summary>
+internal static class WireDecimal
+{
+    private const int MaxNanos = 999_999_999;
+    private const decimal NanosPerUnit = 1_000_000_000m;
+
+    /// <summary>Reads a wire decimal; a malformed one is an INVALID_FIELD error naming <paramref name="field"/>.</summary>
+    public static decimal ToDecimal(Wire.Decimal value, string field)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Nanos is > MaxNanos or < -MaxNanos)
+        {
+            throw InvalidFieldException.Invalid(field, $"nanos {value.Nanos} is outside [-999999999, 999999999]");
+        }
+
+        if ((value.Units > 0 && value.Nanos < 0) || (value.Units < 0 && value.Nanos > 0))
+        {
+            throw InvalidFieldException.Invalid(field, $"units {value.Units} and nanos {value.Nanos} have different signs");
+        }
+
+        return value.Units + (value.Nanos / NanosPerUnit);
+    }
+
+    /// <summary>Writes a decimal, rounded half away from zero to nine places.</summary>
+    /// <exception cref="OverflowException">Beyond ±9.2e18, which no figure of the grid comes near.</exception>
+    public static Wire.Decimal From(decimal value)
+    {
+        var rounded = decimal.Round(value, 9, MidpointRounding.AwayFromZero);
+        var units = decimal.ToInt64(decimal.Truncate(rounded));
+        var nanos = (int)((rounded - units) * NanosPerUnit);
+        return new Wire.Decimal { Units = units, Nanos = nanos };
+    }
+
+    /// <summary>
+    /// Writes a double figure (ratios, shocks, percentages), to fifteen significant digits; null for
+    /// NaN, infinities and magnitudes beyond the wire range, which the contract leaves unset.
+    /// </summary>
+    public static Wire.Decimal? From(double value)
+        => double.IsFinite(value) && Math.Abs(value) < 9e18 ? From((decimal)value) : null;
+}

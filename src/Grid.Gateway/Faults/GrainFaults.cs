@@ -1,0 +1,40 @@
+using Grid.Gateway.Validation;
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.Faults;
+
+/// <summary>
+/// What a failed grain call means to the caller. Grains throw ArgumentException naming the field
+/// for bad input and KeyNotFoundException for something not listed; InvalidOperationException
+/// means the account or market cannot serve the call now. Everything else (silo gone, timeout,
+/// storage failure, an exception type the gateway cannot see such as the grains' own
+/// StorageUnavailableException) is UNAVAILABLE: every mutating call is idempotent, so a retry is safe.
+/// </summary>
+internal static class GrainFaults
+{
+    /// <summary>The wire error for <paramref name="exception"/>; <paramref name="notFound"/> is the code of a missing key.</summary>
+    public static Wire.ErrorDetail Classify(Exception exception, Wire.ErrorCode notFound) => exception switch
+    {
+        InvalidFieldException e => e.ToDetail(),
+        ArgumentException e => FromArgument(e),
+        KeyNotFoundException e => WireErrors.Detail(notFound, WireErrors.SplitField(e.Message).Field, e.Message),
+        InvalidOperationException e => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", e.Message),
+        _ => WireErrors.Unavailable($"the grid could not complete the call ({exception.GetType().Name}); retry"),
+    };
+
+    /// <summary>
+    /// ArgumentException.Message appends " (Parameter 'x')"; the grains' own text ("field: explanation")
+    /// comes first and names the field better than the parameter does.
+    /// </summary>
+    private static Wire.ErrorDetail FromArgument(ArgumentException e)
+    {
+        var message = e.Message;
+        if (e.ParamName is { } name && message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal))
+        {
+            message = message[..^($" (Parameter '{name}')".Length)];
+        }
+
+        var (field, text) = WireErrors.SplitField(message);
+        return WireErrors.Detail(Wire.ErrorCode.InvalidField, field.Length > 0 ? field : e.ParamName ?? "", text);
+    }
+}

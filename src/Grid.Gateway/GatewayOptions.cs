@@ -1,0 +1,30 @@
+namespace Grid.Gateway;
+
+/// <summary>Limits and switches of the gRPC gateway, bound from the "Grid:Gateway" configuration section.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Grid:Gateway";
+
+    /// <summary>
+    /// Messages of one PreTrade stream accepted but not yet answered. When the window is full the
+    /// gateway stops reading the stream, so HTTP/2 flow control slows the engine down. Heartbeats do
+    /// not count. Sent to the engine in the <c>grid-max-in-flight</c> response header.
+    /// </summary>
+    public int MaxInFlightPerStream { get; set; } = 4096;
+
+    /// <summary>Most commands one account grain call carries; queued commands of an account are batched up to this.</summary>
+    public int MaxBatchPerAccount { get; set; } = 64;
+
+    /// <summary>Largest inbound gRPC message in bytes (also gRPC's MaxReceiveMessageSize).</summary>
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Maps the Echo service, the transport-only twin of PreTrade.Stream. Benchmark mode only, never in production.</summary>
+    public bool EnableEcho { get; set; }
+
+    /// <summary>Most orders one WhatIf call may evaluate (the contract allows at most 100).</summary>
+    public int MaxWhatIfOrders { get; set; } = 100;
+
+    /// <summary>Page size used when a list request leaves page_size at zero.</summary>
+    public int DefaultPageSize { get; set; } = 100;
+}

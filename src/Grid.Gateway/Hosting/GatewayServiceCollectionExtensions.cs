@@ -1,0 +1,36 @@
+using Grid.Gateway;
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the Margin Grid gRPC gateway.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the grid.v1 gRPC services, gRPC reflection and health, and <see cref="GatewayOptions"/>
+    /// bound from "Grid:Gateway" and validated at start. The services resolve <c>IGrainFactory</c>, so
+    /// the host must also run the silo (or an Orleans client) in the same process.
+    /// </summary>
+    public static IServiceCollection AddGridGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddGrpc();
+        services.AddOptions<GrpcServiceOptions>()
+            .Configure<IOptions<GatewayOptions>>((grpc, gateway) => grpc.MaxReceiveMessageSize = gateway.Value.MaxMessageBytes);
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+        return services;
+    }
+}

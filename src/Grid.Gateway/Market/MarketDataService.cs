@@ -1,0 +1,65 @@
+using Grid.Gateway.Faults;
+using Grid.Gateway.Streaming;
+using Grid.Gateway.Validation;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.Market;
+
+/// <summary>
+/// grid.v1.MarketData: price intake from feeders. Subscribe is not served yet: no grain pushes
+/// price updates to callers outside the silo snapshots.
+/// </summary>
+internal sealed class MarketDataService(IGrainFactory grains, ILogger<MarketDataService> logger) : Wire.MarketData.MarketDataBase
+{
+    /// <summary>
+    /// Batches are applied one after another and acked in order. A repeat of a sequence already
+    /// applied on this stream is acked as a duplicate; feeders have no identity yet, so repeats across
+    /// streams or PublishOnce calls are applied again (harmless: the newest observation wins).
+    /// </summary>
+    public override Task Publish(IAsyncStreamReader<Wire.PriceBatch> requestStream, IServerStreamWriter<Wire.PublishAck> responseStream, ServerCallContext context)
+    {
+        var applier = new PriceBatchApplier(grains, logger);
+        return DuplexStream.Run(
+            responseStream,
+            capacity: 16,
+            async (writer, token) =>
+            {
+                ulong applied = 0;
+                await foreach (var batch in requestStream.ReadAllAsync(token))
+                {
+                    Wire.PublishAck ack;
+                    if (batch.Sequence != 0 && batch.Sequence <= applied)
+                    {
+                        ack = new Wire.PublishAck { Sequence = batch.Sequence, Duplicate = true };
+                    }
+                    else
+                    {
+                        try
+                        {
+                            ack = await applier.Apply(batch);
+                            applied = batch.Sequence;
+                        }
+                        catch (InvalidFieldException e)
+                        {
+                            ack = new Wire.PublishAck { Sequence = batch.Sequence, Error = e.ToDetail() };
+                        }
+                    }
+
+                    await writer.Write(ack, token);
+                }
+            },
+            logger,
+            "MarketData.Publish",
+            context.CancellationToken);
+    }
+
+    public override Task<Wire.PublishAck> PublishOnce(Wire.PriceBatch request, ServerCallContext context)
+        => GrainCall.Run(() => new PriceBatchApplier(grains, logger).Apply(request), Wire.ErrorCode.UnknownInstrument, logger, "MarketData.PublishOnce");
+
+    public override Task Subscribe(Wire.SubscribeMarketRequest request, IServerStreamWriter<Wire.PriceUpdate> responseStream, ServerCallContext context)
+        => throw new RpcException(new Status(
+            StatusCode.Unimplemented,
+            "MarketData.Subscribe is not served yet: no grain API streams price updates to callers outside the silo; poll Admin.GetInstrument"));
+}

@@ -1,0 +1,176 @@
+using Grid.Abstractions.Engine;
+using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Gateway.PreTrade;
+
+/// <summary>
+/// Per-account ordering and per-stream flow control of PreTrade.Stream. Each account with queued
+/// commands has one lane; a lane drains its queue in batches of up to <c>maxBatch</c> commands with
+/// one executor call per batch, so an account's commands apply in arrival order while different
+/// accounts run concurrently. A window of <c>maxInFlight</c> slots bounds the commands accepted but
+/// not yet answered: <see cref="Enqueue"/> waits for a slot, which stops the stream reader and lets
+/// HTTP/2 flow control slow the engine. A failed executor call answers every command of its batch
+/// with UNAVAILABLE; nothing thrown here reaches the reader.
+/// </summary>
+internal sealed class AccountLanes
+{
+    private readonly Func<string, EngineCommand[], Task<EngineReply[]>> _execute;
+    private readonly Func<string, EngineCommand, EngineReply, ValueTask> _deliver;
+    private readonly int _maxBatch;
+    private readonly int _maxInFlight;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _window;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Queue<EngineCommand>> _lanes = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _completing;
+
+    /// <param name="maxInFlight">Commands accepted and not yet answered before <see cref="Enqueue"/> waits.</param>
+    /// <param name="maxBatch">Most commands per executor call.</param>
+    /// <param name="execute">Applies one batch of one account and answers each command, in order.</param>
+    /// <param name="deliver">Takes one reply; its slot is released when it returns.</param>
+    /// <param name="logger">Logs failed batches, never accepted commands.</param>
+    public AccountLanes(
+        int maxInFlight,
+        int maxBatch,
+        Func<string, EngineCommand[], Task<EngineReply[]>> execute,
+        Func<string, EngineCommand, EngineReply, ValueTask> deliver,
+        ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        _maxInFlight = maxInFlight;
+        _maxBatch = maxBatch;
+        _execute = execute;
+        _deliver = deliver;
+        _logger = logger;
+        _window = new SemaphoreSlim(maxInFlight, maxInFlight);
+    }
+
+    /// <summary>Commands accepted and not yet answered.</summary>
+    public int InFlight => _maxInFlight - _window.CurrentCount;
+
+    /// <summary>
+    /// Waits for a slot in the window, then queues <paramref name="command"/> behind the earlier
+    /// commands of <paramref name="accountId"/>. Completes once queued, not once answered.
+    /// </summary>
+    public async ValueTask Enqueue(string accountId, EngineCommand command, CancellationToken cancellationToken)
+    {
+        await _window.WaitAsync(cancellationToken);
+        Queue<EngineCommand>? started = null;
+        lock (_gate)
+        {
+            if (_completing)
+            {
+                _window.Release();
+                throw new InvalidOperationException("the lanes are completing and accept no more commands");
+            }
+
+            if (!_lanes.TryGetValue(accountId, out var queue))
+            {
+                // A lane exists only while it has work; its drain task removes it when the queue runs dry.
+                queue = new Queue<EngineCommand>();
+                _lanes.Add(accountId, queue);
+                started = queue;
+            }
+
+            queue.Enqueue(command);
+        }
+
+        if (started is not null)
+        {
+            _ = Task.Run(() => Drain(accountId, started), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Accepts no more commands and completes when every queued command has been answered.</summary>
+    public Task Complete()
+    {
+        lock (_gate)
+        {
+            _completing = true;
+            if (_lanes.Count == 0)
+            {
+                _drained.TrySetResult();
+            }
+        }
+
+        return _drained.Task;
+    }
+
+    private async Task Drain(string accountId, Queue<EngineCommand> queue)
+    {
+        while (true)
+        {
+            EngineCommand[] batch;
+            lock (_gate)
+            {
+                if (queue.Count == 0)
+                {
+                    _lanes.Remove(accountId);
+                    if (_completing && _lanes.Count == 0)
+                    {
+                        _drained.TrySetResult();
+                    }
+
+                    return;
+                }
+
+                batch = new EngineCommand[Math.Min(queue.Count, _maxBatch)];
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    batch[i] = queue.Dequeue();
+                }
+            }
+
+            var replies = await Execute(accountId, batch);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                try
+                {
+                    await _deliver(accountId, batch[i], replies[i]);
+                }
+                catch (Exception e)
+                {
+                    GatewayLog.ReplyDropped(_logger, e);
+                }
+                finally
+                {
+                    _window.Release();
+                }
+            }
+        }
+    }
+
+    private async Task<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
+    {
+        try
+        {
+            var replies = await _execute(accountId, batch);
+            if (replies is not null && replies.Length == batch.Length)
+            {
+                return replies;
+            }
+
+            GatewayLog.ReplyCountMismatch(_logger, accountId, batch.Length, replies?.Length ?? 0);
+            return Unavailable(batch, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
+        }
+        catch (Exception e)
+        {
+            GatewayLog.BatchFailed(_logger, accountId, batch.Length, e);
+            return Unavailable(batch, "the account is unavailable; retry with the same ids");
+        }
+    }
+
+    private static EngineReply[] Unavailable(EngineCommand[] batch, string message)
+    {
+        var replies = new EngineReply[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            replies[i] = EngineReply.Fail(batch[i], ErrorCode.Unavailable, message);
+        }
+
+        return replies;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Grid.Abstractions.Accounts;
+using Grid.Abstractions.Engine;
+using Grid.Gateway.Faults;
+using Grid.Gateway.Validation;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.PreTrade;
+
+/// <summary>grid.v1.PreTrade: the matching engines' stream, single checks and reservation listing.</summary>
+internal sealed class PreTradeService(
+    IGrainFactory grains,
+    IOptions<GatewayOptions> options,
+    TimeProvider clock,
+    ILogger<PreTradeService> logger) : Wire.PreTrade.PreTradeBase
+{
+    /// <summary>The response header that tells the engine the per-stream window.</summary>
+    public const string MaxInFlightHeader = "grid-max-in-flight";
+
+    /// <summary>Unary checks have no stream to correlate on; the account echoes any non-zero id.</summary>
+    private const ulong UnaryCorrelationId = 1;
+
+    public override async Task Stream(
+        IAsyncStreamReader<Wire.EngineMessage> requestStream,
+        IServerStreamWriter<Wire.GridMessage> responseStream,
+        ServerCallContext context)
+    {
+        var settings = options.Value;
+        try
+        {
+            await context.WriteResponseHeadersAsync(new Metadata { { MaxInFlightHeader, settings.MaxInFlightPerStream.ToString(CultureInfo.InvariantCulture) } });
+        }
+        catch (Exception) when (context.CancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await new EngineStream(Execute, settings, clock, logger).Run(requestStream, responseStream, context.CancellationToken);
+    }
+
+    public override Task<Wire.OrderDecision> Check(Wire.CheckOrderRequest request, ServerCallContext context)
+        => GrainCall.Run(() => CheckOne(request), Wire.ErrorCode.UnknownAccount, logger, "PreTrade.Check");
+
+    public override Task<Wire.ListReservationsResponse> ListReservations(Wire.ListReservationsRequest request, ServerCallContext context)
+        => GrainCall.Run(
+            () => new ReservationPages(PortfolioOf).List(request, options.Value.DefaultPageSize),
+            Wire.ErrorCode.UnknownAccount,
+            logger,
+            "PreTrade.ListReservations");
+
+    private async Task<Wire.OrderDecision> CheckOne(Wire.CheckOrderRequest request)
+    {
+        var read = EngineMessages.ReadCheck(request.Order, UnaryCorrelationId, FieldPaths.Order);
+        if (read.Immediate is { } refused)
+        {
+            return refused.Decision;
+        }
+
+        var command = read.Command!;
+        var replies = await Execute(read.AccountId, [command]);
+        var reply = replies.Length == 1
+            ? GridReplies.From(read.AccountId, command, replies[0])
+            : GridReplies.Error(command.CorrelationId, WireErrors.Detail(Wire.ErrorCode.Internal, "", "the account answered no decision"));
+        return reply.BodyCase == Wire.GridMessage.BodyOneofCase.Decision
+            ? reply.Decision
+            : throw WireErrors.ToRpcException(reply.Error ?? WireErrors.Detail(Wire.ErrorCode.Internal, "", "the account answered a check with an ack"));
+    }
+
+    private Task<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
+        => grains.GetGrain<IAccountGrain>(accountId).Execute(batch).AsTask();
+
+    /// <summary>Unknown accounts simply have no reservations (pretrade.proto).</summary>
+    private async Task<PortfolioView?> PortfolioOf(string accountId)
+    {
+        try
+        {
+            return await grains.GetGrain<IAccountGrain>(accountId).GetPortfolio();
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using Grid.Abstractions.Accounts;
+using Grid.Abstractions.Risk;
+using Grid.Grains.Market;
+using Grid.Risk.Accounts;
+using Grid.Risk.Margin;
+using Grid.Risk.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Grains.Monitoring;
+
+/// <summary>
+/// The silo's margin monitor: holds a compact replica of every account with risk that lives (or last
+/// lived) on this silo, and on each price move re-margins exactly those exposed to the moved groups,
+/// away from the grains. State changes become risk events; an account entering liquidation is asked
+/// to reassess itself (its grain cancels its resting orders). Idle accounts keep their replica, so
+/// Orleans deactivating an idle grain never stops its monitoring.
+/// </summary>
+public sealed class RiskWatch : IDisposable
+{
+    private const int EventBatch = 1_000;
+    private readonly MarginMonitor _monitor = new();
+    private readonly MarketView _market;
+    private readonly IGrainFactory _grains;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<RiskWatch> _logger;
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private MarketFrame? _seen;
+    private ulong _pending;
+
+    public RiskWatch(MarketView market, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock, ILogger<RiskWatch> logger)
+    {
+        SiloName = silo.SiloAddress.ToParsableString();
+        _market = market;
+        _grains = grains;
+        _clock = clock;
+        _logger = logger;
+        market.FrameChanged += OnFrame;
+        _ = Task.Run(SweepLoop);
+    }
+
+    /// <summary>Accounts monitored on this silo.</summary>
+    public int Count => _monitor.Count;
+
+    /// <summary>The last sweep (for metrics and tests).</summary>
+    public SweepResult? LastSweep { get; private set; }
+
+    /// <summary>Stores an account's replica after a durable change; an account with nothing at risk is dropped.</summary>
+    public void Track(AccountReplica replica)
+    {
+        if (replica.HasRisk || replica.HasOrders)
+        {
+            _monitor.Upsert(replica);
+        }
+        else
+        {
+            _monitor.Remove(replica.Id);
+        }
+    }
+
+    /// <summary>The replica held for an account, if any (its state is the last one announced).</summary>
+    public AccountReplica? Replica(string accountId) => _monitor.Find(accountId);
+
+    /// <summary>Another silo now monitors the account (its grain activated there).</summary>
+    public void ClaimedElsewhere(string accountId, string silo)
+    {
+        if (silo != SiloName)
+        {
+            _monitor.Remove(accountId);
+        }
+    }
+
+    /// <summary>Address this silo claims accounts with.</summary>
+    public string SiloName { get; }
+
+    /// <summary>Re-margins every replica now (tests and recovery).</summary>
+    public SweepResult SweepNow() => Sweep(ulong.MaxValue);
+
+    public void Dispose()
+    {
+        _market.FrameChanged -= OnFrame;
+        _stop.Cancel();
+        _stop.Dispose();
+        _signal.Dispose();
+    }
+
+    private void OnFrame(MarketFrame frame)
+    {
+        lock (_gate)
+        {
+            _pending |= Moved(_seen, frame);
+            _seen = frame;
+        }
+
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: the pending sweep picks this frame up.
+            }
+        }
+    }
+
+    private async Task SweepLoop()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _signal.WaitAsync(_stop.Token);
+                ulong mask;
+                lock (_gate)
+                {
+                    (mask, _pending) = (_pending, 0);
+                }
+
+                if (mask != 0)
+                {
+                    var result = Sweep(mask);
+                    await Announce(result);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                GrainsLog.RiskSweepFailed(_logger, e);
+            }
+        }
+    }
+
+    private SweepResult Sweep(ulong mask)
+    {
+        var result = _monitor.Sweep(_market.Frame.Model, mask);
+        LastSweep = result;
+        GrainsLog.RiskSweep(_logger, result.Evaluated, result.Elapsed.TotalMilliseconds, result.Transitions.Count);
+        return result;
+    }
+
+    private async Task Announce(SweepResult result)
+    {
+        var now = _clock.GetUtcNow();
+        var hub = _grains.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key);
+        var batch = new List<RiskEventData>(Math.Min(EventBatch, result.Transitions.Count));
+        foreach (var t in result.Transitions)
+        {
+            var liquidating = t.To is AccountState.Liquidate or AccountState.Bankrupt;
+            batch.Add(Event(t.AccountId, t.From, t.To, t.Figures, _monitor.Find(t.AccountId), "price move", now));
+            if (liquidating && t.From is not (AccountState.Liquidate or AccountState.Bankrupt))
+            {
+                await _grains.GetGrain<IAccountGrain>(t.AccountId).Reassess("price move");
+            }
+
+            if (batch.Count == EventBatch)
+            {
+                await hub.Publish([.. batch]);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await hub.Publish([.. batch]);
+        }
+    }
+
+    /// <summary>Builds the event announced for a state change.</summary>
+    internal static RiskEventData Event(
+        string accountId, AccountState from, AccountState to, MarginFigures f, AccountReplica? replica, string cause, DateTimeOffset at,
+        IReadOnlyList<string>? canceled = null) => new()
+    {
+        At = at,
+        AccountId = accountId,
+        PreviousState = from,
+        State = to,
+        Equity = Money.Equity(f.Ae),
+        InitialMargin = Money.Requirement(f.Im),
+        MaintenanceMargin = Money.Requirement(f.Mm),
+        Shortfall = Money.Requirement(f.Shortfall),
+        Positions = replica is null ? [] : [.. replica.Holdings().Select(h => new PositionLine(h.Instrument, (decimal)h.Qty, (decimal)h.Entry, (decimal)h.Funding, 0))],
+        LiquidationCandidate = to is AccountState.Liquidate or AccountState.Bankrupt,
+        Cause = cause,
+        CanceledOrderIds = canceled ?? [],
+    };
+
+    // Groups whose newest price moved between two frames (all of them when the rulebook or the catalog changed).
+    private static ulong Moved(MarketFrame? before, MarketFrame after)
+    {
+        if (before is null || before.Rulebook.Revision != after.Rulebook.Revision || !ReferenceEquals(before.Model.Layout, after.Model.Layout))
+        {
+            return ulong.MaxValue;
+        }
+
+        ulong mask = 0;
+        for (var g = 0; g < after.GroupPriceTimes.Length; g++)
+        {
+            if (before.GroupPriceTimes[g] != after.GroupPriceTimes[g])
+            {
+                mask |= 1UL << Math.Min(g, 63);
+            }
+        }
+
+        return mask;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Grid.Grains;
+using Orleans.Configuration;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace Grid.Host.Hosting;
+
+/// <summary>Clustering, storage and failure detection of the silo, by <see cref="HostMode"/>.</summary>
+internal static class SiloTopology
+{
+    public static void Configure(ISiloBuilder silo, GridHostOptions options)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        if (options.Mode == HostMode.Embedded)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+            silo.AddMemoryGrainStorage(GridStorage.Name);
+            return;
+        }
+
+        var redis = ConfigurationOptions.Parse(options.RedisConnectionString);
+        redis.AbortOnConnectFail = false;
+        silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !options.LoopbackOnly);
+        silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(GridStorage.Name, b => b.Configure<IServiceProvider>((o, sp) =>
+        {
+            o.ConfigurationOptions = redis.Clone();
+            // Compact binary state with the same codecs as grain calls; decimals stay exact.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>());
+        }));
+        if (options.FastFailover)
+        {
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+            });
+        }
+    }
+
+    private static IPAddress AdvertisedAddress(GridHostOptions options)
+    {
+        if (options.AdvertisedAddress is { Length: > 0 } text)
+        {
+            return IPAddress.Parse(text);
+        }
+
+        return Environment.GetEnvironmentVariable("POD_IP") is { Length: > 0 } pod ? IPAddress.Parse(pod) : IPAddress.Loopback;
+    }
+}

@@ -1,0 +1,136 @@
+using Google.Protobuf.WellKnownTypes;
+using Grid.Api.V1;
+using Grpc.Core;
+using static Grid.Cli.Tests.Figures;
+
+namespace Grid.Cli.Tests;
+
+/// <summary>watch and events: a line per message, --count, Ctrl+C as a clean stop, stream failures as errors.</summary>
+public sealed class StreamCommandTests
+{
+    private static AccountUpdate Update(ulong sequence, string cause)
+    {
+        var figures = BuyingPower();
+        figures.AsOf = Timestamp.FromDateTimeOffset(CliRun.Now.AddMilliseconds(125));
+        return new AccountUpdate { Sequence = sequence, BuyingPower = figures, Cause = cause };
+    }
+
+    [Fact]
+    public async Task Watch_PrintsAHeaderAndALinePerUpdate()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream("Accounts", "Watch", [Update(1, "snapshot"), Update(3, "fill")]);
+
+        var result = await run.RunAsync("watch", "alice");
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        Assert.Equal("alice", run.Grid.Single<WatchAccountRequest>().AccountId);
+        Assert.Equal(
+            "time             seq  state                  equity               IM               MM        available  cause\n" +
+            "08:00:00.125Z      1  OK                 400,000.00       120,000.00        60,000.00       279,987.66  snapshot\n" +
+            "08:00:00.125Z      3  OK                 400,000.00       120,000.00        60,000.00       279,987.66  fill\n",
+            result.Output);
+    }
+
+    [Fact]
+    public async Task Watch_Count_StopsAfterN()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream("Accounts", "Watch", [Update(1, "snapshot"), Update(2, "fill"), Update(3, "fill")]);
+
+        var result = await run.RunAsync("watch", "alice", "--count", "2");
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        Assert.Equal(3, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Watch_CtrlC_StopsCleanly()
+    {
+        var run = new CliRun();
+        using var interrupt = new CancellationTokenSource();
+        run.Grid.OnStream("Accounts", "Watch", [Update(1, "snapshot")], interrupt: interrupt);
+
+        var result = await run.RunAsync(["watch", "alice"], interrupt.Token);
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        Assert.Contains("snapshot\n", result.Output);
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public async Task Watch_StreamFails_ReportsTheStatus()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream("Accounts", "Watch", [Update(1, "snapshot")], end: new RpcException(new Status(StatusCode.Unavailable, "node draining")));
+
+        var result = await run.RunAsync("watch", "alice");
+
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
+        Assert.Equal("error: UNAVAILABLE: node draining\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Watch_Json_PrintsOneObjectPerLine()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream("Accounts", "Watch", [Update(1, "snapshot"), Update(2, "fill")]);
+
+        var result = await run.RunAsync("watch", "alice", "--json");
+
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(Update(2, "fill"), AccountUpdate.Parser.ParseJson(lines[1]));
+    }
+
+    [Fact]
+    public async Task Watch_StreamCall_HasNoDeadline()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream<AccountUpdate>("Accounts", "Watch", []);
+
+        await run.RunAsync("watch", "alice");
+
+        Assert.Null(Assert.Single(run.Grid.Calls).Options.Deadline);
+    }
+
+    [Fact]
+    public async Task Events_SendsFilterAndPrintsTransitionsAndPositions()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream("RiskEvents", "Subscribe", new[]
+        {
+            new RiskEvent
+            {
+                Sequence = 7, At = Timestamp.FromDateTimeOffset(CliRun.Now), AccountId = "demo-margin-call",
+                PreviousState = AccountState.ReduceOnly, State = AccountState.Liquidate, Equity = D("55000"),
+                InitialMargin = D("120000"), MaintenanceMargin = D("60000"), Shortfall = D("65000"), Cause = "price move BTC",
+                Positions = { new PositionLine { InstrumentId = "BTC-PERP", Qty = D("10"), Value = D("550000") } },
+            },
+        });
+
+        var result = await run.RunAsync("events", "--state", "liquidate", "--state", "bankrupt", "--positions");
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        var request = run.Grid.Single<SubscribeRiskEventsRequest>();
+        Assert.Equal([AccountState.Liquidate, AccountState.Bankrupt], request.States);
+        Assert.True(request.IncludePositions);
+        Assert.Contains(
+            "08:00:00.000Z      7  demo-margin-call   REDUCE_ONLY -> LIQUIDATE        55,000.00       120,000.00        60,000.00        65,000.00  price move BTC\n" +
+            "    BTC-PERP  qty 10  value 550,000.00\n",
+            result.Output);
+    }
+
+    [Fact]
+    public async Task Events_NoFilter_WatchesEveryState()
+    {
+        var run = new CliRun();
+        run.Grid.OnStream<RiskEvent>("RiskEvents", "Subscribe", []);
+
+        var result = await run.RunAsync("events", "--count", "5");
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        Assert.Empty(run.Grid.Single<SubscribeRiskEventsRequest>().States);
+        Assert.False(run.Grid.Single<SubscribeRiskEventsRequest>().IncludePositions);
+    }
+}

@@ -25,7 +25,22 @@ internal static class SiloTopology
 
         var redis = ConfigurationOptions.Parse(options.RedisConnectionString);
         redis.AbortOnConnectFail = false;
-        silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !options.LoopbackOnly);
+        if (OnKubernetes)
+        {
+            // Pod name, IP and namespace come from the downward API (POD_NAME, POD_IP, POD_NAMESPACE);
+            // the agent labels this pod and hastens the eviction of deleted pods. Membership stays Redis.
+            silo.UseKubernetesHosting();
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = options.SiloPort;
+                o.GatewayPort = options.GatewayPort;
+            });
+        }
+        else
+        {
+            silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !options.LoopbackOnly);
+        }
+
         silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
         silo.AddRedisGrainStorage(GridStorage.Name, b => b.Configure<IServiceProvider>((o, sp) =>
         {
@@ -45,6 +60,9 @@ internal static class SiloTopology
             });
         }
     }
+
+    /// <summary>True inside a Kubernetes pod (the hosting package fails to start anywhere else).</summary>
+    public static bool OnKubernetes => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"));
 
     private static IPAddress AdvertisedAddress(GridHostOptions options)
     {

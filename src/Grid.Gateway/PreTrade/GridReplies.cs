@@ -9,9 +9,6 @@ namespace Grid.Gateway.PreTrade;
 /// <summary>Account replies as GridMessages: decisions, acks and errors, under the command's correlation id.</summary>
 internal static class GridReplies
 {
-    /// <summary>Reject reasons from here up come from the margin test; below it the figures were never computed.</summary>
-    private const int FirstMarginReason = 5000;
-
     /// <summary>The reply to <paramref name="command"/> of <paramref name="accountId"/>.</summary>
     public static Wire.GridMessage From(string accountId, EngineCommand command, EngineReply reply)
     {
@@ -40,7 +37,7 @@ internal static class GridReplies
             Replayed = reply.Replayed,
             AccountState = WireEnums.ToWire(reply.State),
         };
-        if (reply.Decision != Risk.Decisions.Decision.Reject || (int)reply.Reason >= FirstMarginReason)
+        if (reply.Decision != Risk.Decisions.Decision.Reject || FromMarginTest(reply.Reason))
         {
             decision.Shortfall = WireDecimal.From(reply.Shortfall);
             decision.InitialMarginBefore = WireDecimal.From(reply.ImBefore);
@@ -52,6 +49,10 @@ internal static class GridReplies
 
         return decision;
     }
+
+    // Rejects decided by the margin test carry its figures (a reduce-only or bankrupt account is told its shortfall too).
+    private static bool FromMarginTest(Risk.Decisions.RejectReason reason)
+        => reason is Risk.Decisions.RejectReason.InsufficientMargin or Risk.Decisions.RejectReason.ReduceOnly or Risk.Decisions.RejectReason.AccountBankrupt;
 
     /// <summary>A reject the gateway decides itself, with no figures.</summary>
     public static Wire.OrderDecision Rejected(string accountId, string clientOrderId, Wire.RejectReason reason) => new()

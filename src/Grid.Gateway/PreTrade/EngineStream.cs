@@ -20,11 +20,18 @@ internal sealed class EngineStream(
     TimeProvider clock,
     ILogger logger)
 {
-    /// <summary>Serves the call until the engine completes it or the call is cancelled.</summary>
-    public Task Run(IAsyncStreamReader<Wire.EngineMessage> requests, IServerStreamWriter<Wire.GridMessage> responses, CancellationToken cancellationToken)
-        => DuplexStream.Run(responses, options.MaxInFlightPerStream, (writer, token) => Serve(requests, writer, token), logger, "PreTrade.Stream", cancellationToken);
+    /// <summary>The status a draining silo ends its streams with: the engine reconnects elsewhere and resends what had no reply.</summary>
+    public const string DrainMessage = "this silo is shutting down: reconnect to another silo and resend every message that had no reply";
 
-    private async Task Serve(IAsyncStreamReader<Wire.EngineMessage> requests, SerialWriter<Wire.GridMessage> writer, CancellationToken token)
+    /// <summary>
+    /// Serves the call until the engine completes it or the call is cancelled. When <paramref name="drain"/>
+    /// fires (the silo is stopping) the stream stops reading, answers everything already read, flushes, and
+    /// ends with UNAVAILABLE: nothing acknowledged is lost, nothing unanswered was applied half-way.
+    /// </summary>
+    public Task Run(IAsyncStreamReader<Wire.EngineMessage> requests, IServerStreamWriter<Wire.GridMessage> responses, CancellationToken cancellationToken, CancellationToken drain = default)
+        => DuplexStream.Run(responses, options.MaxInFlightPerStream, (writer, token) => Serve(requests, writer, token, drain), logger, "PreTrade.Stream", cancellationToken);
+
+    private async Task Serve(IAsyncStreamReader<Wire.EngineMessage> requests, SerialWriter<Wire.GridMessage> writer, CancellationToken token, CancellationToken drain)
     {
         var lanes = new AccountLanes(
             options.MaxInFlightPerStream,
@@ -32,20 +39,32 @@ internal sealed class EngineStream(
             execute,
             (account, command, reply) => writer.Write(Reply(account, command, reply), token),
             logger);
-        await foreach (var message in requests.ReadAllAsync(token))
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(token, drain);
+        try
         {
-            var request = EngineMessages.Read(message, clock);
-            if (request.Immediate is { } immediate)
+            await foreach (var message in requests.ReadAllAsync(reading.Token))
             {
-                await writer.Write(immediate, token);
+                var request = EngineMessages.Read(message, clock);
+                if (request.Immediate is { } immediate)
+                {
+                    await writer.Write(immediate, token);
+                }
+                else
+                {
+                    await lanes.Enqueue(request.AccountId, request.Command!, token);
+                }
             }
-            else
-            {
-                await lanes.Enqueue(request.AccountId, request.Command!, token);
-            }
+        }
+        catch (OperationCanceledException) when (drain.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            // Draining: stop reading; what was read is still answered below.
         }
 
         await lanes.Complete().WaitAsync(token);
+        if (drain.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, DrainMessage));
+        }
     }
 
     /// <summary>Every command gets exactly one reply, even one whose figures do not fit the wire.</summary>

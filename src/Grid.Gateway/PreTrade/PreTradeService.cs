@@ -4,6 +4,7 @@ using Grid.Abstractions.Engine;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Validation;
 using Grpc.Core;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wire = Grid.Api.V1;
@@ -15,6 +16,7 @@ internal sealed class PreTradeService(
     IGrainFactory grains,
     IOptions<GatewayOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<PreTradeService> logger) : Wire.PreTrade.PreTradeBase
 {
     /// <summary>The response header that tells the engine the per-stream window.</summary>
@@ -38,7 +40,7 @@ internal sealed class PreTradeService(
             return;
         }
 
-        await new EngineStream(Execute, settings, clock, logger).Run(requestStream, responseStream, context.CancellationToken);
+        await new EngineStream(Execute, settings, clock, logger).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
     }
 
     public override Task<Wire.OrderDecision> Check(Wire.CheckOrderRequest request, ServerCallContext context)

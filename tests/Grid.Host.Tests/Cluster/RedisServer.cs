@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Grid.Host.Tests.Infrastructure;
+
+namespace Grid.Host.Tests.Cluster;
+
+/// <summary>
+/// A private redis-server on a free loopback port with an append-only file fsynced on every write
+/// (what a durable deployment runs), so the tests can stop and restart it without losing data.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("grid-redis-").FullName;
+    private Process? _process;
+
+    public RedisServer() => Port = FreePorts.Take(1)[0];
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000";
+
+    /// <summary>The redis-server binary, or null when the machine has none.</summary>
+    public static string? Binary { get; } = Environment.GetEnvironmentVariable("GRID_TEST_REDIS_SERVER") is { Length: > 0 } path
+        ? path
+        : new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
+
+    public async Task StartAsync()
+    {
+        var info = new ProcessStartInfo(Binary ?? throw new InvalidOperationException("redis-server is not installed"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _dir, "--appendonly", "yes", "--appendfsync", "always", "--save", "" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        throw new TimeoutException("redis-server did not start");
+    }
+
+    /// <summary>Stops the server (its data stays in the append-only file).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } p)
+        {
+            p.Kill();
+            await p.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}

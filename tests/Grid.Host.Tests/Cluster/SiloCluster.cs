@@ -1,0 +1,50 @@
+using Grid.Host.Tests.Infrastructure;
+
+namespace Grid.Host.Tests.Cluster;
+
+/// <summary>N silo processes in Redis mode against one private Redis: the first seeds the demo market.</summary>
+public sealed class SiloCluster : IAsyncDisposable
+{
+    private SiloCluster(RedisServer redis, List<HostProcess> silos)
+    {
+        Redis = redis;
+        Silos = silos;
+    }
+
+    public RedisServer Redis { get; }
+
+    public List<HostProcess> Silos { get; }
+
+    public static async Task<SiloCluster> StartAsync(int silos)
+    {
+        var redis = new RedisServer();
+        await redis.StartAsync();
+        var clusterId = $"c{Guid.NewGuid():N}"[..12];
+        var list = new List<HostProcess>();
+        for (var i = 0; i < silos; i++)
+        {
+            list.Add(await HostProcess.StartAsync(Settings(redis, clusterId, seed: i == 0)));
+        }
+
+        return new SiloCluster(redis, list);
+    }
+
+    public static Dictionary<string, string> Settings(RedisServer redis, string clusterId, bool seed) => new()
+    {
+        ["Grid:Host:Mode"] = "Redis",
+        ["Grid:Host:RedisConnectionString"] = redis.ConnectionString,
+        ["Grid:Host:ClusterId"] = clusterId,
+        ["Grid:Host:SeedDemo"] = seed ? "true" : "false",
+        ["Grid:Host:FastFailover"] = "true",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var s in Silos)
+        {
+            await s.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+    }
+}

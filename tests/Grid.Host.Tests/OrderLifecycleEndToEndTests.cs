@@ -55,6 +55,26 @@ public sealed class OrderLifecycleEndToEndTests(GridHostFixture grid)
     }
 
     [Fact]
+    public async Task EngineResync_ListsTheOpenReservationsOfItsAccounts()
+    {
+        await grid.Fund("e2e-resync", "USD", 500_000);
+        await using (var engine = grid.Stream())
+        {
+            await engine.Send(Check(0, "e2e-resync", "r1", "BTC-PERP", Side.Buy, 1, 59_000));
+            await engine.Send(Check(0, "e2e-resync", "r2", "ETH-PERP", Side.Sell, 3, 3_100));
+            await engine.Send(Fill(0, "e2e-resync", "r1", "rt1", 0.25m, 59_000, "BTC-PERP", Side.Buy));
+        }
+
+        // A reconnected engine asks what rests, to agree with the grid before it resumes.
+        var page = await grid.PreTrade.ListReservationsAsync(new ListReservationsRequest { AccountIds = { "e2e-resync" } });
+        var byId = page.Reservations.ToDictionary(r => r.ClientOrderId);
+        Assert.Equal(2, byId.Count);
+        Assert.Equal(0.75m, Num(byId["r1"].RemainingQty));
+        Assert.Equal(59_000m, Num(byId["r1"].Price));
+        Assert.Equal(("ETH-PERP", Side.Sell, 3m), (byId["r2"].InstrumentId, byId["r2"].Side, Num(byId["r2"].RemainingQty)));
+    }
+
+    [Fact]
     public async Task ManyAccountsPipelined_EveryMessageAnsweredInOrderPerAccount()
     {
         for (var a = 0; a < 5; a++)

@@ -4,6 +4,7 @@ using Grid.Gateway.Admin;
 using Grid.Gateway.Benchmark;
 using Grid.Gateway.Market;
 using Grid.Gateway.PreTrade;
+using Grid.Gateway.Monitoring;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,9 +16,10 @@ namespace Microsoft.AspNetCore.Builder;
 public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps PreTrade, Accounts, MarketData and Admin, the Echo benchmark service when
-    /// <see cref="GatewayOptions.EnableEcho"/> is set, gRPC reflection and gRPC health. RiskEvents is
-    /// not mapped here. The endpoint must speak HTTP/2 (an Http2-only Kestrel port for cleartext).
+    /// Maps PreTrade, Accounts, MarketData, Admin and RiskEvents, the Echo benchmark service when
+    /// <see cref="GatewayOptions.EnableEcho"/> is set, gRPC reflection and gRPC health. The endpoint
+    /// must speak HTTP/2 (an Http2-only Kestrel port for cleartext). RiskEvents and the engine
+    /// streams' cancel instructions need the silo's <c>IRiskEventFeed</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapGridGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -27,6 +29,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         endpoints.MapGrpcService<AccountsService>();
         endpoints.MapGrpcService<MarketDataService>();
         endpoints.MapGrpcService<AdminService>();
+        endpoints.MapGrpcService<RiskEventsService>();
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.EnableEcho)
         {
             endpoints.MapGrpcService<EchoService>();

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using Grid.Abstractions.Engine;
+using Grid.Abstractions.Risk;
 using Grid.Gateway.Faults;
+using Grid.Gateway.Monitoring;
 using Grid.Gateway.Streaming;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -18,8 +21,12 @@ internal sealed class EngineStream(
     Func<string, EngineCommand[], Task<EngineReply[]>> execute,
     GatewayOptions options,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    IRiskEventFeed? feed = null)
 {
+    // Accounts this engine has sent commands for: it is told when the grid cancels their orders.
+    private readonly ConcurrentDictionary<string, byte> _accounts = new(StringComparer.Ordinal);
+
     /// <summary>The status a draining silo ends its streams with: the engine reconnects elsewhere and resends what had no reply.</summary>
     public const string DrainMessage = "this silo is shutting down: reconnect to another silo and resend every message that had no reply";
 
@@ -40,6 +47,7 @@ internal sealed class EngineStream(
             (account, command, reply) => writer.Write(Reply(account, command, reply), token),
             logger);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(token, drain);
+        var cancels = feed is null ? Task.CompletedTask : ForwardCancels(feed, writer, reading.Token);
         try
         {
             await foreach (var message in requests.ReadAllAsync(reading.Token))
@@ -51,6 +59,7 @@ internal sealed class EngineStream(
                 }
                 else
                 {
+                    _accounts.TryAdd(request.AccountId, 0);
                     await lanes.Enqueue(request.AccountId, request.Command!, token);
                 }
             }
@@ -61,9 +70,30 @@ internal sealed class EngineStream(
         }
 
         await lanes.Complete().WaitAsync(token);
+        await reading.CancelAsync();
+        await cancels.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (drain.IsCancellationRequested)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, DrainMessage));
+        }
+    }
+
+    /// <summary>Passes the grid's cancellations (an account entering liquidation) on to the engine that placed the orders.</summary>
+    private async Task ForwardCancels(IRiskEventFeed events, SerialWriter<Wire.GridMessage> writer, CancellationToken token)
+    {
+        try
+        {
+            await foreach (var e in events.Subscribe(options.MaxInFlightPerStream, token).ReadAllAsync(token))
+            {
+                if (e.CanceledOrderIds.Count > 0 && _accounts.ContainsKey(e.AccountId))
+                {
+                    await writer.Write(RiskEventViews.Cancel(e), token);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream ended.
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
+using Grid.Abstractions.Risk;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Validation;
 using Grpc.Core;
@@ -17,6 +18,7 @@ internal sealed class PreTradeService(
     IOptions<GatewayOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
+    IEnumerable<IRiskEventFeed> feeds,
     ILogger<PreTradeService> logger) : Wire.PreTrade.PreTradeBase
 {
     /// <summary>The response header that tells the engine the per-stream window.</summary>
@@ -40,7 +42,7 @@ internal sealed class PreTradeService(
             return;
         }
 
-        await new EngineStream(Execute, settings, clock, logger).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
+        await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault()).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
     }
 
     public override Task<Wire.OrderDecision> Check(Wire.CheckOrderRequest request, ServerCallContext context)

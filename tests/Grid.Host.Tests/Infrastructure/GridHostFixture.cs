@@ -15,6 +15,8 @@ public sealed class GridHostFixture : IAsyncLifetime
 
     public MarketData.MarketDataClient MarketData => new(Host.Channel);
 
+    public RiskEvents.RiskEventsClient RiskEvents => new(Host.Channel);
+
     public async Task InitializeAsync() => Host = await HostProcess.StartAsync();
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

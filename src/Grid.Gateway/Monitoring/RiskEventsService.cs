@@ -1,0 +1,43 @@
+using Grid.Abstractions.Risk;
+using Grid.Gateway.Conversion;
+using Grpc.Core;
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.Monitoring;
+
+/// <summary>
+/// grid.v1.RiskEvents: every account state change of the cluster, as it happens, for ops and
+/// liquidation engines. A subscriber that falls behind loses the oldest events (the feed is bounded),
+/// never slows the grid.
+/// </summary>
+internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.RiskEventsBase
+{
+    private const int Backlog = 10_000;
+
+    public override async Task Subscribe(Wire.SubscribeRiskEventsRequest request, IServerStreamWriter<Wire.RiskEvent> responseStream, ServerCallContext context)
+    {
+        var states = new HashSet<Grid.Risk.Accounts.AccountState>();
+        foreach (var s in request.States)
+        {
+            states.Add(WireEnums.TryRead(s, out Grid.Risk.Accounts.AccountState state)
+                ? state
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, $"states: {s} is not an account state")));
+        }
+
+        var events = feed.Subscribe(Backlog, context.CancellationToken);
+        try
+        {
+            await foreach (var e in events.ReadAllAsync(context.CancellationToken))
+            {
+                if (e.PreviousState != e.State && (states.Count == 0 || states.Contains(e.State)))
+                {
+                    await responseStream.WriteAsync(RiskEventViews.ToWire(e, request.IncludePositions), context.CancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // Subscriber gone.
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Grid.Api.V1;
+using Grid.Host.Tests.Infrastructure;
+using Grpc.Core;
+using static Grid.Host.Tests.Infrastructure.Wire;
+
+namespace Grid.Host.Tests;
+
+/// <summary>Real-time risk through the host: price moves become RiskEvents, liquidation cancels orders on the engine's stream.</summary>
+[Collection(GridHost.Name)]
+public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
+{
+    [Fact]
+    public async Task PriceMove_IntoLiquidation_EventAndCancelInstructionReachSubscribers()
+    {
+        const string perp = "E2E-RISK-PERP";
+        await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
+        {
+            Instrument = new InstrumentSpec { Id = perp, Kind = InstrumentKind.LinearPerp, Group = "ETH", Underlying = "ETH", Multiplier = Dec(1), Settlement = "USDT" },
+        });
+        await Mark(perp, 1_000);
+        await grid.Fund("e2e-risk", "USD", 25_000);
+
+        using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { IncludePositions = true });
+        await using var engine = grid.Stream();
+        await engine.Send(Fill(0, "e2e-risk", "f", "risk-t1", 100, 1_000, perp, Side.Buy));
+        var resting = await engine.Send(Check(0, "e2e-risk", "resting", perp, Side.Sell, 10, 1_050));
+        Assert.Equal(Decision.Accept, resting.Decision.Decision);
+
+        // IM = 20% × 100 × mark, MM = 0.8 × IM; at 850 AE is 10,000 < MM 13,600.
+        await Mark(perp, 850);
+        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-risk");
+        Assert.Equal(AccountState.Liquidate, e.State);
+        Assert.True(e.LiquidationCandidate);
+        Assert.Equal(perp, Assert.Single(e.Positions).InstrumentId);
+        Assert.Equal(13_600m, Num(e.MaintenanceMargin));
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (engine.Unsolicited.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var cancel = Assert.Single(engine.Unsolicited).Cancel;
+        Assert.Equal(("e2e-risk", CancelReason.Liquidation), (cancel.AccountId, cancel.Reason));
+        Assert.Equal("resting", Assert.Single(cancel.ClientOrderIds));
+        Assert.Empty((await grid.Accounts.GetPortfolioAsync(new GetPortfolioRequest { AccountId = "e2e-risk" })).Orders);
+    }
+
+    private static async Task<RiskEvent> Next(IAsyncStreamReader<RiskEvent> events, Func<RiskEvent, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await events.MoveNext(timeout.Token))
+        {
+            if (match(events.Current))
+            {
+                return events.Current;
+            }
+        }
+
+        throw new InvalidOperationException("the event stream ended");
+    }
+
+    private async Task Mark(string instrument, decimal price)
+    {
+        var batch = new PriceBatch { Sequence = (ulong)DateTime.UtcNow.Ticks };
+        batch.Updates.Add(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = instrument, Price = Dec(price) } });
+        Assert.Equal(1u, (await grid.MarketData.PublishOnceAsync(batch)).Accepted);
+    }
+}

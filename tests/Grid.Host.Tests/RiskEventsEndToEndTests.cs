@@ -46,6 +46,39 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         Assert.Empty((await grid.Accounts.GetPortfolioAsync(new GetPortfolioRequest { AccountId = "e2e-risk" })).Orders);
     }
 
+    [Fact]
+    public async Task Watch_SeesAPriceMove()
+    {
+        const string perp = "E2E-WATCH-PERP";
+        await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
+        {
+            Instrument = new InstrumentSpec { Id = perp, Kind = InstrumentKind.LinearPerp, Group = "ETH", Underlying = "ETH", Multiplier = Dec(1), Settlement = "USDT" },
+        });
+        await Mark(perp, 1_000);
+        await grid.Fund("e2e-watch", "USD", 50_000);
+        await using (var engine = grid.Stream())
+        {
+            await engine.Send(Fill(0, "e2e-watch", "f", "watch-t1", 10, 1_000, perp, Side.Buy));
+        }
+
+        using var watch = grid.Accounts.Watch(new WatchAccountRequest { AccountId = "e2e-watch" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+        var first = Num(watch.ResponseStream.Current.BuyingPower.Equity);
+        Assert.Equal(50_000m, first);
+
+        await Mark(perp, 990);
+        decimal latest;
+        do
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(timeout.Token));
+            latest = Num(watch.ResponseStream.Current.BuyingPower.Equity);
+        }
+        while (latest == first);
+
+        Assert.Equal(49_900m, latest);
+    }
+
     private static async Task<RiskEvent> Next(IAsyncStreamReader<RiskEvent> events, Func<RiskEvent, bool> match)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));

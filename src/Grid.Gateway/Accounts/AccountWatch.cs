@@ -20,6 +20,8 @@ internal sealed class AccountWatch(IGrainFactory grains, TimeProvider clock, ILo
     private static readonly TimeSpan UnwatchTimeout = TimeSpan.FromSeconds(5);
 
     private ulong _sequence;
+    private long _version = -1;
+    private DateTimeOffset _asOf;
 
     public async Task Run(string accountId, IServerStreamWriter<Wire.AccountUpdate> responses, CancellationToken cancellationToken)
     {
@@ -65,14 +67,15 @@ internal sealed class AccountWatch(IGrainFactory grains, TimeProvider clock, ILo
     /// </summary>
     private async Task Send(IServerStreamWriter<Wire.AccountUpdate> responses, BuyingPower figures, string cause, CancellationToken token)
     {
-        var version = figures.Version > 0 ? (ulong)figures.Version : _sequence + 1;
-        if (version <= _sequence)
+        // Older than what was sent (a snapshot overtaken by an update) is dropped; a price move keeps the
+        // record version but is newer in time, so it goes out.
+        if (figures.Version < _version || (figures.Version == _version && figures.AsOf <= _asOf))
         {
             return;
         }
 
-        _sequence = version;
-        await responses.WriteAsync(new Wire.AccountUpdate { Sequence = version, BuyingPower = BuyingPowerViews.ToWire(figures), Cause = cause }, token);
+        (_version, _asOf) = (figures.Version, figures.AsOf);
+        await responses.WriteAsync(new Wire.AccountUpdate { Sequence = ++_sequence, BuyingPower = BuyingPowerViews.ToWire(figures), Cause = cause }, token);
     }
 
     private async Task Renew(IAccountGrain account, IAccountObserver observer, string accountId, CancellationToken token)

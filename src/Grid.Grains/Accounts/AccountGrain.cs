@@ -39,6 +39,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private DateTimeOffset _reportedAt;
     private AccountState _announced;
     private IGrainTimer? _trailingReport;
+    private bool _followingMarket;
+    private int _refreshQueued;
 
     public AccountGrain(
         [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
@@ -97,8 +99,15 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     public async Task Reassess(string cause)
     {
-        if (_commit.Failed || _desk.Figures() is not { } f || f.State is not (AccountState.Liquidate or AccountState.Bankrupt))
+        _refreshQueued = 0;
+        if (_commit.Failed || _desk.Figures() is not { } f)
         {
+            return;
+        }
+
+        if (f.State is not (AccountState.Liquidate or AccountState.Bankrupt))
+        {
+            await PushToWatchers();
             return;
         }
 
@@ -113,6 +122,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
             var notice = RiskWatch.Event(AccountId, after.State, after.State, after, _watch.Replica(AccountId), "liquidation", _clock.GetUtcNow(), canceled);
             await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
         }
+
+        await PushToWatchers();
     }
 
     public async ValueTask<BuyingPower> GetBuyingPower()
@@ -207,7 +218,26 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public ValueTask Watch(IAccountObserver observer)
     {
         _watchers.Subscribe(observer, observer);
+        if (!_followingMarket)
+        {
+            // Watched accounts hear of price moves too: the silo's market raises the event, the grain
+            // re-evaluates in its own turn (one queued refresh at most).
+            _followingMarket = true;
+            _market.FrameChanged += OnMarketMoved;
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_followingMarket)
+        {
+            _market.FrameChanged -= OnMarketMoved;
+            _followingMarket = false;
+        }
+
+        return Task.CompletedTask;
     }
 
     public ValueTask Unwatch(IAccountObserver observer)
@@ -310,9 +340,22 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 new GrainTimerCreationOptions(_options.SummaryInterval, Timeout.InfiniteTimeSpan) { KeepAlive = false });
         }
 
+        await PushToWatchers();
+    }
+
+    private void OnMarketMoved(MarketFrame frame)
+    {
+        if (_watchers.Count > 0 && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
+        {
+            _ = GrainFactory.GetGrain<IAccountGrain>(AccountId).Reassess("price move");
+        }
+    }
+
+    private async Task PushToWatchers()
+    {
         if (_watchers.Count > 0 && _desk.Book() is { } book)
         {
-            var update = AccountProjection.BuyingPower(AccountId, _state.State, book, now);
+            var update = AccountProjection.BuyingPower(AccountId, _state.State, book, _clock.GetUtcNow());
             await _watchers.Notify(o => o.Updated(update));
         }
     }

@@ -35,6 +35,12 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2303, EventName = "RiskSweepFailed", Level = LogLevel.Error, Message = "Re-margin sweep failed")]
     public static partial void RiskSweepFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 2304, EventName = "AccountsRevived", Level = LogLevel.Information, Message = "Silo {Silo} is dead: woke {Count} at-risk account(s) it monitored")]
+    public static partial void AccountsRevived(ILogger logger, string silo, int count);
+
+    [LoggerMessage(EventId = 2305, EventName = "ReviveFailed", Level = LogLevel.Warning, Message = "Waking the accounts of dead silo {Silo} failed; will retry on the next membership change")]
+    public static partial void ReviveFailed(ILogger logger, string silo, Exception exception);
+
     [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]
     public static partial void RulebookLoaded(ILogger logger, string version, long revision);
 

@@ -14,6 +14,13 @@ public interface IAccountRegistryGrain : IGrainWithStringKey
     [OneWay, Alias("Report")]
     Task Report(AccountSummary summary);
 
+    /// <summary>
+    /// Wakes every at-risk account last monitored by <paramref name="deadSilo"/>, so that a surviving silo
+    /// monitors it again; returns how many were woken.
+    /// </summary>
+    [Alias("Revive")]
+    Task<int> Revive(string deadSilo);
+
     /// <summary>Accounts in the given states (all when empty), nearest liquidation (highest MM/AE) first.</summary>
     [Alias("List")]
     Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken);

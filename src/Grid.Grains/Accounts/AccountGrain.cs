@@ -12,6 +12,7 @@ using Grid.Risk.Rulebooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using Orleans.Utilities;
 using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
 
@@ -23,6 +24,7 @@ namespace Grid.Grains.Accounts;
 /// a write that includes it is durable. Reads the silo-local market; calls no grain on the check path.
 /// </summary>
 [Reentrant]
+[PreferLocalPlacement]
 [GrainType("account")]
 public sealed class AccountGrain : Grain, IAccountGrain
 {
@@ -38,6 +40,8 @@ public sealed class AccountGrain : Grain, IAccountGrain
     private AccountState? _reportedState;
     private DateTimeOffset _reportedAt;
     private AccountState _announced;
+    private AccountReplica? _tracked;
+    private bool _reportedAtRisk;
     private IGrainTimer? _trailingReport;
     private bool _followingMarket;
     private int _refreshQueued;
@@ -67,11 +71,15 @@ public sealed class AccountGrain : Grain, IAccountGrain
         _desk = new AccountDesk(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
         _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;
+        _tracked = null;
         if (_state.RecordExists)
         {
-            // This silo monitors the account from now on; others drop their replica.
-            Track();
+            // This silo monitors the account from now on; others drop their replica, and the registry
+            // learns where to wake it from if this silo fails. A state reached while nobody watched
+            // (its silo died before the market moved) is announced now.
+            await AnnounceIfChanged("activation");
             await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Claim(AccountId, _watch.SiloName);
+            await Report();
         }
     }
 
@@ -107,6 +115,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
         if (f.State is not (AccountState.Liquidate or AccountState.Bankrupt))
         {
+            await AnnounceIfChanged(cause);
             await PushToWatchers();
             return;
         }
@@ -314,16 +323,9 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         var now = _clock.GetUtcNow();
         var figures = _desk.Figures();
-        if (Track() is { } replica && replica.State != _announced)
-        {
-            // The monitor announces price-driven changes; the grain announces the ones its own changes cause.
-            var previous = _announced;
-            _announced = replica.State;
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish(
-                [RiskWatch.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, now)]);
-        }
+        await AnnounceIfChanged(cause);
 
-        if (figures?.State != _reportedState || now - _reportedAt >= _options.SummaryInterval)
+        if (figures?.State != _reportedState || AtRisk != _reportedAtRisk || now - _reportedAt >= _options.SummaryInterval)
         {
             await Report();
         }
@@ -360,27 +362,40 @@ public sealed class AccountGrain : Grain, IAccountGrain
         }
     }
 
+    // Positions, resting orders or borrows: the registry must know, to wake the account if its silo dies.
+    private bool AtRisk => _state.State.Positions.Count > 0 || _state.State.Orders.Count > 0 || _state.State.Balances.Values.Any(b => b < 0);
+
     private async Task Report()
     {
         var now = _clock.GetUtcNow();
         var figures = _desk.Figures();
         _reportedState = figures?.State;
+        _reportedAtRisk = AtRisk;
         _reportedAt = now;
-        await GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey).Report(AccountProjection.Summary(AccountId, _state.State, figures, now));
+        await GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey).Report(AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, AtRisk));
     }
 
-    // Hands the silo monitor a fresh replica of the account (the previous replica's state is what was last announced).
-    private AccountReplica? Track()
+    /// <summary>
+    /// Hands the silo monitor a fresh replica and announces a state change the monitor has not already
+    /// announced (the monitor marks the replica it re-margins, so the grain sees what it told).
+    /// </summary>
+    private async Task AnnounceIfChanged(string cause)
     {
         if (_desk.Book() is not { } book)
         {
-            return null;
+            return;
         }
 
-        _announced = _watch.Replica(AccountId)?.State ?? _announced;
+        var previous = _tracked?.State ?? _announced;
         var replica = AccountReplica.From(AccountId, _state.State.Version, book);
         _watch.Track(replica);
-        return replica;
+        _tracked = replica;
+        if (replica.State != previous)
+        {
+            _announced = replica.State;
+            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish(
+                [RiskWatch.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, _clock.GetUtcNow())]);
+        }
     }
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());

@@ -94,7 +94,7 @@ internal static class AccountProjection
         Silos = [.. c.Silos.Select(s => new SiloView(s.Silo, s.Regime, Money.Requirement(s.Requirement)))],
     };
 
-    public static AccountSummary Summary(string accountId, AccountRecord record, MarginFigures? f, DateTimeOffset at) => new()
+    public static AccountSummary Summary(string accountId, AccountRecord record, MarginFigures? f, DateTimeOffset at, string silo = "", bool atRisk = false) => new()
     {
         AccountId = accountId,
         State = f?.State ?? record.LastState ?? AccountState.Ok,
@@ -105,6 +105,8 @@ internal static class AccountProjection
         Frozen = record.Frozen,
         At = at,
         Regime = record.Regime,
+        Silo = silo,
+        AtRisk = atRisk,
     };
 
     /// <summary>A deterministic hash of the stored holdings (decimal record), equal across restarts and reloads.</summary>

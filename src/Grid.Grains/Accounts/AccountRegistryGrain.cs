@@ -36,6 +36,22 @@ public sealed class AccountRegistryGrain(
         return Task.CompletedTask;
     }
 
+    public Task<int> Revive(string deadSilo)
+    {
+        var woken = 0;
+        foreach (var a in state.State.Accounts.Values)
+        {
+            if (a.AtRisk && a.Silo == deadSilo)
+            {
+                // One-way: the grain activates on a live silo, claims the account and reassesses it.
+                _ = GrainFactory.GetGrain<IAccountGrain>(a.AccountId).Reassess("silo failure");
+                woken++;
+            }
+        }
+
+        return Task.FromResult(woken);
+    }
+
     public Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken)
     {
         pageSize = Math.Clamp(pageSize <= 0 ? 100 : pageSize, 1, 1000);

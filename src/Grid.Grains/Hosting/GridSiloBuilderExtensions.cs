@@ -28,6 +28,7 @@ public static class GridSiloBuilderExtensions
         services.AddSingleton<RiskEventFeed>();
         services.AddSingleton<IRiskEventFeed>(sp => sp.GetRequiredService<RiskEventFeed>());
         services.AddSingleton<RiskEventSubscription>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloFailureWatch>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RiskEventSubscription>());
         var options = services.AddOptions<AccountOptions>();
         if (configuration is not null)

@@ -1,0 +1,77 @@
+using Grid.Abstractions.Accounts;
+using Grid.Grains.Accounts;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Grains.Monitoring;
+
+/// <summary>
+/// When a silo dies, the at-risk accounts its monitor watched (idle ones included) would go
+/// unwatched: the oldest live silo asks the registry to wake them, so they activate on a survivor and
+/// its monitor takes them over. Dead silos already in the table at start (a full restart) count too.
+/// </summary>
+internal sealed class SiloFailureWatch(
+    IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, ILogger<SiloFailureWatch> logger)
+    : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<SiloAddress> _handled = [];
+    private Task _loop = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle lifecycle)
+        => lifecycle.Subscribe(nameof(SiloFailureWatch), ServiceLifecycleStage.Active, Start, Stop);
+
+    public void Dispose() => _stop.Dispose();
+
+    private Task Start(CancellationToken ct)
+    {
+        _loop = Task.Run(Watch);
+        return Task.CompletedTask;
+    }
+
+    private async Task Stop(CancellationToken ct)
+    {
+        await _stop.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task Watch()
+    {
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(_stop.Token))
+            {
+                var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+                if (active.Count == 0 || !active.Min()!.Equals(local.SiloAddress))
+                {
+                    continue;
+                }
+
+                foreach (var dead in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress))
+                {
+                    if (_handled.Add(dead))
+                    {
+                        await Revive(dead);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Silo stopping.
+        }
+    }
+
+    private async Task Revive(SiloAddress dead)
+    {
+        try
+        {
+            var woken = await grains.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key).Revive(dead.ToParsableString());
+            GrainsLog.AccountsRevived(logger, dead.ToString(), woken);
+        }
+        catch (Exception e)
+        {
+            _handled.Remove(dead);
+            GrainsLog.ReviveFailed(logger, dead.ToString(), e);
+        }
+    }
+}

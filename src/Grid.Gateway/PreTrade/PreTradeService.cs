@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grid.Abstractions;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
@@ -42,7 +43,15 @@ internal sealed class PreTradeService(
             return;
         }
 
-        await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault()).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
+        GridMetrics.Streams.Add(1);
+        try
+        {
+            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault()).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
+        }
+        finally
+        {
+            GridMetrics.Streams.Add(-1);
+        }
     }
 
     public override Task<Wire.OrderDecision> Check(Wire.CheckOrderRequest request, ServerCallContext context)

@@ -91,6 +91,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
             return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; the account is reloading, retry"))];
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var replies = new EngineReply[commands.Length];
         for (var i = 0; i < commands.Length; i++)
         {
@@ -102,6 +103,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
             return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; nothing was applied, retry"))];
         }
 
+        AccountMetrics.Record(replies, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return replies;
     }
 

@@ -44,7 +44,9 @@ internal sealed class GroupCommit(Func<Task> write)
                 _next = null;
                 try
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await write();
+                    Abstractions.GridMetrics.StorageWrite.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                     Writes++;
                     batch.SetResult();
                 }

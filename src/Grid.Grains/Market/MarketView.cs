@@ -71,12 +71,14 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver
         if (c.Instrument is { } i && (!_instruments.TryGetValue(i.Spec.Id, out var old) || old.Version < i.Version))
         {
             _instruments[i.Spec.Id] = i;
+            RecordLag(old?.MarkAt, i.MarkAt);
             return true;
         }
 
         if (c.Underlying is { } u && (!_underlyings.TryGetValue(u.Asset, out var oldU) || oldU.Version < u.Version))
         {
             _underlyings[u.Asset] = u;
+            RecordLag(oldU?.IndexAt, u.IndexAt);
             return true;
         }
 
@@ -87,6 +89,15 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver
         }
 
         return false;
+    }
+
+    // Only a new price is measured: the age of its observation when it reaches this silo.
+    private void RecordLag(DateTimeOffset? before, DateTimeOffset observed)
+    {
+        if (observed != default && observed != before)
+        {
+            Abstractions.GridMetrics.PriceLag.Record(Math.Max(0, (clock.GetUtcNow() - observed).TotalSeconds));
+        }
     }
 
     private MarketFrame Rebuild()

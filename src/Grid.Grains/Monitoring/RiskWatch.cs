@@ -1,3 +1,4 @@
+using Grid.Abstractions;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
@@ -37,6 +38,7 @@ public sealed class RiskWatch : IDisposable
         _clock = clock;
         _logger = logger;
         market.FrameChanged += OnFrame;
+        GridMetrics.ObserveAccounts(ObserveStates);
         _ = Task.Run(SweepLoop);
     }
 
@@ -140,6 +142,7 @@ public sealed class RiskWatch : IDisposable
     {
         var result = _monitor.Sweep(_market.Frame.Model, mask);
         LastSweep = result;
+        GridMetrics.Remargined.Add(result.Evaluated);
         GrainsLog.RiskSweep(_logger, result.Evaluated, result.Elapsed.TotalMilliseconds, result.Transitions.Count);
         return result;
     }
@@ -169,6 +172,19 @@ public sealed class RiskWatch : IDisposable
         {
             await hub.Publish([.. batch]);
         }
+    }
+
+    private IEnumerable<System.Diagnostics.Metrics.Measurement<long>> ObserveStates()
+    {
+        Span<int> counts = stackalloc int[5];
+        _monitor.CountByState(counts);
+        var result = new System.Diagnostics.Metrics.Measurement<long>[4];
+        for (var s = 1; s <= 4; s++)
+        {
+            result[s - 1] = new(counts[s], new KeyValuePair<string, object?>("state", ((AccountState)s).ToString()));
+        }
+
+        return result;
     }
 
     /// <summary>Builds the event announced for a state change.</summary>

@@ -1,4 +1,7 @@
+using Grid.Abstractions;
 using Grid.Host.Hosting;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -29,6 +32,11 @@ public static class GridHostBuilderExtensions
         builder.UseOrleans(silo =>
         {
             SiloTopology.Configure(silo, options);
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
+
             silo.AddGridGrains(builder.Configuration);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartup>();
         });
@@ -36,7 +44,12 @@ public static class GridHostBuilderExtensions
         builder.Services.AddSingleton<GridReadiness>();
         builder.Services.AddGridGateway(builder.Configuration);
         builder.Services.AddHealthChecks()
-            .AddCheck<ReadinessHealthCheck>("silo", tags: ["ready"]);
+            .AddCheck<ReadinessHealthCheck>("silo", tags: ["ready"])
+            .AddCheck<SiloLivenessHealthCheck>("scheduler", tags: ["live"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(GridMetrics.MeterName, "Microsoft.Orleans")
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         builder.Services.AddGrpcHealthChecks();
         return builder;
     }
@@ -48,7 +61,12 @@ public static class GridHostBuilderExtensions
         app.MapGridGateway();
         app.MapGrpcHealthChecksService();
         var http = $"*:{options.HttpPort}";
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(http);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).RequireHost(http);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(http);
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(http);
+        }
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).RequireHost(http);
         return app;
     }

@@ -41,6 +41,12 @@ public sealed class GridHostOptions
     /// <summary>Redis connection string (Redis mode), e.g. <c>localhost:6379,abortConnect=false</c>.</summary>
     public string RedisConnectionString { get; set; } = "localhost:6379,abortConnect=false";
 
+    /// <summary>A rulebook JSON file installed at start when the cluster has none yet (e.g. a mounted ConfigMap).</summary>
+    public string? RulebookPath { get; set; }
+
+    /// <summary>Serve the Orleans dashboard at <c>/dashboard</c> on the HTTP port.</summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>Evict a dead silo within about a second instead of the Orleans defaults (tens of seconds).
     /// Aggressive: suits loopback and fast networks, where a GC pause cannot pass for a failure.</summary>
     public bool FastFailover { get; set; }
@@ -74,6 +80,11 @@ public sealed class GridHostOptionsValidator : IValidateOptions<GridHostOptions>
         if (o.Mode == HostMode.Redis && string.IsNullOrWhiteSpace(o.RedisConnectionString))
         {
             errors.Add($"{GridHostOptions.Section}:RedisConnectionString is required in Redis mode");
+        }
+
+        if (o.RulebookPath is { Length: > 0 } path && !File.Exists(path))
+        {
+            errors.Add($"{GridHostOptions.Section}:RulebookPath '{path}' does not exist");
         }
 
         if (o.AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))

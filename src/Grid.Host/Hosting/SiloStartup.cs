@@ -1,4 +1,6 @@
+using Grid.Abstractions.Market;
 using Grid.Grains.Demo;
+using Grid.Grains.Market;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Host.Hosting;
@@ -15,6 +17,18 @@ internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness,
 
     private async Task Start(CancellationToken ct)
     {
+        readiness.MarkStarted();
+        if (options.Value.RulebookPath is { Length: > 0 } path)
+        {
+            // A mounted rulebook (ConfigMap) is installed only when the cluster has none yet: a rulebook
+            // loaded at runtime through Admin.LoadRulebook survives restarts.
+            var rulebook = grains.GetGrain<IRulebookGrain>(RulebookGrain.Key);
+            if (await rulebook.Get() is null)
+            {
+                await rulebook.Load(await File.ReadAllTextAsync(path, ct), dryRun: false);
+            }
+        }
+
         if (options.Value.SeedDemo)
         {
             await DemoCatalog.SeedAsync(grains, clock.GetUtcNow());

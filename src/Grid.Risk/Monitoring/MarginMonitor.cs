@@ -76,6 +76,26 @@ public sealed class MarginMonitor
         }
     }
 
+    /// <summary>Counts the replicas by state (index = (int)state), without allocating.</summary>
+    public void CountByState(Span<int> counts)
+    {
+        counts.Clear();
+        foreach (var p in _partitions)
+        {
+            lock (p)
+            {
+                foreach (var r in p.Replicas.Values)
+                {
+                    var s = (int)r.State;
+                    if ((uint)s < (uint)counts.Length)
+                    {
+                        counts[s]++;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Every replica (a snapshot; for listings and tests).</summary>
     public IReadOnlyList<AccountReplica> Snapshot()
     {

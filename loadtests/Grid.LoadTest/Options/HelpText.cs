@@ -1,0 +1,62 @@
+namespace Grid.LoadTest.Options;
+
+/// <summary>The --help text.</summary>
+public static class HelpText
+{
+    /// <summary>Usage, every option with its default, and examples.</summary>
+    public const string Text = """
+        Grid.LoadTest: behaves like N matching engines on grid.v1.PreTrade.Stream and measures, in one run,
+        (1) the grid, (2) the gRPC echo ceiling (grid.v1.Echo.Stream, same load; the server needs
+        --Grid:Gateway:EnableEcho=true) and (3) the in-process risk core (AccountBook.Check, one thread).
+        Latency runs from the PLANNED send time into an HDR histogram (no coordinated omission); warm-up first.
+
+        usage: dotnet run -c Release --project loadtests/Grid.LoadTest -- [options]
+
+        target
+          --target URL[,URL]      gRPC (h2c) endpoints; streams round-robin over them   [http://127.0.0.1:5100]
+          --start-host PATH       start a host on free loopback ports first: Grid.Host.dll, or src/Grid.Host
+                                  after `dotnet build src/Grid.Host -c Release` (killed at the end)
+          --host-arg ARG          extra host setting, repeatable (e.g. --host-arg --Grid:Host:Mode=Redis)
+          --server-pid PID[,PID]  server processes whose CPU to report (automatic with --start-host)
+
+        engines and accounts
+          --streams N             simulated engines, one stream each                     [4]
+          --shared-channel        all streams on one channel (one HTTP/2 connection)     [one channel each]
+          --accounts N            accounts, account i on stream i mod N                  [1000]
+          --account-prefix P      account ids P0000..                                    [load-]
+          --funding USD           deposited per account first (idempotent)               [10000000]
+          --instruments ID=PRICE  traded instruments and reference prices                [BTC-PERP=60000,ETH-PERP=3000]
+          --mix N:C:F[:R]         weights of new orders, cancels, partial fills, and the
+                                  share R of new orders that reduce a position           [70:15:15:0.3]
+          --max-resting N         resting orders per account before new turns to cancel  [32]
+
+        load
+          --rate R                open loop: R messages/s over all streams, fixed schedule
+          --concurrency K         closed loop: K messages outstanding per stream         [64]
+          --spin                  open loop: yield-spin to each planned time (punctual, busy) instead of sleeping
+          --warmup S              unmeasured seconds before each phase                   [5]
+          --duration S            measured seconds per phase                             [20]
+          --drain S               wait for late replies after sending stops              [10]
+
+        phases and output
+          --no-grid               skip the grid phase
+          --no-echo               skip the echo phase
+          --core S                seconds of the core baseline, 0 to skip                [3]
+          --out DIR               reports folder                                         [loadtests/results]
+          --label NAME            run name in the report and file names                  [run]
+          --seed N                order generator seed                                   [7]
+          --fail-on-errors        exit 1 if a phase had error replies, lost replies or failed streams
+          --no-progress           no per-second progress line
+
+        examples
+          # the grid, in memory, one silo, Echo enabled, on the load-test ports:
+          dotnet run -c Release --project src/Grid.Host -- --Grid:Host:GrpcPort=5100 --Grid:Host:HttpPort=5101 \
+            --Grid:Host:SiloPort=11200 --Grid:Host:GatewayPort=30200 --Grid:Host:ClusterId=load --Grid:Gateway:EnableEcho=true
+          # maximum throughput (closed loop), then p99 at a fixed rate (open loop):
+          dotnet run -c Release --project loadtests/Grid.LoadTest -- --concurrency 256 --label max
+          dotnet run -c Release --project loadtests/Grid.LoadTest -- --rate 10000 --label half
+          # seconds-long smoke that starts its own host:
+          dotnet run -c Release --project loadtests/Grid.LoadTest -- --start-host src/Grid.Host --accounts 40 \
+            --streams 2 --concurrency 8 --warmup 1 --duration 2 --core 0.5 --label smoke --fail-on-errors
+        """;
+}

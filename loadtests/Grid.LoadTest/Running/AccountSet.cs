@@ -1,0 +1,17 @@
+using Grid.LoadTest.Workload;
+
+namespace Grid.LoadTest.Running;
+
+/// <summary>The load accounts: <c>prefix</c> + a zero-padded index; account i belongs to stream i mod streams.</summary>
+public sealed class AccountSet(string prefix, int count, int instruments)
+{
+    /// <summary>Every account id, in index order.</summary>
+    public IReadOnlyList<string> Ids { get; } = [.. Enumerable.Range(0, count).Select(i => $"{prefix}{i.ToString("D" + count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length, System.Globalization.CultureInfo.InvariantCulture)}")];
+
+    /// <summary>Fresh engine-side state for the accounts of one stream (each phase starts its own).</summary>
+    public EngineAccount[] ForStream(int stream, int streams)
+    {
+        var mine = Ids.Where((_, i) => i % streams == stream).Select(id => new EngineAccount(id, instruments)).ToArray();
+        return mine.Length > 0 ? mine : throw new InvalidOperationException($"stream {stream} has no account: use at least as many accounts as streams");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Grid.LoadTest.Baselines;
+using Grid.LoadTest.Options;
+using Grid.LoadTest.Reporting;
+using Grid.LoadTest.Transport;
+
+namespace Grid.LoadTest.Running;
+
+/// <summary>
+/// A whole run: optionally start a host, fund the accounts, measure the grid, the echo ceiling and
+/// the core in that order with the same settings, print the table and write the reports.
+/// </summary>
+public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments, TextWriter output)
+{
+    /// <summary>Runs and returns the exit code: 0, or 1 with --fail-on-errors when a phase had faults.</summary>
+    public async Task<int> Execute()
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var runId = Convert.ToString(startedAt.ToUnixTimeMilliseconds() % 100_000_000_000, 16);
+        var outputDirectory = options.OutputDirectory.Length > 0 ? options.OutputDirectory : DefaultOutputDirectory();
+        await using var host = options.StartHost is { } path
+            ? await HostLauncher.Start(path, options.HostArguments, $"loadtest-{runId}", Path.Combine(Directory.CreateDirectory(outputDirectory).FullName, $"host-{runId}.log"), output)
+            : null;
+        if (host is not null)
+        {
+            options.Targets = [host.Target];
+            options.ServerPids = [.. options.ServerPids, host.ProcessId];
+        }
+
+        var accounts = new AccountSet(options.AccountPrefix, options.Accounts, options.Instruments.Count);
+        var phases = new PhaseRunner(options, accounts, runId, output);
+        PhaseResult? grid = null, echo = null;
+        if (options.Grid)
+        {
+            await AccountFunding.Fund(options.Targets[0], accounts.Ids, options.Funding, output);
+            grid = await phases.Run("grid", StreamService.PreTrade);
+        }
+
+        if (options.Echo)
+        {
+            echo = await phases.Run("echo", StreamService.Echo);
+        }
+
+        var core = options.CoreDuration > TimeSpan.Zero ? CoreBaseline.Run(options.Instruments, options.Funding, options.CoreDuration, options.Seed, output) : null;
+        var report = new RunReport
+        {
+            Label = options.Label,
+            StartedAt = startedAt,
+            Command = "dotnet run -c Release --project loadtests/Grid.LoadTest -- " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)),
+            Machine = Machine(),
+            Settings = Settings(host is not null),
+            Grid = grid,
+            Echo = echo,
+            Core = core,
+        };
+        ConsoleReport.Write(report, output);
+        var (json, markdown) = ReportFiles.Write(report, outputDirectory);
+        output.WriteLine($"reports: {json}, {markdown}");
+        var faulty = new[] { grid, echo }.OfType<PhaseResult>().Where(p => p.Faults > 0).ToList();
+        return options.FailOnErrors && faulty.Count > 0 ? 1 : 0;
+    }
+
+    private Dictionary<string, string> Settings(bool startedHost) => new()
+    {
+        ["targets"] = string.Join(", ", options.Targets) + (startedHost ? " (host started by the generator)" : ""),
+        ["streams"] = $"{options.Streams} ({(options.SharedChannel ? "one shared channel" : "one channel each")})",
+        ["accounts"] = $"{options.Accounts:N0} ({options.AccountPrefix}*, {options.Funding:N0} USD each)",
+        ["instruments"] = string.Join(", ", options.Instruments.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Id} near {i.Reference} (lot {i.Lot})"))),
+        ["mix"] = $"new:cancel:fill {options.Mix}, at most {options.MaxRestingPerAccount} resting per account",
+        ["load"] = PhaseResults.Load(options),
+        ["timing"] = string.Create(CultureInfo.InvariantCulture, $"{options.Warmup.TotalSeconds}s warm-up, {options.Duration.TotalSeconds}s measured per phase; core {options.CoreDuration.TotalSeconds}s"),
+        ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{Environment.ProcessorCount} logical cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; generator on the same machine";
+    }
+
+    // loadtests/results under the repository root (the folder holding Grid.sln), else under the current folder.
+    private static string DefaultOutputDirectory()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Grid.sln")))
+            {
+                return Path.Combine(dir.FullName, "loadtests", "results");
+            }
+        }
+
+        return Path.Combine(Environment.CurrentDirectory, "loadtests", "results");
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Grid.LoadTest.Measurement;
+using Grid.LoadTest.Options;
+using Grid.LoadTest.Reporting;
+using Grid.LoadTest.Transport;
+using Grid.LoadTest.Workload;
+
+namespace Grid.LoadTest.Running;
+
+/// <summary>
+/// One measured phase against one stream service: open the streams (each proven by a heartbeat),
+/// warm up, measure, drain the replies, then cancel the orders left resting so the next run starts
+/// from the same book. The grid and echo phases run the same code with the same settings.
+/// </summary>
+public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string runId, TextWriter output)
+{
+    private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Runs the phase named <paramref name="name"/> against <paramref name="service"/>.</summary>
+    public async Task<PhaseResult> Run(string name, StreamService service)
+    {
+        output.WriteLine($"== {name}: {PhaseResults.Load(options)}, {options.Streams} streams, {options.Warmup.TotalSeconds:0.#}s warm-up + {options.Duration.TotalSeconds:0.#}s");
+        var clock = new PhaseClock(options.Warmup, options.Duration);
+        var recorders = new LatencyRecorders();
+        using var channels = new EngineChannels(options);
+        var capacity = options.Rate is null ? Math.Max(1024, 2 * options.Concurrency) : 1 << 16;
+        var flows = new List<OrderFlow>();
+        var sessions = new List<EngineSession>();
+        for (var s = 0; s < options.Streams; s++)
+        {
+            var flow = new OrderFlow(accounts.ForStream(s, options.Streams), options.Instruments, options.Mix, options.MaxRestingPerAccount, $"{runId}{name[0]}{s}-", options.Seed + s);
+            flows.Add(flow);
+            sessions.Add(new EngineSession(channels.For(s), service, flow, clock, recorders, capacity));
+        }
+
+        try
+        {
+            await Task.WhenAll(sessions.Select(s => s.Open(OpenTimeout)));
+        }
+        catch (Exception e)
+        {
+            await DisposeAll(sessions);
+            var why = e is Grpc.Core.RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message;
+            output.WriteLine($"   {name} phase skipped: the stream did not open ({why})");
+            return PhaseResults.Failed(name, options, why);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var cpu = new CpuSampler(options.ServerPids);
+        clock.Begin();
+        var progress = options.Progress ? new ProgressLine(name, clock, sessions, recorders, output).Run(stop.Token) : Task.CompletedTask;
+        var sampling = Sample(clock, cpu, stop.Token);
+        await Task.WhenAll(sessions.Select((s, i) => Send(s, i, clock, stop.Token)));
+        await Task.WhenAll(sessions.Select(s => s.Drain(options.DrainTimeout)));
+        var cpuUse = await sampling;
+        await stop.CancelAsync();
+        await progress;
+        var result = PhaseResults.From(name, options, clock, sessions, recorders, cpuUse);
+        if (service == StreamService.PreTrade)
+        {
+            await CancelResting(sessions, flows);
+        }
+
+        await DisposeAll(sessions);
+        return result;
+    }
+
+    private Task Send(EngineSession session, int stream, PhaseClock clock, CancellationToken cancellationToken)
+    {
+        if (options.Rate is not { } rate)
+        {
+            return Task.Run(() => ClosedLoop.Run(session, options.Concurrency, clock.MeasureTo, cancellationToken), cancellationToken);
+        }
+
+        var interval = Stopwatch.Frequency * options.Streams / rate;
+        var first = clock.Start + (long)(interval * stream / options.Streams);
+        return Task.Run(() => OpenLoop.Run(session, first, interval, clock.MeasureTo, new Pacer(options.SpinPacing), cancellationToken), cancellationToken);
+    }
+
+    private static async Task<CpuUse?> Sample(PhaseClock clock, CpuSampler cpu, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PhaseClock.Until(clock.MeasureFrom, cancellationToken);
+            cpu.Mark();
+            await PhaseClock.Until(clock.MeasureTo, cancellationToken);
+            return cpu.Since();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private async Task CancelResting(List<EngineSession> sessions, List<OrderFlow> flows)
+    {
+        var live = sessions.Select((s, i) => (Session: s, Cancels: flows[i].CancelAll())).Where(x => !x.Session.Failed).ToList();
+        var count = live.Sum(x => x.Cancels.Count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await Task.WhenAll(live.Select(x => x.Session.SendUntimed(x.Cancels, 256, TimeSpan.FromSeconds(60))));
+            await Task.WhenAll(live.Select(x => x.Session.Drain(options.DrainTimeout)));
+            output.WriteLine($"   cancelled {count:N0} resting orders in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}s (not measured)");
+        }
+        catch (Exception e) when (e is OperationCanceledException or Grpc.Core.RpcException or InvalidOperationException)
+        {
+            output.WriteLine($"   clean-up of {count:N0} resting orders stopped: {e.Message}");
+        }
+    }
+
+    private static async Task DisposeAll(List<EngineSession> sessions)
+    {
+        foreach (var session in sessions)
+        {
+            await session.DisposeAsync();
+        }
+    }
+}

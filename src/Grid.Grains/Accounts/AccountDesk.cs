@@ -18,7 +18,7 @@ internal sealed partial class AccountDesk
     private readonly Func<MarketFrame> _market;
     private readonly AccountOptions _options;
     private readonly TimeProvider _clock;
-    private readonly RecentWindow<EngineReply> _checks;
+    private readonly RecentWindow<CheckMemo> _checks;
     private readonly RecentWindow<string> _trades;
     private readonly RecentWindow<RequestOutcome> _requests;
     private AccountBook? _book;
@@ -31,7 +31,7 @@ internal sealed partial class AccountDesk
         _market = market;
         _options = options;
         _clock = clock;
-        _checks = new RecentWindow<EngineReply>(record.RecentChecks, r => r.ClientOrderId, options.IdempotencyWindow);
+        _checks = new RecentWindow<CheckMemo>(record.RecentChecks, r => r.ClientOrderId, options.IdempotencyWindow);
         _trades = new RecentWindow<string>(record.RecentTrades, t => t, options.IdempotencyWindow);
         _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => r.RequestId, options.IdempotencyWindow);
     }
@@ -123,6 +123,10 @@ internal sealed partial class AccountDesk
         MmAfter = Money.Requirement(double.IsFinite(r.Mm) ? r.Mm : 0),
         State = after.State,
     };
+
+    /// <summary>A retried check: the remembered outcome with the account's figures now.</summary>
+    private EngineReply Replayed(EngineCommand c, CheckMemo memo)
+        => Refused(c, memo.Reason) with { Decision = memo.Decision, Shortfall = memo.Shortfall, Replayed = true };
 
     private EngineReply Refused(EngineCommand c, RejectReason reason, string message = "")
     {

@@ -1,4 +1,3 @@
-using Grid.Abstractions.Engine;
 using Grid.Risk.Accounts;
 using Grid.Risk.Rulebooks;
 
@@ -18,7 +17,10 @@ public sealed class AccountRecord
     [Id(3)] public Dictionary<string, decimal> Balances { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public Dictionary<string, PositionRecord> Positions { get; set; } = new(StringComparer.Ordinal);
     [Id(5)] public List<OrderRecord> Orders { get; set; } = [];
-    [Id(6)] public List<EngineReply> RecentChecks { get; set; } = [];
+    // Id 6 held full replies in the first format; retired, never reuse it.
+
+    /// <summary>Outcomes of the latest checks, for idempotent retries (bounded window).</summary>
+    [Id(11)] public List<CheckMemo> RecentChecks { get; set; } = [];
     [Id(7)] public List<string> RecentTrades { get; set; } = [];
     [Id(8)] public List<RequestOutcome> RecentRequests { get; set; } = [];
 

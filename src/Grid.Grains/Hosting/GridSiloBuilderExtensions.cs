@@ -1,7 +1,10 @@
+using Grid.Grains;
 using Grid.Grains.Accounts;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
 using Grid.Grains.Monitoring;
+using Grid.Grains.Storage;
+using Orleans.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +15,16 @@ namespace Orleans.Hosting;
 /// <summary>Registers the grid's grains and the silo-local market snapshot.</summary>
 public static class GridSiloBuilderExtensions
 {
+    /// <summary>
+    /// The embedded default's storage: grain state kept as objects in this silo (no serialization).
+    /// Single-silo only; Redis mode stores durably.
+    /// </summary>
+    public static ISiloBuilder AddGridMemoryStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<SiloMemoryGrainStorage>(sp));
+        return silo;
+    }
+
     /// <summary>
     /// Adds the market snapshot (one per silo, fed by the market directory), account options bound
     /// from <c>Grid:Accounts</c> and validated at start, and the clock. Grain storage named

@@ -19,7 +19,7 @@ internal static class SiloTopology
         if (options.Mode == HostMode.Embedded)
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-            silo.AddMemoryGrainStorage(GridStorage.Name);
+            silo.AddGridMemoryStorage();
             return;
         }
 

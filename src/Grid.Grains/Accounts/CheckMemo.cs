@@ -1,0 +1,15 @@
+using Grid.Risk.Decisions;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>
+/// What an account remembers of a check for idempotent retries: the id and its outcome, not the whole
+/// reply (a retry is answered with that outcome and the current figures). Small, because it is stored
+/// with every change.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.CheckMemo")]
+public sealed record CheckMemo(
+    [property: Id(0)] string ClientOrderId,
+    [property: Id(1)] Decision Decision,
+    [property: Id(2)] RejectReason Reason,
+    [property: Id(3)] decimal Shortfall);

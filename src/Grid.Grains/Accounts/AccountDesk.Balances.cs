@@ -9,7 +9,7 @@ internal sealed partial class AccountDesk
     /// <summary>Credits a balance (idempotent on the request id).</summary>
     public RequestOutcome Deposit(string requestId, string asset, decimal amount)
     {
-        if (_requests.TryGet(requestId, out var done))
+        if (_requests.TryGet(IdHash.Of(requestId), out var done))
         {
             return done;
         }
@@ -30,7 +30,7 @@ internal sealed partial class AccountDesk
     /// <summary>Debits a balance if the account still covers IM afterwards (idempotent on the request id).</summary>
     public RequestOutcome Withdraw(string requestId, string asset, decimal amount)
     {
-        if (_requests.TryGet(requestId, out var done))
+        if (_requests.TryGet(IdHash.Of(requestId), out var done))
         {
             return done;
         }

@@ -10,7 +10,7 @@ internal sealed partial class AccountDesk
 {
     private EngineReply Fill(EngineCommand c)
     {
-        if (_trades.TryGet(c.TradeId, out _))
+        if (_trades.TryGet(IdHash.Of(c.TradeId), out _))
         {
             var known = Record.FindOrder(c.ClientOrderId);
             return Acked(c, known >= 0 ? Record.Orders[known].Qty : 0, known >= 0, replayed: true);
@@ -52,7 +52,7 @@ internal sealed partial class AccountDesk
             SetRemaining(i, remaining);
         }
 
-        _trades.Add(c.TradeId);
+        _trades.Add(IdHash.Of(c.TradeId));
         MarkChanged();
         return Acked(c, remaining, known: i >= 0);
     }

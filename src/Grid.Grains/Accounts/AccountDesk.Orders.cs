@@ -16,18 +16,18 @@ internal sealed partial class AccountDesk
         {
             var o = Record.Orders[resting];
             var same = o.InstrumentId == c.InstrumentId && o.Side == c.Side && o.Price == c.Price;
-            return same && _checks.TryGet(c.ClientOrderId, out var stored)
+            return same && _checks.TryGet(IdHash.Of(c.ClientOrderId), out var stored)
                 ? Replayed(c, stored)
                 : Refused(c, RejectReason.DuplicateOrderId, $"client_order_id: {c.ClientOrderId} is already resting with other terms");
         }
 
-        if (_checks.TryGet(c.ClientOrderId, out var previous))
+        if (_checks.TryGet(IdHash.Of(c.ClientOrderId), out var previous))
         {
             return Replayed(c, previous);
         }
 
         var reply = Place(c);
-        _checks.Add(new CheckMemo(c.ClientOrderId, reply.Decision, reply.Reason, reply.Shortfall));
+        _checks.Add(new CheckMemo(IdHash.Of(c.ClientOrderId), reply.Decision, reply.Reason, reply.Shortfall));
         if (reply.Decision != Decision.Reject)
         {
             // A reject changes nothing but the idempotency window, which rides along with the next write.

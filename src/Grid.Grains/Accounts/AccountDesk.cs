@@ -19,7 +19,7 @@ internal sealed partial class AccountDesk
     private readonly AccountOptions _options;
     private readonly TimeProvider _clock;
     private readonly RecentWindow<CheckMemo> _checks;
-    private readonly RecentWindow<string> _trades;
+    private readonly RecentWindow<ulong> _trades;
     private readonly RecentWindow<RequestOutcome> _requests;
     private AccountBook? _book;
     private long _bookFrame = -1;
@@ -31,9 +31,9 @@ internal sealed partial class AccountDesk
         _market = market;
         _options = options;
         _clock = clock;
-        _checks = new RecentWindow<CheckMemo>(record.RecentChecks, r => r.ClientOrderId, options.IdempotencyWindow);
-        _trades = new RecentWindow<string>(record.RecentTrades, t => t, options.IdempotencyWindow);
-        _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => r.RequestId, options.IdempotencyWindow);
+        _checks = new RecentWindow<CheckMemo>(record.RecentChecks, r => r.OrderIdHash, options.IdempotencyWindow);
+        _trades = new RecentWindow<ulong>(record.RecentTrades, t => t, options.IdempotencyWindow);
+        _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
     }
 
     public string AccountId { get; }

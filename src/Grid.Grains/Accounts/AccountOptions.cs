@@ -8,8 +8,12 @@ public sealed class AccountOptions
     /// <summary>Configuration section.</summary>
     public const string Section = "Grid:Accounts";
 
-    /// <summary>Recent checks, trades and balance requests remembered per account for idempotent retries.</summary>
-    public int IdempotencyWindow { get; set; } = 256;
+    /// <summary>
+    /// Recent checks, trades and balance requests remembered per account for idempotent retries. A
+    /// reconnecting engine resends only what had no reply, and an account has at most one batch in
+    /// flight (Grid:Gateway:MaxBatchPerAccount, 64), so twice that is ample.
+    /// </summary>
+    public int IdempotencyWindow { get; set; } = 128;
 
     /// <summary>A group whose newest price is older than this rejects risk-increasing orders; zero disables.</summary>
     public TimeSpan MaxPriceAge { get; set; } = TimeSpan.Zero;

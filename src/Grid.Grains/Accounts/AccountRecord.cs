@@ -21,7 +21,10 @@ public sealed class AccountRecord
 
     /// <summary>Outcomes of the latest checks, for idempotent retries (bounded window).</summary>
     [Id(11)] public List<CheckMemo> RecentChecks { get; set; } = [];
-    [Id(7)] public List<string> RecentTrades { get; set; } = [];
+
+    /// <summary>Hashes of the latest trade ids booked, for idempotent fills (bounded window).</summary>
+    [Id(12)] public List<ulong> RecentTrades { get; set; } = [];
+    // Id 7 held trade ids as strings in the first format; retired, never reuse it.
     [Id(8)] public List<RequestOutcome> RecentRequests { get; set; } = [];
 
     /// <summary>Increases with every stored change.</summary>

@@ -1,4 +1,5 @@
 using Grid.Gateway;
+using Grid.Gateway.PreTrade;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EngineStreams>();
 
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>()

@@ -20,6 +20,7 @@ internal sealed class PreTradeService(
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     IEnumerable<IRiskEventFeed> feeds,
+    EngineStreams streams,
     ILogger<PreTradeService> logger) : Wire.PreTrade.PreTradeBase
 {
     /// <summary>The response header that tells the engine the per-stream window.</summary>
@@ -44,12 +45,14 @@ internal sealed class PreTradeService(
         }
 
         GridMetrics.Streams.Add(1);
+        streams.Opened();
         try
         {
             await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault()).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
         }
         finally
         {
+            streams.Closed();
             GridMetrics.Streams.Add(-1);
         }
     }

@@ -1,5 +1,6 @@
 using Grid.Abstractions.Market;
 using Grid.Grains.Demo;
+using Grid.Gateway.PreTrade;
 using Grid.Grains.Market;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Grid.Host.Hosting;
 /// Runs once the silo is active: seeds the demo market when configured, then opens for traffic;
 /// marks the process as stopping as soon as the silo begins to shut down.
 /// </summary>
-internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness, IOptions<GridHostOptions> options, TimeProvider clock)
+internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness, IOptions<GridHostOptions> options, TimeProvider clock, EngineStreams streams)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle)
@@ -37,9 +38,11 @@ internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness,
         readiness.MarkReady();
     }
 
-    private Task Stop(CancellationToken ct)
+    // The first thing a stopping silo does: wait for the engine streams to drain (they stopped reading
+    // when the application began to stop) while its grains can still answer what was read.
+    private async Task Stop(CancellationToken ct)
     {
         readiness.MarkStopping();
-        return Task.CompletedTask;
+        await streams.WaitDrained(TimeSpan.FromSeconds(20), ct);
     }
 }

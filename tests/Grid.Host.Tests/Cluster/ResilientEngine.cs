@@ -23,6 +23,9 @@ internal sealed class ResilientEngine(IReadOnlyList<HostProcess> silos) : IAsync
     /// <summary>Reconnections to another silo.</summary>
     public int Reconnects;
 
+    /// <summary>The first failures seen (for test output).</summary>
+    public List<string> Failures { get; } = [];
+
     /// <summary>Index of the silo the stream currently uses.</summary>
     public int Silo => _silo;
 
@@ -50,8 +53,16 @@ internal sealed class ResilientEngine(IReadOnlyList<HostProcess> silos) : IAsync
                     return reply;
                 }
             }
-            catch (Exception) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (DateTime.UtcNow < deadline)
             {
+                lock (Failures)
+                {
+                    if (Failures.Count < 20)
+                    {
+                        Failures.Add($"silo {_silo}: {e.GetType().Name}: {e.Message}");
+                    }
+                }
+
                 await Reconnect(stream);
             }
 

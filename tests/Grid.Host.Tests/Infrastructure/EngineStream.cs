@@ -10,6 +10,7 @@ internal sealed class EngineStream : IAsyncDisposable
     private readonly Dictionary<ulong, TaskCompletionSource<GridMessage>> _pending = [];
     private readonly List<GridMessage> _unsolicited = [];
     private readonly Task _reader;
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private ulong _next = 1;
 
     public EngineStream(PreTrade.PreTradeClient client)
@@ -40,7 +41,7 @@ internal sealed class EngineStream : IAsyncDisposable
             reply = _pending[message.CorrelationId] = new TaskCompletionSource<GridMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        await _call.RequestStream.WriteAsync(message);
+        await Write(message);
         return await reply.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
@@ -57,11 +58,25 @@ internal sealed class EngineStream : IAsyncDisposable
                 reply = _pending[m.CorrelationId] = new TaskCompletionSource<GridMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            await _call.RequestStream.WriteAsync(m);
+            await Write(m);
             replies.Add(reply.Task);
         }
 
         return [.. replies];
+    }
+
+    // A gRPC request stream takes one write at a time; the accounts of an engine share it.
+    private async Task Write(EngineMessage message)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await _call.RequestStream.WriteAsync(message);
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()

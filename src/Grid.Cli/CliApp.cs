@@ -68,7 +68,7 @@ internal sealed class CliApp(
         try
         {
             var arguments = Arguments.Parse(rest, [.. GlobalOptions.All, .. command.Spec.Options]);
-            var settings = GlobalOptions.Resolve(arguments, environment);
+            var settings = GlobalOptions.Resolve(arguments, environment, command.Spec.Role);
             using var invocation = new Invocation(arguments, output, arguments.Has(GlobalOptions.Json.Name), clock, () => connect(settings), cancellation);
             try
             {

@@ -18,7 +18,7 @@ internal static class GlobalOptions
 
     /// <summary><c>--api-key KEY</c>.</summary>
     public static readonly OptionSpec ApiKey = new(
-        "api-key", "KEY", $"sent as the {ConnectionSettings.ApiKeyHeader} header (env {ApiKeyVariable})");
+        "api-key", "KEY", $"sent as the {ConnectionSettings.ApiKeyHeader} header (env {ApiKeyVariable}; on localhost, default grid-dev-ROLE)");
 
     /// <summary><c>--json</c>.</summary>
     public static readonly OptionSpec Json = new("json", null, "print the raw response as JSON instead of a table");
@@ -32,8 +32,12 @@ internal static class GlobalOptions
     /// <summary>True when <paramref name="token"/> is a global option that takes its value from the next token.</summary>
     public static bool TakesNextToken(string token) => token == "--" + Server.Name || token == "--" + ApiKey.Name;
 
-    /// <summary>The connection settings: options first, then the environment, then the defaults.</summary>
-    public static ConnectionSettings Resolve(Arguments arguments, Func<string, string?> environment)
+    /// <summary>
+    /// The connection settings: options first, then the environment, then the defaults. With no key
+    /// given and the grid on this machine, the embedded grid's development key for <paramref name="role"/>
+    /// ("grid-dev-ROLE", README) is sent.
+    /// </summary>
+    public static ConnectionSettings Resolve(Arguments arguments, Func<string, string?> environment, string role = "admin")
     {
         var server = ConnectionSettings.DefaultServer;
         var (text, source) = arguments.Option(Server.Name) is { } option
@@ -50,6 +54,11 @@ internal static class GlobalOptions
         }
 
         var apiKey = arguments.Option(ApiKey.Name) ?? environment(ApiKeyVariable);
+        if (string.IsNullOrEmpty(apiKey) && server.IsLoopback)
+        {
+            apiKey = "grid-dev-" + role;
+        }
+
         return new ConnectionSettings(server, string.IsNullOrEmpty(apiKey) ? null : apiKey, ConnectionSettings.DefaultDeadline);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ConnectionTests
     }
 
     [Fact]
-    public async Task Defaults_LocalhostNoKeyAndADeadline()
+    public async Task Defaults_LocalhostTheDevelopmentKeyOfTheCommandsRoleAndADeadline()
     {
         var run = Run();
 
@@ -23,7 +23,7 @@ public sealed class ConnectionTests
 
         Assert.Equal(new Uri("http://localhost:5000"), run.Settings!.Server);
         var options = Assert.Single(run.Grid.Calls).Options;
-        Assert.Null(options.Headers!.Get(ConnectionSettings.ApiKeyHeader));
+        Assert.Equal("grid-dev-engine", options.Headers!.GetValue(ConnectionSettings.ApiKeyHeader));
         Assert.NotNull(options.Deadline);
         Assert.InRange(options.Deadline!.Value - DateTime.UtcNow, TimeSpan.FromSeconds(1), ConnectionSettings.DefaultDeadline);
     }
@@ -52,6 +52,21 @@ public sealed class ConnectionTests
 
         Assert.Equal(new Uri("http://opt:2"), run.Settings!.Server);
         Assert.Equal("k-opt", Assert.Single(run.Grid.Calls).Options.Headers!.GetValue(ConnectionSettings.ApiKeyHeader));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000", "freeze", "grid-dev-admin")]
+    [InlineData("http://127.0.0.1:5000", "price mark", "grid-dev-marketdata")]
+    [InlineData("http://grid.example:5000", "bp", null)]
+    public void NoKey_OnlyAGridOnThisMachineGetsTheDevelopmentKey(string server, string command, string? expected)
+    {
+        var run = new CliRun();
+        run.Environment["GRID_SERVER"] = server;
+        var spec = Grid.Cli.Commands.CommandCatalog.Default.Find(command.Split(' '), 0)!.Value.Command.Spec;
+
+        var settings = GlobalOptions.Resolve(Grid.Cli.Parsing.Arguments.Parse([], GlobalOptions.All), name => run.Environment.GetValueOrDefault(name), spec.Role);
+
+        Assert.Equal(expected, settings.ApiKey);
     }
 
     [Fact]

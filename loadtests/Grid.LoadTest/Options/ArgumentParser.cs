@@ -9,6 +9,8 @@ public static class ArgumentParser
     private static readonly Dictionary<string, Action<LoadOptions, string>> Valued = new(StringComparer.Ordinal)
     {
         ["--target"] = (o, v) => o.Targets = [.. List(v).Select(Url)],
+        ["--engine-key"] = (o, v) => o.EngineKey = v,
+        ["--admin-key"] = (o, v) => o.AdminKey = v,
         ["--streams"] = (o, v) => o.Streams = Positive(v),
         ["--accounts"] = (o, v) => o.Accounts = Positive(v),
         ["--account-prefix"] = (o, v) => o.AccountPrefix = v,

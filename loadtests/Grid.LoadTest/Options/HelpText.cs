@@ -17,6 +17,8 @@ public static class HelpText
           --start-host PATH       start a host on free loopback ports first: Grid.Host.dll, or src/Grid.Host
                                   after `dotnet build src/Grid.Host -c Release` (killed at the end)
           --host-arg ARG          extra host setting, repeatable (e.g. --host-arg --Grid:Host:Mode=Redis)
+          --engine-key KEY        x-api-key of the streams (engine role)                 [grid-dev-engine]
+          --admin-key KEY         x-api-key of the funding deposits (admin role)         [grid-dev-admin]
           --server-pid PID[,PID]  server processes whose CPU to report (automatic with --start-host)
 
         engines and accounts

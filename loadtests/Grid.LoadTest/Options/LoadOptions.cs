@@ -12,6 +12,12 @@ public sealed class LoadOptions
     /// <summary>gRPC (h2c) endpoints of the grid; streams are spread over them round-robin.</summary>
     public IReadOnlyList<Uri> Targets { get; set; } = [new Uri("http://127.0.0.1:5100")];
 
+    /// <summary>API key of the streams (engine role); the embedded grid's development key by default.</summary>
+    public string EngineKey { get; set; } = "grid-dev-engine";
+
+    /// <summary>API key of the funding deposits (admin role); the embedded grid's development key by default.</summary>
+    public string AdminKey { get; set; } = "grid-dev-admin";
+
     /// <summary>Simulated matching engines: one PreTrade stream each.</summary>
     public int Streams { get; set; } = 4;
 

@@ -15,11 +15,12 @@ public static class AccountFunding
 {
     private const int Parallelism = 16;
 
-    /// <summary>Deposits <paramref name="amount"/> USD into each account; throws when the grid refuses.</summary>
-    public static async Task Fund(Uri target, IReadOnlyList<string> accounts, decimal amount, TextWriter output)
+    /// <summary>Deposits <paramref name="amount"/> USD into each account with an admin key; throws when the grid refuses.</summary>
+    public static async Task Fund(Uri target, string apiKey, IReadOnlyList<string> accounts, decimal amount, TextWriter output)
     {
         using var channel = EngineChannels.Create(target);
         var client = new Accounts.AccountsClient(channel);
+        var headers = new Metadata { { "x-api-key", apiKey } };
         var requestId = string.Create(CultureInfo.InvariantCulture, $"loadtest-fund-usd-{amount}");
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (account, token) =>
@@ -29,7 +30,7 @@ public static class AccountFunding
             {
                 try
                 {
-                    await client.DepositAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: token);
+                    await client.DepositAsync(request, headers, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: token);
                     return;
                 }
                 catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.ResourceExhausted or StatusCode.DeadlineExceeded && attempt < 5)

@@ -33,7 +33,7 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
         PhaseResult? grid = null, echo = null;
         if (options.Grid)
         {
-            await AccountFunding.Fund(options.Targets[0], accounts.Ids, options.Funding, output);
+            await AccountFunding.Fund(options.Targets[0], options.AdminKey, accounts.Ids, options.Funding, output);
             grid = await phases.Run("grid", StreamService.PreTrade);
         }
 

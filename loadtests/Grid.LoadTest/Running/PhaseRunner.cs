@@ -24,13 +24,14 @@ public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string
         var recorders = new LatencyRecorders();
         using var channels = new EngineChannels(options);
         var capacity = options.Rate is null ? Math.Max(1024, 2 * options.Concurrency) : 1 << 16;
+        var headers = new Grpc.Core.Metadata { { "x-api-key", options.EngineKey } };
         var flows = new List<OrderFlow>();
         var sessions = new List<EngineSession>();
         for (var s = 0; s < options.Streams; s++)
         {
             var flow = new OrderFlow(accounts.ForStream(s, options.Streams), options.Instruments, options.Mix, options.MaxRestingPerAccount, $"{runId}{name[0]}{s}-", options.Seed + s);
             flows.Add(flow);
-            sessions.Add(new EngineSession(channels.For(s), service, flow, clock, recorders, capacity));
+            sessions.Add(new EngineSession(channels.For(s), headers, service, flow, clock, recorders, capacity));
         }
 
         try

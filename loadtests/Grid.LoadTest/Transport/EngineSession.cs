@@ -26,11 +26,11 @@ public sealed class EngineSession : IAsyncDisposable
     private ulong _nextId = 1;
 
     /// <summary>Opens the stream (no message is sent until <see cref="Open"/>).</summary>
-    public EngineSession(GrpcChannel channel, StreamService service, OrderFlow flow, PhaseClock clock, LatencyRecorders recorders, int capacity)
+    public EngineSession(GrpcChannel channel, Metadata headers, StreamService service, OrderFlow flow, PhaseClock clock, LatencyRecorders recorders, int capacity)
     {
         _call = service == StreamService.Echo
-            ? new Echo.EchoClient(channel).Stream(cancellationToken: _stop.Token)
-            : new PreTrade.PreTradeClient(channel).Stream(cancellationToken: _stop.Token);
+            ? new Echo.EchoClient(channel).Stream(headers, cancellationToken: _stop.Token)
+            : new PreTrade.PreTradeClient(channel).Stream(headers, cancellationToken: _stop.Token);
         _flow = flow;
         _clock = clock;
         _recorders = recorders;

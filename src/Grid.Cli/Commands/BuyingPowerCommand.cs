@@ -9,6 +9,7 @@ internal sealed class BuyingPowerCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "buying-power",
         Aliases = ["bp"],
         Summary = "an account's margin figures, per risk group and per collateral asset",

@@ -16,6 +16,7 @@ internal sealed class CheckCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "check",
         Summary = "check one order against the account's margin (PreTrade.Check)",
         Usage = "check <account> <instrument> buy|sell <qty> <price> [--order-id ID] [--reduce-only]",

@@ -29,6 +29,12 @@ internal sealed record CommandSpec
     /// <summary>Further lines of explanation, printed after the summary.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// The role the command needs ("engine", "marketdata" or "admin"): against a grid on this machine
+    /// with no key given, the embedded grid's documented development key of that role is sent.
+    /// </summary>
+    public string Role { get; init; } = "admin";
+
     /// <summary>Complete command lines a new user can paste.</summary>
     public required IReadOnlyList<string> Examples { get; init; }
 }

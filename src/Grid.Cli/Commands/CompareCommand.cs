@@ -9,6 +9,7 @@ internal sealed class CompareCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "compare",
         Summary = "the account's positions margined siloed versus cross-margined under PM",
         Usage = "compare <account>",

@@ -9,6 +9,7 @@ internal sealed class MaxSizeCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "max-size",
         Summary = "the largest size of one order that passes the pre-trade check now",
         Usage = "max-size <account> <instrument> buy|sell [<price>]",

@@ -10,6 +10,7 @@ internal sealed class PortfolioCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "portfolio",
         Summary = "an account's holdings: positions, balances and resting orders",
         Usage = "portfolio <account>",

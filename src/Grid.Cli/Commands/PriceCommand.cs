@@ -103,6 +103,7 @@ internal sealed class PriceCommand : ICommand
     private static CommandSpec Describe(string word, string arguments, string summary, IReadOnlyList<ParameterSpec> parameters, string example) => new()
     {
         Name = "price " + word,
+        Role = "marketdata",
         Summary = "publish " + summary,
         Usage = $"price {word} {arguments} [--observed-at INSTANT]",
         Parameters = parameters,

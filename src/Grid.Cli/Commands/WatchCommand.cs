@@ -16,6 +16,7 @@ internal sealed class WatchCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "watch",
         Summary = "stream an account's figures: a line per change until Ctrl+C",
         Usage = "watch <account> [--count N]",

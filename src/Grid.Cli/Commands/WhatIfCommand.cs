@@ -15,6 +15,7 @@ internal sealed class WhatIfCommand : ICommand
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
     {
+        Role = "engine",
         Name = "what-if",
         Summary = "try hypothetical orders in turn, each accepted one resting for the next; reserves nothing",
         Usage = "what-if <account> <instrument>:<buy|sell>:<qty>:<price> ...",

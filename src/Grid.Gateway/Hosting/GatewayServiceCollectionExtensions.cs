@@ -1,5 +1,6 @@
 using Grid.Gateway;
 using Grid.Gateway.PreTrade;
+using Grid.Gateway.Security;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,14 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EngineStreams>();
 
-        services.AddGrpc();
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
+        services.TryAddSingleton<CallerDirectory>();
+        services.TryAddSingleton<StreamQuota>();
+
+        services.AddGrpc(o => o.Interceptors.Add<ApiKeyInterceptor>());
         services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GatewayOptions>>((grpc, gateway) => grpc.MaxReceiveMessageSize = gateway.Value.MaxMessageBytes);
         services.AddGrpcReflection();

@@ -1,5 +1,6 @@
 using Grid.Abstractions.Risk;
 using Grid.Gateway.Conversion;
+using Grid.Gateway.Security;
 using Grpc.Core;
 using Wire = Grid.Api.V1;
 
@@ -24,12 +25,13 @@ internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.R
                 : throw new RpcException(new Status(StatusCode.InvalidArgument, $"states: {s} is not an account state")));
         }
 
+        var caller = CallerContext.Of(context);
         var events = feed.Subscribe(Backlog, context.CancellationToken);
         try
         {
             await foreach (var e in events.ReadAllAsync(context.CancellationToken))
             {
-                if (e.PreviousState != e.State && (states.Count == 0 || states.Contains(e.State)))
+                if (e.PreviousState != e.State && (states.Count == 0 || states.Contains(e.State)) && caller.MayAct(e.AccountId))
                 {
                     await responseStream.WriteAsync(RiskEventViews.ToWire(e, request.IncludePositions), context.CancellationToken);
                 }

@@ -22,7 +22,8 @@ internal sealed class EngineStream(
     GatewayOptions options,
     TimeProvider clock,
     ILogger logger,
-    IRiskEventFeed? feed = null)
+    IRiskEventFeed? feed = null,
+    Func<string, bool>? mayAct = null)
 {
     // Accounts this engine has sent commands for: it is told when the grid cancels their orders.
     private readonly ConcurrentDictionary<string, byte> _accounts = new(StringComparer.Ordinal);
@@ -56,6 +57,11 @@ internal sealed class EngineStream(
                 if (request.Immediate is { } immediate)
                 {
                     await writer.Write(immediate, token);
+                }
+                else if (mayAct is not null && !mayAct(request.AccountId))
+                {
+                    // An engine acts only on its own accounts; the stream carries on.
+                    await writer.Write(GridReplies.Error(message.CorrelationId, WireErrors.Detail(Wire.ErrorCode.PermissionDenied, "account_id", $"this key may not act on account {request.AccountId}")), token);
                 }
                 else
                 {

@@ -4,6 +4,7 @@ using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
 using Grid.Gateway.Faults;
+using Grid.Gateway.Security;
 using Grid.Gateway.Validation;
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,8 @@ internal sealed class PreTradeService(
         streams.Opened();
         try
         {
-            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault()).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
+            var caller = CallerContext.Of(context);
+            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault(), caller.MayAct).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Grid.Abstractions;
+using Grid.Gateway.Security;
 using Grid.Host.Hosting;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -43,6 +44,18 @@ public static class GridHostBuilderExtensions
 
         builder.Services.AddSingleton<GridReadiness>();
         builder.Services.AddGridGateway(builder.Configuration);
+        builder.Services.PostConfigure<SecurityOptions>(security =>
+        {
+            // The embedded demo gets the documented development keys; a durable grid must bring its own.
+            if (options.Mode == HostMode.Embedded && security.Keys.Count == 0)
+            {
+                security.Keys.AddRange(DevelopmentKeys.All);
+            }
+            else if (options.Mode != HostMode.Embedded && security.Keys.Any(DevelopmentKeys.IsDevelopment))
+            {
+                throw new OptionsValidationException(SecurityOptions.SectionName, typeof(SecurityOptions), ["the publicly documented development keys are refused outside Embedded mode"]);
+            }
+        });
         builder.Services.AddHealthChecks()
             .AddCheck<ReadinessHealthCheck>("silo", tags: ["ready"])
             .AddCheck<SiloLivenessHealthCheck>("scheduler", tags: ["live"]);

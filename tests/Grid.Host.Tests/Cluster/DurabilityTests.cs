@@ -48,7 +48,7 @@ public sealed class DurabilityTests
         await using var cluster = await SiloCluster.StartAsync(1);
         var silo = cluster.Silos[0];
         var accounts = await Funded(silo, "redis", 1);
-        await using var engine = new EngineStream(new PreTrade.PreTradeClient(silo.Channel));
+        await using var engine = new EngineStream(new PreTrade.PreTradeClient(silo.Engine));
         Assert.Equal(Decision.Accept, (await engine.Send(Check(0, accounts[0], "before", "BTC-PERP", Side.Buy, 0.01m, 60_000))).Decision.Decision);
 
         await cluster.Redis.StopAsync();

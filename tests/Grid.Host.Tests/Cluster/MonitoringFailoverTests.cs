@@ -23,7 +23,7 @@ public sealed class MonitoringFailoverTests
         // Trade through silo 1: the account's grain, and its monitor replica, live there.
         var accounts = new Accounts.AccountsClient(cluster.Silos[1].Channel);
         await accounts.DepositAsync(new DepositRequest { AccountId = "orphan", Asset = "USD", Amount = Dec(25_000), RequestId = "fund-orphan" });
-        await using (var engine = new EngineStream(new PreTrade.PreTradeClient(cluster.Silos[1].Channel)))
+        await using (var engine = new EngineStream(new PreTrade.PreTradeClient(cluster.Silos[1].Engine)))
         {
             var fill = await engine.Send(Fill(0, "orphan", "f", "orphan-t1", 100, 1_000, "ORPHAN-PERP", Side.Buy));
             Assert.Equal(GridMessage.BodyOneofCase.Ack, fill.BodyCase);
@@ -50,6 +50,6 @@ public sealed class MonitoringFailoverTests
     {
         var batch = new PriceBatch { Sequence = (ulong)DateTime.UtcNow.Ticks };
         batch.Updates.Add(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = instrument, Price = Dec(price) } });
-        Assert.Equal(1u, (await new MarketData.MarketDataClient(silo.Channel).PublishOnceAsync(batch)).Accepted);
+        Assert.Equal(1u, (await new MarketData.MarketDataClient(silo.Feeder).PublishOnceAsync(batch)).Accepted);
     }
 }

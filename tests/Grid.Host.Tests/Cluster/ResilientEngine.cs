@@ -33,7 +33,7 @@ internal sealed class ResilientEngine(IReadOnlyList<HostProcess> silos) : IAsync
     public async Task ConnectAsync(int index)
     {
         _silo = index;
-        _stream = new EngineStream(new PreTrade.PreTradeClient(silos[index].Channel));
+        _stream = new EngineStream(new PreTrade.PreTradeClient(silos[index].Engine));
         await Task.CompletedTask;
     }
 

@@ -7,13 +7,13 @@ public sealed class GridHostFixture : IAsyncLifetime
 {
     public HostProcess Host { get; private set; } = null!;
 
-    public PreTrade.PreTradeClient PreTrade => new(Host.Channel);
+    public PreTrade.PreTradeClient PreTrade => new(Host.Engine);
 
     public Accounts.AccountsClient Accounts => new(Host.Channel);
 
     public Admin.AdminClient Admin => new(Host.Channel);
 
-    public MarketData.MarketDataClient MarketData => new(Host.Channel);
+    public MarketData.MarketDataClient MarketData => new(Host.Feeder);
 
     public RiskEvents.RiskEventsClient RiskEvents => new(Host.Channel);
 

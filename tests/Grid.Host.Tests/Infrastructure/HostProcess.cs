@@ -18,7 +18,9 @@ public sealed class HostProcess : IAsyncDisposable
         Settings = settings;
         GrpcPort = int.Parse(settings["Grid:Host:GrpcPort"]);
         HttpPort = int.Parse(settings["Grid:Host:HttpPort"]);
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+        Channel = ChannelAs(TestKeys.Admin);
+        Engine = ChannelAs(TestKeys.Engine);
+        Feeder = ChannelAs(TestKeys.MarketData);
     }
 
     /// <summary>Configuration the process was started with.</summary>
@@ -28,8 +30,21 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
-    /// <summary>A channel to the host's gRPC port.</summary>
+    /// <summary>A channel to the host's gRPC port, as an admin (accounts, admin, risk events).</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>A channel as a matching engine (the pre-trade stream).</summary>
+    public GrpcChannel Engine { get; }
+
+    /// <summary>A channel as a price feeder (market data).</summary>
+    public GrpcChannel Feeder { get; }
+
+    /// <summary>A channel that presents <paramref name="key"/> (null: no key at all).</summary>
+    public GrpcChannel ChannelAs(string? key) => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}", new GrpcChannelOptions
+    {
+        MaxReceiveMessageSize = 16 * 1024 * 1024,
+        HttpHandler = key is null ? new SocketsHttpHandler() : new ApiKeyHandler(key),
+    });
 
     /// <summary>Everything the process printed so far (for failure messages).</summary>
     public string Output
@@ -58,6 +73,11 @@ public sealed class HostProcess : IAsyncDisposable
             ["Grid:Host:ClusterId"] = $"test-{Guid.NewGuid():N}"[..16],
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (k, v) in TestKeys.Settings())
+        {
+            settings[k] = v;
+        }
+
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>())
         {
             settings[k] = v;
@@ -116,6 +136,8 @@ public sealed class HostProcess : IAsyncDisposable
         Kill();
         _process?.Dispose();
         Channel.Dispose();
+        Engine.Dispose();
+        Feeder.Dispose();
         await Task.CompletedTask;
     }
 

@@ -1,0 +1,20 @@
+namespace Grid.Gateway.Security;
+
+/// <summary>Authentication and limits of the gRPC gateway (configuration section "Grid:Security").</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Grid:Security";
+
+    /// <summary>Metadata header that carries the API key.</summary>
+    public const string Header = "x-api-key";
+
+    /// <summary>Require an API key on every call (health checks excepted). Off only for experiments on loopback.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The accepted keys.</summary>
+    public List<ApiKey> Keys { get; set; } = [];
+
+    /// <summary>Most concurrent streaming calls one key may hold open.</summary>
+    public int MaxStreamsPerCaller { get; set; } = 16;
+}

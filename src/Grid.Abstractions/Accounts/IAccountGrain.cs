@@ -53,6 +53,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("SetRegime")]
     ValueTask<AccountSummary> SetRegime(MarginRegime regime);
 
+    /// <summary>Checks the live book against a full recompute from the stored record, and the record's invariants.</summary>
+    [Alias("Verify")]
+    ValueTask<AccountVerification> Verify();
+
     /// <summary>Headline figures.</summary>
     [Alias("GetSummary")]
     ValueTask<AccountSummary> GetSummary();

@@ -65,6 +65,9 @@ public sealed record EngineReply
     /// <summary>The order is known to the account (acks).</summary>
     [Id(18)] public bool OrderKnown { get; init; }
 
+    /// <summary>For <see cref="ErrorCode.Overloaded"/>: how long to wait before retrying; zero when unknown.</summary>
+    [Id(19)] public TimeSpan RetryAfter { get; init; }
+
     /// <summary>An error reply.</summary>
     public static EngineReply Fail(EngineCommand c, ErrorCode code, string message) => new()
     {

@@ -27,7 +27,13 @@ internal static class WireErrors
     public static Wire.ErrorDetail FromReply(EngineReply reply)
     {
         var (field, message) = SplitField(reply.Message);
-        return Detail(ToWire(reply.Error), field, message);
+        var detail = Detail(ToWire(reply.Error), field, message);
+        if (reply.RetryAfter > TimeSpan.Zero)
+        {
+            detail.RetryAfter = Duration.FromTimeSpan(reply.RetryAfter);
+        }
+
+        return detail;
     }
 
     /// <summary>

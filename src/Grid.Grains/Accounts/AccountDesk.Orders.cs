@@ -26,6 +26,12 @@ internal sealed partial class AccountDesk
             return Replayed(c, previous);
         }
 
+        if (Throttled(c) is { } throttled)
+        {
+            // Not remembered: the same order may be sent again once the bucket refills.
+            return throttled;
+        }
+
         var reply = Place(c);
         _checks.Add(new CheckMemo(IdHash.Of(c.ClientOrderId), reply.Decision, reply.Reason, reply.Shortfall));
         if (reply.Decision != Decision.Reject)
@@ -143,6 +149,11 @@ internal sealed partial class AccountDesk
             var book = Book();
             var figures = book?.Figures() ?? default;
             return Decided(c, new PreTradeResult { Decision = Decision.Accept, ImBefore = figures.Im }, figures);
+        }
+
+        if (Throttled(c with { ReduceOnly = old.ReduceOnly }) is { } throttled)
+        {
+            return throttled;
         }
 
         // Re-check the amended order as new; on reject the original order stays as it was.

@@ -21,6 +21,7 @@ internal sealed partial class AccountDesk
     private readonly RecentWindow<CheckMemo> _checks;
     private readonly RecentWindow<ulong> _trades;
     private readonly RecentWindow<RequestOutcome> _requests;
+    private readonly OrderRateLimit _rate;
     private AccountBook? _book;
     private long _bookFrame = -1;
 
@@ -34,6 +35,7 @@ internal sealed partial class AccountDesk
         _checks = new RecentWindow<CheckMemo>(record.RecentChecks, r => r.OrderIdHash, options.IdempotencyWindow);
         _trades = new RecentWindow<ulong>(record.RecentTrades, t => t, options.IdempotencyWindow);
         _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
+        _rate = new OrderRateLimit(options.MaxOrdersPerSecond, clock);
     }
 
     public string AccountId { get; }
@@ -106,6 +108,12 @@ internal sealed partial class AccountDesk
     private MarketFrame Frame => _market();
 
     private void MarkChanged() => Changed = true;
+
+    /// <summary>Null when the order may go on; an OVERLOADED reply when the account sends orders faster than its limit.</summary>
+    private EngineReply? Throttled(EngineCommand c)
+        => c.ReduceOnly || _rate.TryTake(out var retryAfter)
+            ? null
+            : EngineReply.Fail(c, ErrorCode.Overloaded, $"the account sends more than {_options.MaxOrdersPerSecond} orders per second (Grid:Accounts:MaxOrdersPerSecond); retry later") with { RetryAfter = retryAfter };
 
     private EngineReply Decided(EngineCommand c, PreTradeResult r, MarginFigures after) => new()
     {

@@ -21,6 +21,13 @@ public sealed class AccountOptions
     /// <summary>Most resting orders per account.</summary>
     public int MaxOpenOrders { get; set; } = 1_000;
 
+    /// <summary>
+    /// New orders and amendments one account may send per second (a token bucket holding one second's
+    /// worth); the excess is refused with OVERLOADED and a retry-after, never queued. Reduce-only
+    /// orders are exempt. Zero disables the limit.
+    /// </summary>
+    public int MaxOrdersPerSecond { get; set; } = 1_000;
+
     /// <summary>Shortest interval between two summary reports to the registry when the state has not changed.</summary>
     public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -45,6 +52,11 @@ public sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
         if (options.MaxOpenOrders < 1)
         {
             errors.Add($"{AccountOptions.Section}:MaxOpenOrders must be at least 1");
+        }
+
+        if (options.MaxOrdersPerSecond < 0)
+        {
+            errors.Add($"{AccountOptions.Section}:MaxOrdersPerSecond must not be negative (0 disables the limit)");
         }
 
         if (options.SummaryInterval < TimeSpan.Zero)

@@ -34,8 +34,7 @@ public sealed class IncrementalEqualsFullTests
                 {
                     history.Add(driver.Step(book));
                     var full = AccountBook.Create(book.Model, book.ToPortfolio());
-                    Assert.Equal(full.StateHash(), book.StateHash());
-                    var diff = Compare(book.Evaluate(), full.Evaluate());
+                    var diff = BookVerification.Compare(book, full);
                     Assert.True(diff is null, $"{@case.Id} seed {s} after [{string.Join("; ", history)}]: {diff}");
 
                     var probe = driver.RandomOrder();
@@ -57,36 +56,5 @@ public sealed class IncrementalEqualsFullTests
         Assert.True(evaluated > 0);
     }
 
-    internal static string? Compare(MarginReport a, MarginReport b)
-    {
-        (string Name, double A, double B)[] figures =
-        [
-            ("AE", a.Ae, b.Ae), ("IM", a.Im, b.Im), ("MM", a.Mm, b.Mm), ("IMPositions", a.ImPositions, b.ImPositions),
-            ("orderCosts", a.OrderCosts, b.OrderCosts), ("credit", a.CreditTotal, b.CreditTotal), ("excess", a.Excess, b.Excess),
-        ];
-        foreach (var (name, x, y) in figures)
-        {
-            if (!Close(x, y))
-            {
-                return $"{name}: incremental {x:R} vs full {y:R}";
-            }
-        }
-
-        foreach (var (group, g) in b.Groups)
-        {
-            if (!a.Groups.TryGetValue(group, out var ga))
-            {
-                return $"group {group} missing in the incremental book";
-            }
-
-            if (!Close(ga.Figures.GroupIm, g.Figures.GroupIm) || !Close(ga.Figures.Delta, g.Figures.Delta) || !Close(ga.Figures.Som, g.Figures.Som))
-            {
-                return $"group {group}: incremental {ga.Figures} vs full {g.Figures}";
-            }
-        }
-
-        return a.State == b.State || Math.Abs(a.Excess) < 1e-3 || Math.Abs(a.Health) < 1e-3 ? null : $"state {a.State} vs {b.State}";
-    }
-
-    internal static bool Close(double x, double y) => Math.Abs(x - y) <= 1e-6 + 1e-9 * Math.Max(Math.Abs(x), Math.Abs(y));
+    internal static bool Close(double x, double y) => BookVerification.Close(x, y);
 }

@@ -43,6 +43,8 @@ public sealed class AuthorizationTests(GridHostFixture grid)
         { "/grid.v1.Admin/UnfreezeAccount", MethodType.Unary, A },
         { "/grid.v1.Admin/SetAccountRegime", MethodType.Unary, A },
         { "/grid.v1.Admin/ListAccounts", MethodType.Unary, A },
+        { "/grid.v1.Admin/VerifyAccount", MethodType.Unary, A },
+        { "/grid.v1.Admin/QueryAudit", MethodType.Unary, A },
         { "/grid.v1.RiskEvents/Subscribe", MethodType.ServerStreaming, $"{E},{A}" },
     };
 

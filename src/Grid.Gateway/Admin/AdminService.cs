@@ -1,5 +1,6 @@
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Market;
+using Grid.Gateway.Audit;
 using Grid.Gateway.Conversion;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Validation;
@@ -14,6 +15,8 @@ namespace Grid.Gateway.Admin;
 internal sealed class AdminService(
     IGrainFactory grains,
     IOptions<GatewayOptions> options,
+    IOptions<AuditOptions> auditOptions,
+    IAuditTrail audit,
     TimeProvider clock,
     ILogger<AdminService> logger) : Wire.Admin.AdminBase
 {
@@ -119,6 +122,21 @@ internal sealed class AdminService(
 
     public override Task<Wire.ListAccountsResponse> ListAccounts(Wire.ListAccountsRequest request, ServerCallContext context)
         => Accounts(() => AccountStatusViews.List(grains.GetGrain<IAccountRegistryGrain>(RegistryKey), request, options.Value.DefaultPageSize), "Admin.ListAccounts");
+
+    public override Task<Wire.AccountVerification> VerifyAccount(Wire.VerifyAccountRequest request, ServerCallContext context)
+        => Accounts(async () => VerificationViews.ToWire(await Account(request.AccountId).Verify()), "Admin.VerifyAccount");
+
+    public override Task<Wire.QueryAuditResponse> QueryAudit(Wire.QueryAuditRequest request, ServerCallContext context)
+        => GrainCall.Run(
+            async () =>
+            {
+                var page = await audit.Query(AuditQueries.Read(request, auditOptions.Value.DefaultPageSize), context.CancellationToken);
+                page.NextPageToken = PageTokens.Encode(page.NextPageToken);
+                return page;
+            },
+            Wire.ErrorCode.FailedPrecondition,
+            logger,
+            "Admin.QueryAudit");
 
     /// <summary>
     /// The account summary carries neither regime nor freeze reason: the regime is read back from the

@@ -1,4 +1,5 @@
 using Grid.Gateway;
+using Grid.Gateway.Audit;
 using Grid.Gateway.PreTrade;
 using Grid.Gateway.Security;
 using Grpc.AspNetCore.Server;
@@ -13,8 +14,9 @@ namespace Microsoft.Extensions.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the grid.v1 gRPC services, gRPC reflection and health, and <see cref="GatewayOptions"/>
-    /// bound from "Grid:Gateway" and validated at start. The services resolve <c>IGrainFactory</c>, so
+    /// Adds the grid.v1 gRPC services, gRPC reflection and health, API-key authentication, the audit
+    /// trail (in memory unless the host registers another <see cref="IAuditTrail"/> first), and
+    /// <see cref="GatewayOptions"/> bound from "Grid:Gateway" and validated at start. The services resolve <c>IGrainFactory</c>, so
     /// the host must also run the silo (or an Orleans client) in the same process.
     /// </summary>
     public static IServiceCollection AddGridGateway(this IServiceCollection services, IConfiguration configuration)
@@ -36,7 +38,21 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<CallerDirectory>();
         services.TryAddSingleton<StreamQuota>();
 
-        services.AddGrpc(o => o.Interceptors.Add<ApiKeyInterceptor>());
+        services.AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<MemoryAuditTrail>(sp)
+            : new DisabledAuditTrail());
+
+        // Outermost first: audit sees what authentication refused; deadlines bound everything inside.
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<AuditInterceptor>();
+            o.Interceptors.Add<ApiKeyInterceptor>();
+            o.Interceptors.Add<DeadlineInterceptor>();
+        });
         services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GatewayOptions>>((grpc, gateway) => grpc.MaxReceiveMessageSize = gateway.Value.MaxMessageBytes);
         services.AddGrpcReflection();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
+using Grid.Gateway.Audit;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Monitoring;
 using Grid.Gateway.Streaming;
@@ -23,7 +24,8 @@ internal sealed class EngineStream(
     TimeProvider clock,
     ILogger logger,
     IRiskEventFeed? feed = null,
-    Func<string, bool>? mayAct = null)
+    Func<string, bool>? mayAct = null,
+    DecisionAudit? audit = null)
 {
     // Accounts this engine has sent commands for: it is told when the grid cancels their orders.
     private readonly ConcurrentDictionary<string, byte> _accounts = new(StringComparer.Ordinal);
@@ -45,7 +47,12 @@ internal sealed class EngineStream(
             options.MaxInFlightPerStream,
             options.MaxBatchPerAccount,
             execute,
-            (account, command, reply) => writer.Write(Reply(account, command, reply), token),
+            (account, command, reply) =>
+            {
+                var wire = Reply(account, command, reply);
+                audit?.Record(account, command, wire);
+                return writer.Write(wire, token);
+            },
             logger);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(token, drain);
         var cancels = feed is null ? Task.CompletedTask : ForwardCancels(feed, writer, reading.Token);
@@ -56,6 +63,7 @@ internal sealed class EngineStream(
                 var request = EngineMessages.Read(message, clock);
                 if (request.Immediate is { } immediate)
                 {
+                    audit?.Record(request.AccountId, message, immediate);
                     await writer.Write(immediate, token);
                 }
                 else if (mayAct is not null && !mayAct(request.AccountId))

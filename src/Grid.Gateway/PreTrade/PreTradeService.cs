@@ -3,6 +3,7 @@ using Grid.Abstractions;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
+using Grid.Gateway.Audit;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Security;
 using Grid.Gateway.Validation;
@@ -22,6 +23,7 @@ internal sealed class PreTradeService(
     IHostApplicationLifetime lifetime,
     IEnumerable<IRiskEventFeed> feeds,
     EngineStreams streams,
+    IAuditTrail audit,
     ILogger<PreTradeService> logger) : Wire.PreTrade.PreTradeBase
 {
     /// <summary>The response header that tells the engine the per-stream window.</summary>
@@ -50,7 +52,8 @@ internal sealed class PreTradeService(
         try
         {
             var caller = CallerContext.Of(context);
-            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault(), caller.MayAct).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
+            var decisions = new DecisionAudit(audit, clock, caller.Id, context.Method);
+            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault(), caller.MayAct, decisions).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
         }
         finally
         {
@@ -60,7 +63,7 @@ internal sealed class PreTradeService(
     }
 
     public override Task<Wire.OrderDecision> Check(Wire.CheckOrderRequest request, ServerCallContext context)
-        => GrainCall.Run(() => CheckOne(request), Wire.ErrorCode.UnknownAccount, logger, "PreTrade.Check");
+        => GrainCall.Run(() => CheckOne(request, new DecisionAudit(audit, clock, CallerContext.Of(context).Id, context.Method)), Wire.ErrorCode.UnknownAccount, logger, "PreTrade.Check");
 
     public override Task<Wire.ListReservationsResponse> ListReservations(Wire.ListReservationsRequest request, ServerCallContext context)
         => GrainCall.Run(
@@ -69,11 +72,12 @@ internal sealed class PreTradeService(
             logger,
             "PreTrade.ListReservations");
 
-    private async Task<Wire.OrderDecision> CheckOne(Wire.CheckOrderRequest request)
+    private async Task<Wire.OrderDecision> CheckOne(Wire.CheckOrderRequest request, DecisionAudit decisions)
     {
         var read = EngineMessages.ReadCheck(request.Order, UnaryCorrelationId, FieldPaths.Order);
         if (read.Immediate is { } refused)
         {
+            decisions.Record(read.AccountId, request, refused);
             return refused.Decision;
         }
 
@@ -82,6 +86,7 @@ internal sealed class PreTradeService(
         var reply = replies.Length == 1
             ? GridReplies.From(read.AccountId, command, replies[0])
             : GridReplies.Error(command.CorrelationId, WireErrors.Detail(Wire.ErrorCode.Internal, "", "the account answered no decision"));
+        decisions.Record(read.AccountId, command, reply);
         return reply.BodyCase == Wire.GridMessage.BodyOneofCase.Decision
             ? reply.Decision
             : throw WireErrors.ToRpcException(reply.Error ?? WireErrors.Detail(Wire.ErrorCode.Internal, "", "the account answered a check with an ack"));

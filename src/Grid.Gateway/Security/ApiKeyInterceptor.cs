@@ -58,6 +58,8 @@ internal sealed class ApiKeyInterceptor(CallerDirectory callers, StreamQuota quo
             ? callers.Find(context.RequestHeaders.GetValue(SecurityOptions.Header))
                 ?? throw new RpcException(new Status(StatusCode.Unauthenticated, $"a valid API key is required in the '{SecurityOptions.Header}' header"))
             : Open;
+        // Known from here on, so that a refusal below is audited with the caller's identity.
+        context.UserState[Caller.ContextKey] = caller;
         if (!AccessPolicy.Allowed(context.Method).Contains(caller.Role))
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"role {caller.Role} may not call {context.Method}"));
@@ -68,7 +70,6 @@ internal sealed class ApiKeyInterceptor(CallerDirectory callers, StreamQuota quo
             CheckAccounts(caller, message);
         }
 
-        context.UserState[Caller.ContextKey] = caller;
         return caller;
     }
 

@@ -30,6 +30,8 @@ public static class GridHostBuilderExtensions
             Listen(k, options.HttpPort, options.LoopbackOnly, HttpProtocols.Http1);
         });
 
+        // Before the silo: hosted services stop in reverse order, so the trail flushes after the streams drain.
+        builder.Services.AddGridAudit(builder.Configuration, options);
         builder.UseOrleans(silo =>
         {
             SiloTopology.Configure(silo, options);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grid.Abstractions.Engine;
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.Audit;
+
+/// <summary>Renders audit entries as wire records, their inputs and outcomes as JSON (off the hot path).</summary>
+public static class AuditText
+{
+    /// <summary>Status of a call that succeeded.</summary>
+    public const string Ok = "OK";
+
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default);
+
+    /// <summary>The wire record of <paramref name="entry"/>, stored at <paramref name="id"/> by <paramref name="silo"/>.</summary>
+    public static Wire.AuditRecord ToRecord(string id, AuditEntry entry, string silo)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var decision = entry.Decision;
+        return new Wire.AuditRecord
+        {
+            Id = id,
+            At = Timestamp.FromDateTimeOffset(entry.At),
+            Caller = entry.Caller,
+            Action = entry.Action,
+            Kind = entry.Kind,
+            AccountId = entry.AccountId,
+            ClientOrderId = decision?.ClientOrderId ?? "",
+            Decision = decision?.Decision ?? Wire.Decision.Unspecified,
+            RejectReason = decision?.RejectReason ?? Wire.RejectReason.Unspecified,
+            InputsJson = Inputs(entry.Inputs),
+            OutcomeJson = entry.Outcome is null ? "" : Json.Format(entry.Outcome),
+            Status = entry.Status,
+            Silo = silo,
+        };
+    }
+
+    /// <summary>The request as JSON: a protobuf message in its JSON mapping, an engine command field by field.</summary>
+    public static string Inputs(object? inputs) => inputs switch
+    {
+        null => "",
+        IMessage message => Json.Format(message),
+        EngineCommand c => JsonSerializer.Serialize(new
+        {
+            kind = c.Kind.ToString(),
+            correlationId = c.CorrelationId,
+            clientOrderId = c.ClientOrderId,
+            instrumentId = c.InstrumentId,
+            side = c.Side.ToString(),
+            qty = c.Qty,
+            price = c.Price,
+            reduceOnly = c.ReduceOnly,
+        }),
+        _ => JsonSerializer.Serialize(inputs.ToString()),
+    };
+}

@@ -1,0 +1,19 @@
+using Wire = Grid.Api.V1;
+
+namespace Grid.Gateway.Audit;
+
+/// <summary>
+/// Where audit entries go: a bounded ring in memory (embedded), or a Redis stream shared by every silo.
+/// Recording never blocks and never throws: a trail that cannot keep up counts what it dropped.
+/// </summary>
+public interface IAuditTrail
+{
+    /// <summary>Records <paramref name="entry"/> (thread-safe, non-blocking).</summary>
+    void Record(AuditEntry entry);
+
+    /// <summary>
+    /// A page of matching records, oldest first. <c>NextPageToken</c> holds the raw position of the last
+    /// record scanned (the service makes it an opaque token); <see cref="AuditQuery.After"/> is such a position.
+    /// </summary>
+    Task<Wire.QueryAuditResponse> Query(AuditQuery query, CancellationToken cancellationToken);
+}

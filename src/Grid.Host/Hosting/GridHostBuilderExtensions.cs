@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Grid.Abstractions;
 using Grid.Gateway.Security;
 using Grid.Host.Hosting;
@@ -5,6 +6,7 @@ using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
@@ -12,22 +14,42 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Wires the silo, the gateway, health and the embedded default into a web application.</summary>
 public static class GridHostBuilderExtensions
 {
-    /// <summary>Adds everything the grid process runs, from configuration (section "Grid").</summary>
+    /// <summary>Exit code of a host that refuses its configuration (sysexits' EX_CONFIG).</summary>
+    public const int ConfigurationExitCode = 78;
+
+    /// <summary>
+    /// Adds everything the grid process runs, from configuration (section "Grid"). Invalid host or TLS
+    /// settings (<see cref="GridHostOptions"/>, <see cref="TlsOptions"/>) end the process here: every
+    /// problem is written to standard error and the exit code is <see cref="ConfigurationExitCode"/>.
+    /// </summary>
     public static WebApplicationBuilder AddGridHost(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(GridHostOptions.Section).Get<GridHostOptions>() ?? new GridHostOptions();
-        var check = new GridHostOptionsValidator().Validate(null, options);
-        if (check.Failed)
-        {
-            throw new OptionsValidationException(GridHostOptions.Section, typeof(GridHostOptions), check.Failures);
-        }
+        var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        RefuseInvalid(
+            new GridHostOptionsValidator().Validate(null, options),
+            new TlsOptionsValidator(Microsoft.Extensions.Options.Options.Create(options)).Validate(null, tls));
+        var certificate = tls.IsConfigured ? TlsCertificate.Load(tls) : null;
 
         builder.Services.AddOptions<GridHostOptions>().BindConfiguration(GridHostOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GridHostOptions>, GridHostOptionsValidator>();
+        builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TlsOptions>, TlsOptionsValidator>();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            Listen(k, options.GrpcPort, options.LoopbackOnly, HttpProtocols.Http2);
-            Listen(k, options.HttpPort, options.LoopbackOnly, HttpProtocols.Http1);
+            var log = k.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(TlsLog.Category);
+            if (certificate is not null)
+            {
+                var leaf = certificate.Leaf;
+                TlsLog.CertificateLoaded(log, leaf.Subject, leaf.GetCertHashString(HashAlgorithmName.SHA256), certificate.Intermediates.Count, certificate.Path, leaf.NotAfter.ToUniversalTime());
+                if (leaf.NotAfter.ToUniversalTime() < DateTime.UtcNow.AddDays(14))
+                {
+                    TlsLog.CertificateExpiring(log, leaf.Subject, leaf.NotAfter.ToUniversalTime());
+                }
+            }
+
+            Listen(k, "gRPC", options.GrpcPort, options.LoopbackOnly, HttpProtocols.Http2, certificate, log);
+            Listen(k, "HTTP", options.HttpPort, options.LoopbackOnly, HttpProtocols.Http1, certificate, log);
         });
 
         // Before the silo: hosted services stop in reverse order, so the trail flushes after the streams drain.
@@ -86,15 +108,51 @@ public static class GridHostBuilderExtensions
         return app;
     }
 
-    private static void Listen(KestrelServerOptions kestrel, int port, bool loopbackOnly, HttpProtocols protocols)
+    // With a certificate the port serves HTTPS: HTTP/2 is then negotiated through ALPN. Without one it
+    // serves clear text, which TlsOptionsValidator allows only on loopback.
+    private static void Listen(KestrelServerOptions kestrel, string name, int port, bool loopbackOnly, HttpProtocols protocols, TlsCertificate? certificate, ILogger log)
     {
+        void Configure(ListenOptions listen)
+        {
+            listen.Protocols = protocols;
+            if (certificate is not null)
+            {
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate.Leaf,
+                    ServerCertificateChain = certificate.Intermediates.Count > 0 ? certificate.Intermediates : null,
+                });
+            }
+        }
+
         if (loopbackOnly)
         {
-            kestrel.ListenLocalhost(port, o => o.Protocols = protocols);
+            kestrel.ListenLocalhost(port, Configure);
         }
         else
         {
-            kestrel.ListenAnyIP(port, o => o.Protocols = protocols);
+            kestrel.ListenAnyIP(port, Configure);
         }
+
+        TlsLog.PortScheme(log, name, port, certificate is null ? "http" : "https", protocols.ToString(), loopbackOnly ? "loopback" : "all interfaces");
+    }
+
+    private static void RefuseInvalid(params ValidateOptionsResult[] checks)
+    {
+        var failures = checks.Where(c => c.Failed).SelectMany(c => c.Failures ?? []).ToList();
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        // A configuration error is the operator's to fix: say what is wrong, not where in the code.
+        Console.Error.WriteLine("Margin Grid host: the configuration is refused, nothing was started.");
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine($"  - {failure}");
+        }
+
+        Console.Error.Flush();
+        Environment.Exit(ConfigurationExitCode);
     }
 }

@@ -11,10 +11,11 @@ public sealed class GridHostOptions
     /// <summary>Embedded (default) or Redis.</summary>
     public HostMode Mode { get; set; } = HostMode.Embedded;
 
-    /// <summary>HTTP/2-only port of the gRPC services (h2c: Kestrel's mixed mode does not serve gRPC in clear text).</summary>
+    /// <summary>HTTP/2-only port of the gRPC services: h2c (Kestrel's mixed mode does not serve gRPC in clear text),
+    /// or HTTP/2 over TLS when <see cref="TlsOptions"/> has a certificate.</summary>
     public int GrpcPort { get; set; } = 5000;
 
-    /// <summary>HTTP/1.1 port for health probes, metrics and the dashboard.</summary>
+    /// <summary>HTTP/1.1 port for health probes, metrics and the dashboard (HTTPS when <see cref="TlsOptions"/> has a certificate).</summary>
     public int HttpPort { get; set; } = 5001;
 
     /// <summary>Orleans silo-to-silo port.</summary>
@@ -32,7 +33,8 @@ public sealed class GridHostOptions
     /// <summary>Seed the demo market and accounts at start (idempotent).</summary>
     public bool SeedDemo { get; set; } = true;
 
-    /// <summary>Bind the gRPC and HTTP ports on loopback only (plaintext is only allowed there).</summary>
+    /// <summary>Bind the gRPC and HTTP ports on loopback only. Plaintext is only allowed there: false requires a
+    /// certificate in <see cref="TlsOptions"/> ("Grid:Host:Tls").</summary>
     public bool LoopbackOnly { get; set; } = true;
 
     /// <summary>Address other silos use to reach this one (Redis mode); default loopback, or POD_IP on Kubernetes.</summary>

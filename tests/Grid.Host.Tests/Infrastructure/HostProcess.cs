@@ -11,11 +11,13 @@ namespace Grid.Host.Tests.Infrastructure;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly TestCertificate? _tls;
     private Process? _process;
 
-    private HostProcess(IReadOnlyDictionary<string, string> settings)
+    private HostProcess(IReadOnlyDictionary<string, string> settings, TestCertificate? tls)
     {
         Settings = settings;
+        _tls = tls;
         GrpcPort = int.Parse(settings["Grid:Host:GrpcPort"]);
         HttpPort = int.Parse(settings["Grid:Host:HttpPort"]);
         Channel = ChannelAs(TestKeys.Admin);
@@ -60,8 +62,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process?.HasExited ?? true;
 
-    /// <summary>Starts a host with fresh ports and waits until it reports ready.</summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? overrides = null, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts a host with fresh ports and waits until it reports ready. With <paramref name="tls"/> both
+    /// ports serve HTTPS with that certificate (the channels above stay clear text: make your own).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? overrides = null, TimeSpan? timeout = null, TestCertificate? tls = null)
     {
         var ports = FreePorts.Take(4);
         var settings = new Dictionary<string, string>
@@ -78,12 +83,17 @@ public sealed class HostProcess : IAsyncDisposable
             settings[k] = v;
         }
 
+        foreach (var (k, v) in tls?.Settings ?? [])
+        {
+            settings[k] = v;
+        }
+
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>())
         {
             settings[k] = v;
         }
 
-        var host = new HostProcess(settings);
+        var host = new HostProcess(settings, tls);
         host.Start();
         await host.WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
         return host;
@@ -176,7 +186,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     private async Task WaitReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(_tls?.Handler() ?? new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(2) };
+        var scheme = _tls is null ? "http" : "https";
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -187,7 +198,7 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                var r = await http.GetAsync($"http://127.0.0.1:{HttpPort}/health/ready");
+                var r = await http.GetAsync($"{scheme}://127.0.0.1:{HttpPort}/health/ready");
                 if (r.IsSuccessStatusCode)
                 {
                     return;

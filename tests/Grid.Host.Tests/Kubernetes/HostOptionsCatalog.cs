@@ -7,15 +7,17 @@ namespace Grid.Host.Tests.Kubernetes;
 /// <summary>
 /// The configuration keys the host binds, read by reflection from the built host (its own load
 /// context, so nothing else of the host is loaded): each options class, its section constant and
-/// its settable properties.
+/// its settable properties, through lists and nested objects (e.g. Grid:Security:Keys:0:Accounts:0).
 /// </summary>
 internal sealed class HostOptionsCatalog
 {
     private static readonly (string Assembly, string Type)[] OptionClasses =
     [
         ("Grid.Host", "Grid.Host.Hosting.GridHostOptions"),
+        ("Grid.Host", "Grid.Host.Hosting.TlsOptions"),
         ("Grid.Grains", "Grid.Grains.Accounts.AccountOptions"),
         ("Grid.Gateway", "Grid.Gateway.GatewayOptions"),
+        ("Grid.Gateway", "Grid.Gateway.Security.SecurityOptions"),
     ];
 
     private static readonly Lazy<HostOptionsCatalog> Loaded = new(() => new HostOptionsCatalog(Repo.HostOutput));
@@ -44,29 +46,74 @@ internal sealed class HostOptionsCatalog
     /// <summary>Why the host would ignore or reject this key/value, or null when it binds it.</summary>
     public string? Problem(string key, string value)
     {
-        var cut = key.LastIndexOf(':');
-        var section = cut < 0 ? key : key[..cut];
-        if (!_sections.TryGetValue(section, out var type))
+        // The most specific section wins: Grid:Host:Tls:KeyPath belongs to Grid:Host:Tls, not Grid:Host.
+        var section = _sections.Keys
+            .Where(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase))
+            .MaxBy(s => s.Length);
+        if (section is null)
         {
-            return $"{key}: no options class binds section '{section}' (bound: {string.Join(", ", _sections.Keys)})";
+            var cut = key.LastIndexOf(':');
+            return $"{key}: no options class binds section '{(cut < 0 ? key : key[..cut])}' (bound: {string.Join(", ", _sections.Keys)})";
         }
 
-        var name = key[(cut + 1)..];
-        var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        if (property?.SetMethod is not { IsPublic: true })
+        var type = _sections[section];
+        foreach (var step in key[(section.Length + 1)..].Split(':'))
         {
-            return $"{key}: {type.Name} has no settable property '{name}'";
+            if (ElementOf(type) is { } element)
+            {
+                if (!int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    return $"{key}: '{step}' is not an index of the list {type.Name}";
+                }
+
+                type = element;
+                continue;
+            }
+
+            var property = type.GetProperty(step, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var bindable = property is not null && (property.SetMethod is { IsPublic: true } || ElementOf(property.PropertyType) is not null);
+            if (!bindable)
+            {
+                return $"{key}: {type.Name} has no settable property '{step}'";
+            }
+
+            type = property!.PropertyType;
+        }
+
+        var converter = TypeDescriptor.GetConverter(type);
+        if (!converter.CanConvertFrom(typeof(string)))
+        {
+            return $"{key}: {type.Name} is an object or a list, not a value";
         }
 
         try
         {
             // What ConfigurationBinder uses for scalar properties.
-            TypeDescriptor.GetConverter(property.PropertyType).ConvertFromInvariantString(value);
+            converter.ConvertFromInvariantString(value);
             return null;
         }
         catch (Exception e)
         {
-            return $"{key}='{value}': not a valid {property.PropertyType.Name} ({e.Message})";
+            return $"{key}='{value}': not a valid {type.Name} ({e.Message})";
         }
+    }
+
+    // The element type of a list or array property (strings are values, not lists).
+    private static Type? ElementOf(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return null;
+        }
+
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        return type.IsGenericType && type.GetGenericArguments() is [var element]
+            && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ? element
+            : null;
     }
 }

@@ -104,6 +104,7 @@ public sealed class OverlayTests
         var httpPort = Int(o.Setting("Grid:Host:HttpPort"));
         Assert.Equal(Int(HostSource.AppSettings["Grid:Host:HttpPort"]), httpPort);
         var endpoints = Repo.Read(HostSource.EndpointsPath);
+        var tls = KeysAndTlsTests.ServesTls(o);
 
         foreach (var (probe, expected) in new[] { ("readinessProbe", "/health/ready"), ("livenessProbe", "/health/live"), ("startupProbe", null) })
         {
@@ -112,7 +113,8 @@ public sealed class OverlayTests
             Assert.True(expected is null || path == expected, $"{probe} asks {path}, expected {expected}");
             Assert.True(endpoints.Contains($"\"{path}\"", StringComparison.Ordinal), $"{probe}: {HostSource.EndpointsPath} maps no \"{path}\"");
             Assert.Equal(httpPort, o.ContainerPort(get.At("port")));
-            Assert.NotEqual("HTTPS", get.TextOrNull("scheme"));
+            // With a certificate the HTTP port speaks only HTTPS (the kubelet does not verify the certificate).
+            Assert.Equal(tls ? "HTTPS" : "HTTP", get.TextOrNull("scheme") ?? "HTTP");
             // The health endpoints RequireHost("*:HttpPort"): the kubelet's default Host header (podIP:port) matches, a custom one may not.
             Assert.DoesNotContain(get.Items("httpHeaders"), h => h.Text("name").Equals("Host", StringComparison.OrdinalIgnoreCase));
         }
@@ -125,12 +127,13 @@ public sealed class OverlayTests
         if (annotations.TryGetValue("prometheus.io/port", out var scrapePort))
         {
             Assert.Equal(httpPort, Int(scrapePort));
+            Assert.Equal(tls ? "https" : "http", annotations.GetValueOrDefault("prometheus.io/scheme", "http"));
         }
     }
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void GrpcService_RoutesH2cToTheGrpcPort(string overlay)
+    public void GrpcService_RoutesToTheGrpcPort_DeclaringItsProtocol(string overlay)
     {
         var o = RenderedOverlay.Get(overlay);
         var grpcPort = Int(o.Setting("Grid:Host:GrpcPort"));
@@ -142,7 +145,15 @@ public sealed class OverlayTests
         var port = Assert.Single(service.Items("spec", "ports"), p => p.TextOrNull("name") == "grpc");
         Assert.Equal(grpcPort, port.At("port").GetInt32());
         Assert.Equal(grpcPort, o.ContainerPort(port.Find("targetPort") ?? port.At("port")));
-        Assert.Contains(port.TextOrNull("appProtocol"), new[] { "kubernetes.io/h2c", "grpc", "h2c" });
+        // TLS end to end must not be declared h2c: a mesh or proxy would try to parse it as clear text.
+        if (KeysAndTlsTests.ServesTls(o))
+        {
+            Assert.Equal("https", port.TextOrNull("appProtocol"));
+        }
+        else
+        {
+            Assert.Contains(port.TextOrNull("appProtocol"), new[] { "kubernetes.io/h2c", "grpc", "h2c" });
+        }
     }
 
     [Theory]
@@ -322,7 +333,8 @@ public sealed class OverlayTests
 
             if (volume.Find("secret") is { } secret && secret.Flag("optional") != true)
             {
-                Assert.NotNull(o.Find("Secret", secret.Text("secretName")));
+                var name = secret.Text("secretName");
+                Assert.True(o.Find("Secret", name) is not null || KeysAndTlsTests.OperatorSecrets(overlay).Contains(name), $"overlay {overlay} renders no Secret {name}");
             }
         }
 

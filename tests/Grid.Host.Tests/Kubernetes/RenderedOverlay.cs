@@ -6,7 +6,7 @@ namespace Grid.Host.Tests.Kubernetes;
 
 /// <summary>One environment variable of the silo container as the process will see it.</summary>
 /// <param name="Name">Variable name.</param>
-/// <param name="Value">Its value when the manifests fix it (literal, ConfigMap or Secret); null for the downward API.</param>
+/// <param name="Value">Its value when the manifests fix it (literal, ConfigMap or Secret); null for the downward API and for Secrets the overlay does not render.</param>
 /// <param name="Source">Where it comes from: "value", "configMap", "secret" or "fieldRef:&lt;path&gt;".</param>
 internal sealed record EnvVar(string Name, string? Value, string Source);
 
@@ -135,6 +135,12 @@ internal sealed class RenderedOverlay
             }
             else if (source.Find("secretRef") is { } secret)
             {
+                // A Secret the overlay leaves to operators (prod: grid-api-keys): its variables are unknown here.
+                if (Find("Secret", secret.Text("name")) is null)
+                {
+                    continue;
+                }
+
                 foreach (var (key, value) in SecretData(secret.Text("name")))
                 {
                     variables[prefix + key] = new EnvVar(prefix + key, value, "secret");
@@ -165,7 +171,9 @@ internal sealed class RenderedOverlay
 
         if (from.Find("secretKeyRef") is { } secret)
         {
-            return new EnvVar(name, SecretData(secret.Text("name"))[secret.Text("key")], "secret");
+            return Find("Secret", secret.Text("name")) is null
+                ? new EnvVar(name, null, "secret")
+                : new EnvVar(name, SecretData(secret.Text("name"))[secret.Text("key")], "secret");
         }
 
         return new EnvVar(name, null, "unresolved:" + from.GetRawText());

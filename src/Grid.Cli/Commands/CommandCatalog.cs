@@ -35,6 +35,8 @@ internal sealed class CommandCatalog
         new RulebookShowCommand(),
         new RulebookLoadCommand(),
         new EventsCommand(),
+        new AuditCommand(),
+        new VerifyCommand(),
     ]);
 
     /// <summary>The commands, in help order.</summary>

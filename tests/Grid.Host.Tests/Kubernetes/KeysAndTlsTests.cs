@@ -26,7 +26,7 @@ public sealed partial class KeysAndTlsTests
         ["k8s-dev-marketdata"] = "k8s-dev-marketdata-key",
     };
 
-    // The embedded grid's documented keys (README, src/Grid.Host/Hosting/DevelopmentKeys.cs): a Redis-mode host refuses them.
+    // The embedded grid's documented keys (README, src/Grid.Host/Hosting/DevelopmentKeys.cs): the silo pods refuse them.
     private static readonly string[] EmbeddedDevelopmentSecrets = ["grid-dev-admin", "grid-dev-engine", "grid-dev-trader", "grid-dev-marketdata"];
 
     private static readonly HashSet<string> Roles = ["Engine", "Trader", "MarketData", "Admin"];

@@ -3,8 +3,9 @@ using Grid.Gateway.Security;
 namespace Grid.Host.Hosting;
 
 /// <summary>
-/// The documented keys of the embedded default (README), one per role, so the demo and the CLI work
-/// out of the box. Used only in Embedded mode when no key is configured; refused in Redis mode.
+/// The documented keys of a grid on this machine (README), one per role, so the demo, a local cluster
+/// and the CLI work out of the box. Installed only when no key is configured and the host listens on
+/// loopback only; refused on a host that listens beyond loopback.
 /// </summary>
 public static class DevelopmentKeys
 {

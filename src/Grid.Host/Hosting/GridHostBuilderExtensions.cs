@@ -70,14 +70,15 @@ public static class GridHostBuilderExtensions
         builder.Services.AddGridGateway(builder.Configuration);
         builder.Services.PostConfigure<SecurityOptions>(security =>
         {
-            // The embedded demo gets the documented development keys; a durable grid must bring its own.
-            if (options.Mode == HostMode.Embedded && security.Keys.Count == 0)
+            // A grid only this machine can reach gets the documented development keys when it has none;
+            // a grid listening on the network must bring its own and may not use them.
+            if (options.LoopbackOnly && security.Keys.Count == 0)
             {
                 security.Keys.AddRange(DevelopmentKeys.All);
             }
-            else if (options.Mode != HostMode.Embedded && security.Keys.Any(DevelopmentKeys.IsDevelopment))
+            else if (!options.LoopbackOnly && security.Keys.Any(DevelopmentKeys.IsDevelopment))
             {
-                throw new OptionsValidationException(SecurityOptions.SectionName, typeof(SecurityOptions), ["the publicly documented development keys are refused outside Embedded mode"]);
+                throw new OptionsValidationException(SecurityOptions.SectionName, typeof(SecurityOptions), ["the publicly documented development keys are refused on a host that listens beyond loopback (Grid:Host:LoopbackOnly=false)"]);
             }
         });
         builder.Services.AddHealthChecks()

@@ -99,6 +99,24 @@ public sealed class TlsEndToEndTests
         AssertNoStackTrace(mismatched.Output);
     }
 
+    [Fact]
+    public async Task PublishedDevelopmentKeys_AreRefused_OnAHostListeningBeyondLoopback()
+    {
+        using var tls = TestCertificate.Create();
+        var settings = new Dictionary<string, string>(tls.Settings)
+        {
+            ["Grid:Host:LoopbackOnly"] = "false",
+            ["Grid:Security:Keys:0:Id"] = "ops",
+            ["Grid:Security:Keys:0:Role"] = "Admin",
+            ["Grid:Security:Keys:0:Sha256"] = TestKeys.Hash("grid-dev-admin"),
+        };
+
+        var attempt = await HostStartAttempt.RunAsync(settings);
+
+        Assert.NotEqual(0, attempt.ExitCode);
+        Assert.Contains("development keys are refused", attempt.Output);
+    }
+
     private static void AssertNoStackTrace(string output)
     {
         Assert.DoesNotContain("Unhandled exception", output);

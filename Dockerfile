@@ -15,6 +15,7 @@ COPY src/Grid.Risk/Grid.Risk.csproj src/Grid.Risk/
 COPY src/Grid.Abstractions/Grid.Abstractions.csproj src/Grid.Abstractions/
 COPY src/Grid.Grains/Grid.Grains.csproj src/Grid.Grains/
 COPY src/Grid.Gateway/Grid.Gateway.csproj src/Grid.Gateway/
+COPY src/Grid.Console/Grid.Console.csproj src/Grid.Console/
 COPY src/Grid.Host/Grid.Host.csproj src/Grid.Host/
 RUN dotnet restore src/Grid.Host/Grid.Host.csproj
 
@@ -40,7 +41,7 @@ COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS= \
     Grid__Host__LoopbackOnly=false
 
-# gRPC (h2c), HTTP/1.1 (health, metrics, dashboard), Orleans silo-to-silo, Orleans client gateway.
+# gRPC (HTTP/2 over TLS), HTTP/1.1 over TLS (health, metrics, dashboard, console), Orleans silo-to-silo, Orleans client gateway.
 EXPOSE 5000 5001 11111 30000
 
 # Numeric, so Kubernetes' runAsNonRoot can verify it. No HEALTHCHECK: the image has no curl and

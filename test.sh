@@ -5,12 +5,13 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # The cluster tests start (and kill, and restart) private redis-server processes of their own:
-# they only need Debian's redis-server installed. Without it they are reported as skipped.
-if ! command -v redis-server >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get install -y -qq redis-server >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq redis-server >/dev/null 2>&1; }
+# they only need Debian's redis-server installed (without it they are reported as skipped). The
+# console's browser tests drive Debian's chromium.
+for package in redis-server chromium; do
+  if ! command -v "$package" >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y -qq "$package" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$package" >/dev/null 2>&1; }
   fi
-fi
+done
 
 if command -v redis-server >/dev/null 2>&1; then
   export GRID_TEST_REDIS_SERVER="$(command -v redis-server)"

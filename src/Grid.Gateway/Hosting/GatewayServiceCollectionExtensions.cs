@@ -3,6 +3,7 @@ using Grid.Gateway.Audit;
 using Grid.Gateway.PreTrade;
 using Grid.Gateway.Security;
 using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,12 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
         services.TryAddSingleton<CallerDirectory>();
         services.TryAddSingleton<StreamQuota>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(GatewayAuthorization.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GatewayAuthorization.AdminPolicy, p => p
+                .AddAuthenticationSchemes(GatewayAuthorization.Scheme)
+                .RequireRole(nameof(GatewayRole.Admin)));
 
         services.AddOptions<AuditOptions>()
             .Bind(configuration.GetSection(AuditOptions.SectionName))

@@ -15,6 +15,13 @@ public sealed class SecurityOptions
     /// <summary>The accepted keys.</summary>
     public List<ApiKey> Keys { get; set; } = [];
 
+    /// <summary>
+    /// HTTP endpoints (the risk console) treat a request from this machine without a key as an admin's.
+    /// Set by the host together with the published development keys (loopback-only hosts with no keys),
+    /// so a browser on this machine opens the console without typing a key; never on a shared machine.
+    /// </summary>
+    public bool LoopbackAdmin { get; set; }
+
     /// <summary>Most concurrent streaming calls one key may hold open.</summary>
     public int MaxStreamsPerCaller { get; set; } = 16;
 }

@@ -68,6 +68,7 @@ public static class GridHostBuilderExtensions
 
         builder.Services.AddSingleton<GridReadiness>();
         builder.Services.AddGridGateway(builder.Configuration);
+        builder.Services.AddGridConsole(builder.Configuration);
         builder.Services.PostConfigure<SecurityOptions>(security =>
         {
             // A grid only this machine can reach gets the documented development keys when it has none;
@@ -75,10 +76,11 @@ public static class GridHostBuilderExtensions
             if (options.LoopbackOnly && security.Keys.Count == 0)
             {
                 security.Keys.AddRange(DevelopmentKeys.All);
+                security.LoopbackAdmin = true;
             }
-            else if (!options.LoopbackOnly && security.Keys.Any(DevelopmentKeys.IsDevelopment))
+            else if (!options.LoopbackOnly && (security.LoopbackAdmin || security.Keys.Any(DevelopmentKeys.IsDevelopment)))
             {
-                throw new OptionsValidationException(SecurityOptions.SectionName, typeof(SecurityOptions), ["the publicly documented development keys are refused on a host that listens beyond loopback (Grid:Host:LoopbackOnly=false)"]);
+                throw new OptionsValidationException(SecurityOptions.SectionName, typeof(SecurityOptions), ["the publicly documented development keys (and Grid:Security:LoopbackAdmin) are refused on a host that listens beyond loopback (Grid:Host:LoopbackOnly=false)"]);
             }
         });
         builder.Services.AddHealthChecks()
@@ -96,11 +98,15 @@ public static class GridHostBuilderExtensions
     public static WebApplication MapGridHost(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GridHostOptions>>().Value;
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGridGateway();
         app.MapGrpcHealthChecksService();
         var http = $"*:{options.HttpPort}";
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).RequireHost(http);
         app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(http);
+        // The console's pages are anonymous (they hold no data); its API and live stream need an admin key.
+        app.MapGridConsole().RequireHost(http).RequireAuthorization(GatewayAuthorization.AdminPolicy);
         if (options.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(http);

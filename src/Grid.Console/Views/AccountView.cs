@@ -1,0 +1,16 @@
+namespace Grid.Console.Views;
+
+/// <summary>Everything the account page shows; also the payload of its live updates.</summary>
+internal sealed record AccountView(
+    string Id,
+    DateTimeOffset AsOf,
+    long Version,
+    string Regime,
+    bool Frozen,
+    string RulebookVersion,
+    FiguresView Figures,
+    IReadOnlyList<GroupView> Groups,
+    IReadOnlyList<PositionRow> Positions,
+    IReadOnlyList<OrderRow> Orders,
+    IReadOnlyList<BalanceRow> Balances,
+    ComparisonView? Comparison);

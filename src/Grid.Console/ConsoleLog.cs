@@ -11,11 +11,10 @@ internal static partial class ConsoleLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Live account updates for {AccountId} stopped")]
     public static partial void AccountUpdatesStopped(ILogger logger, string accountId, Exception exception);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Renewing the console's watch of account {AccountId} failed; retrying at the next renewal")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Renewing or ending the console's watch of account {AccountId} failed; a lost subscription lapses on its own within a minute")]
     public static partial void WatchRenewalFailed(ILogger logger, string accountId, Exception exception);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Unwatching account {AccountId} failed; the subscription expires on its own")]
-    public static partial void UnwatchFailed(ILogger logger, string accountId, Exception exception);
+    // Event 4 (UnwatchFailed) is retired: AccountSubscription reports both failures as event 3.
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Risk console mapped at {Path}")]
     public static partial void Mapped(ILogger logger, string path);

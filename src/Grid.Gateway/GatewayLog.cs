@@ -30,11 +30,10 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Rpc} failed on a grain call and was answered {Code}")]
     public static partial void GrainCallFailed(ILogger logger, string rpc, Wire.ErrorCode code, Exception exception);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Renewing the watch of account {AccountId} failed; retrying at the next renewal")]
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Renewing or ending the watch of account {AccountId} failed; a lost subscription lapses on its own within a minute")]
     public static partial void WatchRenewalFailed(ILogger logger, string accountId, Exception exception);
 
-    [LoggerMessage(EventId = 9, Level = LogLevel.Debug, Message = "Unwatching account {AccountId} failed; the subscription expires on its own")]
-    public static partial void UnwatchFailed(ILogger logger, string accountId, Exception exception);
+    // Event 9 (UnwatchFailed) is retired: AccountSubscription reports both failures as event 8.
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Publishing prices to {Grain} failed; its updates were rejected")]
     public static partial void PricePublishFailed(ILogger logger, string grain, Exception exception);

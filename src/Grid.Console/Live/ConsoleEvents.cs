@@ -23,11 +23,7 @@ internal sealed class ConsoleEvents(
     TimeProvider clock,
     ILogger<ConsoleEvents> logger)
 {
-    /// <summary>How often the grain's watch is renewed; it forgets observers after a minute.</summary>
-    public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan UnwatchTimeout = TimeSpan.FromSeconds(5);
 
     public async IAsyncEnumerable<SseItem<string>> Stream(string? accountId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -124,25 +120,17 @@ internal sealed class ConsoleEvents(
             return;
         }
 
-        var updates = new AccountUpdates();
-        var observer = grains.CreateObjectReference<IAccountObserver>(updates);
-        using var following = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var renewing = Task.CompletedTask;
-        var sent = (Version: -1L, AsOf: DateTimeOffset.MinValue);
+        AccountSubscription? subscription = null;
         try
         {
-            // Watch before the first read, so no change between the two is missed.
-            await account.Watch(observer);
-            renewing = Renew(account, observer, accountId, following.Token);
+            subscription = await AccountSubscription.StartAsync(grains, accountId, clock, e => ConsoleLog.WatchRenewalFailed(logger, accountId, e));
             var first = await accounts.Get(accountId);
-            sent = (first.Version, first.AsOf);
+            subscription.Newer(first.Version, first.AsOf);
             items.TryWrite(Item("account", first));
-            await foreach (var figures in updates.Reader.ReadAllAsync(token))
+            await foreach (var figures in subscription.Updates.ReadAllAsync(token))
             {
-                // A price move keeps the record's version but is newer in time; an older snapshot is dropped.
-                if (figures.Version > sent.Version || (figures.Version == sent.Version && figures.AsOf > sent.AsOf))
+                if (subscription.Newer(figures))
                 {
-                    sent = (figures.Version, figures.AsOf);
                     items.TryWrite(Item("account", await accounts.With(account, figures)));
                 }
             }
@@ -158,48 +146,10 @@ internal sealed class ConsoleEvents(
         }
         finally
         {
-            await following.CancelAsync();
-            await renewing;
-            await Unwatch(account, observer, accountId);
-            grains.DeleteObjectReference<IAccountObserver>(observer);
-
-            // The runtime holds observers weakly: the object must live until its reference is gone.
-            GC.KeepAlive(updates);
-        }
-    }
-
-    private async Task Renew(IAccountGrain account, IAccountObserver observer, string accountId, CancellationToken token)
-    {
-        using var timer = new PeriodicTimer(Renewal, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(token))
+            if (subscription is not null)
             {
-                try
-                {
-                    await account.Watch(observer);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    ConsoleLog.WatchRenewalFailed(logger, accountId, e);
-                }
+                await subscription.DisposeAsync();
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Renewal ends with the page.
-        }
-    }
-
-    private async Task Unwatch(IAccountGrain account, IAccountObserver observer, string accountId)
-    {
-        try
-        {
-            await account.Unwatch(observer).AsTask().WaitAsync(UnwatchTimeout, clock);
-        }
-        catch (Exception e)
-        {
-            ConsoleLog.UnwatchFailed(logger, accountId, e);
         }
     }
 }

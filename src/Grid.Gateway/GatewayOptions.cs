@@ -25,6 +25,12 @@ public sealed class GatewayOptions
     /// <summary>Most orders one WhatIf call may evaluate (the contract allows at most 100).</summary>
     public int MaxWhatIfOrders { get; set; } = 100;
 
+    /// <summary>
+    /// How far in the future a price's observed_at may be (feeder clocks run ahead a little); beyond it
+    /// the update is refused, since a future-dated price would make every later real one look stale.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Page size used when a list request leaves page_size at zero.</summary>
     public int DefaultPageSize { get; set; } = 100;
 }

@@ -113,4 +113,13 @@ public sealed class BadInputTests
         Assert.Equal(-10.01m, Margin.Money.Equity(-10.001));
         Assert.Throws<ArgumentOutOfRangeException>(() => Margin.Money.Requirement(double.NaN));
     }
+
+    [Fact]
+    public void Money_BeyondTheBound_SaturatesInsteadOfOverflowing()
+    {
+        Assert.Equal(Margin.Money.Bound, Margin.Money.Requirement(1e30));
+        Assert.Equal(-Margin.Money.Bound, Margin.Money.Equity(-1e30));
+        Assert.Equal(Margin.Money.Bound, Margin.Money.Equity(9.5e18));
+        Assert.Equal(1e15m, Margin.Money.Requirement(1e15));
+    }
 }

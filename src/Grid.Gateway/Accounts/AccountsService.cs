@@ -94,9 +94,12 @@ internal sealed class AccountsService(
             return BuyingPowerViews.ToWire(change.After);
         }
 
-        throw WireErrors.ToRpcException(change.Reason == RejectReason.UnknownAsset
-            ? WireErrors.Detail(Wire.ErrorCode.UnknownAsset, "asset", $"asset: {asset} is not listed in the rulebook")
-            : WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", $"the deposit was refused ({change.Reason})"));
+        throw WireErrors.ToRpcException(change.Reason switch
+        {
+            RejectReason.UnknownAsset => WireErrors.Detail(Wire.ErrorCode.UnknownAsset, "asset", $"asset: {asset} is not listed in the rulebook"),
+            RejectReason.InvalidOrder => WireErrors.Detail(Wire.ErrorCode.InvalidField, "amount", "the balance would be worth more than 1e15 USD, the grid's limit"),
+            _ => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", $"the deposit was refused ({change.Reason})"),
+        });
     }
 
     private async Task<Wire.WithdrawResponse> WithdrawOne(Wire.WithdrawRequest request)

@@ -12,6 +12,8 @@ internal static class WireDecimal
 {
     private const int MaxNanos = 999_999_999;
     private const decimal NanosPerUnit = 1_000_000_000m;
+    private const decimal WireMax = 9_223_372_036_854_775_807.999_999_999m;
+    private const decimal WireMin = -9_223_372_036_854_775_808.999_999_999m;
 
     /// <summary>Reads a wire decimal; a malformed one is an INVALID_FIELD error naming <paramref name="field"/>.</summary>
     public static decimal ToDecimal(Wire.Decimal value, string field)
@@ -30,10 +32,13 @@ internal static class WireDecimal
         return value.Units + (value.Nanos / NanosPerUnit);
     }
 
-    /// <summary>Writes a decimal, rounded half away from zero to nine places.</summary>
-    /// <exception cref="OverflowException">Beyond ±9.2e18, which no figure of the grid comes near.</exception>
+    /// <summary>
+    /// Writes a decimal, rounded half away from zero to nine places; a value beyond what the wire holds
+    /// (±9.2e18) is written at the wire's extreme, like the saturated figures of <see cref="Grid.Risk.Margin.Money"/>.
+    /// </summary>
     public static Wire.Decimal From(decimal value)
     {
+        value = Math.Clamp(value, WireMin, WireMax);
         var rounded = decimal.Round(value, 9, MidpointRounding.AwayFromZero);
         var units = decimal.ToInt64(decimal.Truncate(rounded));
         var nanos = (int)((rounded - units) * NanosPerUnit);

@@ -19,6 +19,10 @@ internal static class GrainFaults
         ArgumentException e => FromArgument(e),
         KeyNotFoundException e => WireErrors.Detail(notFound, WireErrors.SplitField(e.Message).Field, e.Message),
         InvalidOperationException e => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", e.Message),
+
+        // A figure beyond the wire Decimal: retrying cannot help (the grid's value limits keep new
+        // accounts far from it; only data older than those limits can get here).
+        OverflowException => WireErrors.Detail(Wire.ErrorCode.Internal, "", "a figure of the answer is beyond the wire's Decimal range"),
         _ => WireErrors.Unavailable($"the grid could not complete the call ({exception.GetType().Name}); retry"),
     };
 

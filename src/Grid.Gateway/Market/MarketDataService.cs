@@ -11,7 +11,11 @@ namespace Grid.Gateway.Market;
 /// grid.v1.MarketData: price intake from feeders. Subscribe is not served yet: no grain pushes
 /// price updates to callers outside the silo snapshots.
 /// </summary>
-internal sealed class MarketDataService(IGrainFactory grains, ILogger<MarketDataService> logger) : Wire.MarketData.MarketDataBase
+internal sealed class MarketDataService(
+    IGrainFactory grains,
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<GatewayOptions> options,
+    ILogger<MarketDataService> logger) : Wire.MarketData.MarketDataBase
 {
     /// <summary>
     /// Batches are applied one after another and acked in order. A repeat of a sequence already
@@ -20,7 +24,7 @@ internal sealed class MarketDataService(IGrainFactory grains, ILogger<MarketData
     /// </summary>
     public override Task Publish(IAsyncStreamReader<Wire.PriceBatch> requestStream, IServerStreamWriter<Wire.PublishAck> responseStream, ServerCallContext context)
     {
-        var applier = new PriceBatchApplier(grains, logger);
+        var applier = new PriceBatchApplier(grains, clock, options.Value.MaxClockSkew, logger);
         return DuplexStream.Run(
             responseStream,
             capacity: 16,
@@ -56,7 +60,7 @@ internal sealed class MarketDataService(IGrainFactory grains, ILogger<MarketData
     }
 
     public override Task<Wire.PublishAck> PublishOnce(Wire.PriceBatch request, ServerCallContext context)
-        => GrainCall.Run(() => new PriceBatchApplier(grains, logger).Apply(request), Wire.ErrorCode.UnknownInstrument, logger, "MarketData.PublishOnce");
+        => GrainCall.Run(() => new PriceBatchApplier(grains, clock, options.Value.MaxClockSkew, logger).Apply(request), Wire.ErrorCode.UnknownInstrument, logger, "MarketData.PublishOnce");
 
     public override Task Subscribe(Wire.SubscribeMarketRequest request, IServerStreamWriter<Wire.PriceUpdate> responseStream, ServerCallContext context)
         => throw new RpcException(new Status(

@@ -11,7 +11,7 @@ namespace Grid.Gateway.Market;
 /// called once, and runs those calls concurrently. A grain that refuses or fails rejects its own
 /// updates only.
 /// </summary>
-internal sealed class PriceBatchApplier(IGrainFactory grains, ILogger logger)
+internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock, TimeSpan maxClockSkew, ILogger logger)
 {
     /// <summary>Most updates one batch may carry (market_data.proto).</summary>
     public const int MaxUpdates = 10_000;
@@ -37,7 +37,7 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, ILogger logger)
         {
             try
             {
-                Route(batch.Updates[i], i, underlyings, instruments);
+                Route(batch.Updates[i], i, clock.GetUtcNow() + maxClockSkew, underlyings, instruments);
             }
             catch (InvalidFieldException e)
             {
@@ -58,10 +58,14 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, ILogger logger)
         return ack;
     }
 
-    /// <summary>Validates one update and files it under its grain. Field paths are relative to the update.</summary>
+    /// <summary>
+    /// Validates one update and files it under its grain. Field paths are relative to the update. Every
+    /// field is checked before the grain's entry is made, so a refused update leaves nothing behind.
+    /// </summary>
     private static void Route(
         Wire.PriceUpdate update,
         int index,
+        DateTimeOffset latest,
         Dictionary<string, UnderlyingPrices> underlyings,
         Dictionary<string, InstrumentQuotes> instruments)
     {
@@ -71,11 +75,17 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, ILogger logger)
         }
 
         var at = WireTime.ToDateTimeOffset(update.ObservedAt, "observed_at");
+        if (at > latest)
+        {
+            throw InvalidFieldException.Invalid("observed_at", $"is in the future ({at:O}, beyond the allowed clock skew, Grid:Gateway:MaxClockSkew)");
+        }
+
         switch (update.KindCase)
         {
             case Wire.PriceUpdate.KindOneofCase.Index:
                 var asset = RequestFields.Id(update.Index.Asset, "index.asset");
-                Underlying(underlyings, asset).AddIndex(new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at));
+                var spot = new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at);
+                Underlying(underlyings, asset).AddIndex(spot);
                 break;
             case Wire.PriceUpdate.KindOneofCase.Forward:
                 var underlying = RequestFields.Id(update.Forward.Underlying, "forward.underlying");
@@ -85,11 +95,13 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, ILogger logger)
                 break;
             case Wire.PriceUpdate.KindOneofCase.Mark:
                 var marked = RequestFields.Id(update.Mark.InstrumentId, "mark.instrument_id");
-                Instrument(instruments, marked).AddMark(new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at));
+                var mark = new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at);
+                Instrument(instruments, marked).AddMark(mark);
                 break;
             default:
                 var option = RequestFields.Id(update.Vol.InstrumentId, "vol.instrument_id");
-                Instrument(instruments, option).AddVol(new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at));
+                var vol = new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at);
+                Instrument(instruments, option).AddVol(vol);
                 break;
         }
     }

@@ -15,7 +15,7 @@ internal sealed partial class AccountDesk
         }
 
         var outcome = !Frame.Model.Rulebook.Assets.ContainsKey(asset) ? new RequestOutcome(requestId, false, RejectReason.UnknownAsset, 0)
-            : amount <= 0 ? new RequestOutcome(requestId, false, RejectReason.InvalidOrder, 0)
+            : amount <= 0 || BalanceTooLarge(asset, amount) ? new RequestOutcome(requestId, false, RejectReason.InvalidOrder, 0)
             : new RequestOutcome(requestId, true, RejectReason.None, 0);
         if (outcome.Accepted)
         {
@@ -25,6 +25,14 @@ internal sealed partial class AccountDesk
 
         _requests.Add(outcome);
         return outcome;
+    }
+
+    /// <summary>True when crediting <paramref name="amount"/> would make the balance worth more than <see cref="AccountLimits.MaxValue"/> (at its index price; 1 USD a unit when unpriced).</summary>
+    private bool BalanceTooLarge(string asset, decimal amount)
+    {
+        var held = Record.Balances.TryGetValue(asset, out var b) ? (double)b : 0;
+        var price = Frame.Model.TryGetAsset(asset, out var a) && double.IsFinite(Frame.Model.Assets[a].Price) ? Math.Max(1, Frame.Model.Assets[a].Price) : 1;
+        return Math.Abs((held + (double)amount) * price) > AccountLimits.MaxValue;
     }
 
     /// <summary>Debits a balance if the account still covers IM afterwards (idempotent on the request id).</summary>

@@ -44,7 +44,10 @@ internal sealed partial class AccountDesk
             return EngineReply.Fail(c, ErrorCode.UnknownInstrument, $"instrument_id: {instrumentId} is not listed");
         }
 
-        Settle(info.Spec, side, c.Qty, c.Price, c.Fee);
+        if ((Oversized(info.Spec, side, c.Qty, c.Price, c.Fee) ?? Settle(info.Spec, side, c.Qty, c.Price, c.Fee)) is { } oversized)
+        {
+            return EngineReply.Fail(c, ErrorCode.InvalidField, $"qty: {oversized}");
+        }
         var remaining = 0m;
         if (i >= 0)
         {
@@ -57,17 +60,42 @@ internal sealed partial class AccountDesk
         return Acked(c, remaining, known: i >= 0);
     }
 
-    /// <summary>Books a fill in the decimal record, then mirrors the new values into the book.</summary>
-    private void Settle(InstrumentSpec spec, Side side, decimal qty, decimal price, decimal fee)
+    /// <summary>
+    /// Why booking the fill would take a position or a cash balance beyond <see cref="AccountLimits.MaxValue"/>,
+    /// or null. Valued at the fill price, in doubles (the product of two wire amounts may not fit a decimal);
+    /// passing it keeps the settlement's decimal arithmetic in range.
+    /// </summary>
+    private string? Oversized(InstrumentSpec spec, Side side, decimal qty, decimal price, decimal fee)
+    {
+        var dq = (double)(side == Side.Buy ? qty : -qty);
+        if (spec.Kind.IsCash())
+        {
+            var held = Record.Balances.TryGetValue(spec.Underlying!, out var b) ? (double)b : 0;
+            var quote = Record.Balances.TryGetValue(QuoteOf(spec), out var q) ? (double)q : 0;
+            return Math.Abs((held + dq) * (double)price) > AccountLimits.MaxValue || Math.Abs(quote - dq * (double)price - (double)fee) > AccountLimits.MaxValue
+                ? AccountLimits.Message($"the {spec.Underlying} or quote balance")
+                : null;
+        }
+
+        var position = Record.Positions.TryGetValue(spec.Id, out var p) ? (double)p.Qty : 0;
+        var perUnit = spec.Kind is InstrumentKind.InversePerp or InstrumentKind.InverseFuture ? (double)spec.Multiplier : (double)spec.Multiplier * (double)price;
+        return Math.Abs((position + dq) * perUnit) > AccountLimits.MaxValue ? AccountLimits.Message($"the position in {spec.Id}") : null;
+    }
+
+    /// <summary>
+    /// Books a fill in the decimal record, then mirrors the new values into the book; null when booked,
+    /// or why not when the realised cash flow would take the settlement balance beyond
+    /// <see cref="AccountLimits.MaxValue"/> (then nothing changed).
+    /// </summary>
+    private string? Settle(InstrumentSpec spec, Side side, decimal qty, decimal price, decimal fee)
     {
         var dq = side == Side.Buy ? qty : -qty;
         var book = Book();
         if (spec.Kind.IsCash())
         {
-            var quote = spec.Quote ?? (spec.Kind == InstrumentKind.Spot ? "USDT" : "USD");
             MoveBalance(spec.Underlying!, dq, book);
-            MoveBalance(quote, -dq * price - fee, book);
-            return;
+            MoveBalance(QuoteOf(spec), -dq * price - fee, book);
+            return null;
         }
 
         var position = Record.Positions.TryGetValue(spec.Id, out var p) ? p : new PositionRecord();
@@ -75,6 +103,12 @@ internal sealed partial class AccountDesk
         var settlementPrice = PriceOf(settlement);
         var (entry, units) = FillAccounting.Settle(
             spec.Kind.IsOption(), spec.Kind.IsInverse(), spec.Multiplier, position.Qty, position.Entry, dq, price, fee, settlementPrice);
+        var balance = Record.Balances.TryGetValue(settlement, out var b) ? b : 0;
+        if (Math.Abs((double)(balance + units) * (double)settlementPrice) > AccountLimits.MaxValue)
+        {
+            return AccountLimits.Message($"the {settlement} balance");
+        }
+
         position.Qty += dq;
         position.Entry = entry;
         if (position.Qty == 0 && position.Funding == 0)
@@ -88,7 +122,10 @@ internal sealed partial class AccountDesk
 
         book?.SetPosition(spec.Id, (double)position.Qty, (double)position.Entry, (double)position.Funding);
         MoveBalance(settlement, units, book);
+        return null;
     }
+
+    private static string QuoteOf(InstrumentSpec spec) => spec.Quote ?? (spec.Kind == InstrumentKind.Spot ? "USDT" : "USD");
 
     private void MoveBalance(string asset, decimal amount, AccountBook? book)
     {

@@ -93,9 +93,20 @@ internal sealed partial class AccountDesk
             return Refused(c, RejectReason.MaxOrderNotional, $"notional above {spec.MaxOrderNotional} USD");
         }
 
-        if (spec.MaxPosition > 0 && !reducing && Math.Abs(PositionAfter(book, risk, c.Side, qty)) > (double)spec.MaxPosition)
+        if (Math.Abs(Notional(risk, qty, price)) > AccountLimits.MaxValue)
+        {
+            return Refused(c, RejectReason.MaxOrderNotional, AccountLimits.Message("the order"));
+        }
+
+        var after = PositionAfter(book, risk, c.Side, qty);
+        if (spec.MaxPosition > 0 && !reducing && Math.Abs(after) > (double)spec.MaxPosition)
         {
             return Refused(c, RejectReason.MaxPosition, $"position would exceed {spec.MaxPosition} contracts");
+        }
+
+        if (!reducing && Math.Abs(Notional(risk, after, price)) > AccountLimits.MaxValue)
+        {
+            return Refused(c, RejectReason.MaxPosition, AccountLimits.Message("the position"));
         }
 
         if (!reducing && frame.IsStale(risk.Group, _clock.GetUtcNow(), _options.MaxPriceAge))
@@ -219,8 +230,8 @@ internal sealed partial class AccountDesk
         return held + (side == Side.Buy ? qty : -qty);
     }
 
-    // USD notional: face value for coin-margined delta-one, underlying value for options, price × size otherwise.
-    private static double Notional(InstrumentRisk risk, double qty, double price) => risk.Kind switch
+    /// <summary>USD notional: face value for coin-margined delta-one, underlying value for options, price × size otherwise.</summary>
+    internal static double Notional(InstrumentRisk risk, double qty, double price) => risk.Kind switch
     {
         InstrumentKind.InversePerp or InstrumentKind.InverseFuture => qty * risk.Multiplier,
         _ when risk.Kind.IsOption() => qty * risk.Multiplier * risk.UnderlyingPrice,

@@ -37,6 +37,20 @@ public sealed partial class AccountGrain
         var replies = new List<EngineReply>(orders.Length);
         foreach (var o in orders)
         {
+            if (book.Model.TryGetInstrument(o.InstrumentId, out var index)
+                && Math.Abs(AccountDesk.Notional(book.Model.Instruments[index], (double)o.Qty, (double)o.Price)) > AccountLimits.MaxValue)
+            {
+                // Not evaluated: its figures would leave the range the grid answers in.
+                var now = book.Figures();
+                replies.Add(new EngineReply
+                {
+                    Kind = ReplyKind.Decision, Command = CommandKind.Check, Decision = Decision.Reject, Reason = RejectReason.MaxOrderNotional,
+                    ImBefore = Money.Requirement(now.Im), ImAfter = Money.Requirement(now.Im), AvailableAfter = Money.Equity(now.Available),
+                    Equity = Money.Equity(now.Ae), State = now.State, Message = AccountLimits.Message("the order"),
+                });
+                continue;
+            }
+
             var r = book.Check(o.InstrumentId, o.Side, (double)o.Qty, (double)o.Price);
             if (r.Accepted)
             {

@@ -47,9 +47,12 @@ public sealed class WireDecimalTests
     }
 
     [Fact]
-    public void From_BeyondInt64Units_Throws()
+    public void From_BeyondTheWire_IsWrittenAtTheWiresExtreme()
     {
-        Assert.Throws<OverflowException>(() => WireDecimal.From(10_000_000_000_000_000_000m));
+        Assert.Equal(long.MaxValue, WireDecimal.From(10_000_000_000_000_000_000m).Units);
+        Assert.Equal(999_999_999, WireDecimal.From(10_000_000_000_000_000_000m).Nanos);
+        Assert.Equal(long.MinValue, WireDecimal.From(-79_000_000_000_000_000_000_000_000_000m).Units);
+        Assert.Equal(-999_999_999, WireDecimal.From(-79_000_000_000_000_000_000_000_000_000m).Nanos);
     }
 
     [Theory]

@@ -53,17 +53,22 @@ public sealed class FuzzFindingsTests(FindingsHost grid) : IClassFixture<Finding
     }
 
     [Fact]
-    public async Task Fill_AtTheDocumentedMaximumQty_LeavesTheAccountReadableAndTheAccountListListable()
+    public async Task Fill_BeyondTheGridsValueLimit_IsRefused_AndTheAccountStaysReadable()
     {
         await Fund("fz-find-fill");
         await using (var engine = new EngineStream(new PreTrade.PreTradeClient(grid.Host.Engine)))
         {
-            var ack = await engine.Send(Wire.Fill(0, "fz-find-fill", "o1", "t1", MaxMagnitude, 60_000m, "BTC-PERP", Side.Buy));
-            Assert.Equal(GridMessage.BodyOneofCase.Ack, ack.BodyCase);
+            // 1e15 BTC at 60,000 is worth 6e19 USD: booked, it took the account's figures past the wire
+            // Decimal and broke Admin.ListAccounts for every account. Now it is refused, not booked.
+            var refused = await engine.Send(Wire.Fill(0, "fz-find-fill", "o1", "t1", MaxMagnitude, 60_000m, "BTC-PERP", Side.Buy));
+            Assert.Equal(GridMessage.BodyOneofCase.Error, refused.BodyCase);
+            Assert.Equal(ErrorCode.InvalidField, refused.Error.Code);
+            Assert.Equal("qty", refused.Error.Field);
+            var ordinary = await engine.Send(Wire.Fill(0, "fz-find-fill", "o2", "t2", 0.5m, 60_000m, "BTC-PERP", Side.Buy));
+            Assert.Equal(GridMessage.BodyOneofCase.Ack, ordinary.BodyCase);
         }
 
-        // Today all three fail with UNAVAILABLE "the grid could not complete the call (OverflowException); retry":
-        // the account's figures pass Int64 units, and one such account breaks Admin.ListAccounts for every account.
+        // The account and the account list stay readable.
         var admin = new Admin.AdminClient(grid.Host.Channel);
         var failures = new List<string>();
         foreach (var (what, call) in new (string, Func<Task>)[]

@@ -11,6 +11,9 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2002, EventName = "MarketUnsubscribeFailed", Level = LogLevel.Debug, Message = "Unsubscribing the market snapshot failed")]
     public static partial void MarketUnsubscribeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 2004, EventName = "FeedsNotStored", Level = LogLevel.Warning, Message = "Could not store the list of silo feeds; they are notified anyway and stored on renewal")]
+    public static partial void FeedsNotStored(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2003, EventName = "MarketDirectoryWarmFailed", Level = LogLevel.Warning, Message = "Could not reload {Kind} {Id} into the market directory")]
     public static partial void MarketDirectoryWarmFailed(ILogger logger, string kind, string id, Exception exception);
 
@@ -38,8 +41,11 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2304, EventName = "AccountsRevived", Level = LogLevel.Information, Message = "Silo {Silo} is dead: woke {Count} at-risk account(s) it monitored")]
     public static partial void AccountsRevived(ILogger logger, string silo, int count);
 
-    [LoggerMessage(EventId = 2305, EventName = "ReviveFailed", Level = LogLevel.Warning, Message = "Waking the accounts of dead silo {Silo} failed; will retry on the next membership change")]
-    public static partial void ReviveFailed(ILogger logger, string silo, Exception exception);
+    [LoggerMessage(EventId = 2305, EventName = "ReviveFailed", Level = LogLevel.Warning, Message = "Waking the accounts of dead silo {Silo} failed (attempt {Attempt}); will retry")]
+    public static partial void ReviveFailed(ILogger logger, string silo, int attempt, Exception exception);
+
+    [LoggerMessage(EventId = 2306, EventName = "ClaimFailed", Level = LogLevel.Warning, Message = "The registry did not store the monitoring claim of account {AccountId}; its next change claims again")]
+    public static partial void ClaimFailed(ILogger logger, string accountId, Exception exception);
 
     [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]
     public static partial void RulebookLoaded(ILogger logger, string version, long revision);

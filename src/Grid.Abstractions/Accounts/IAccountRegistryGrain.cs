@@ -15,6 +15,14 @@ public interface IAccountRegistryGrain : IGrainWithStringKey
     Task Report(AccountSummary summary);
 
     /// <summary>
+    /// Records the summary of an account that now holds risk on <see cref="AccountSummary.Silo"/> and
+    /// returns once that claim is in storage: if the silo dies a moment later, <see cref="Revive"/>
+    /// still finds the account. Claims arriving during a write share the next one.
+    /// </summary>
+    [Alias("Claim")]
+    Task Claim(AccountSummary summary);
+
+    /// <summary>
     /// Wakes every at-risk account last monitored by <paramref name="deadSilo"/>, so that a surviving silo
     /// monitors it again; returns how many were woken.
     /// </summary>

@@ -40,6 +40,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private AccountState _announced;
     private AccountReplica? _tracked;
     private bool _reportedAtRisk;
+    private bool _claimed;
     private IGrainTimer? _trailingReport;
     private bool _followingMarket;
     private int _refreshQueued;
@@ -305,10 +306,37 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     {
         var now = _clock.GetUtcNow();
         var figures = _desk.Figures();
+        var atRisk = AtRisk;
+        var summary = AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk);
+        var registry = GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey);
         _reportedState = figures?.State;
-        _reportedAtRisk = AtRisk;
+        _reportedAtRisk = atRisk;
         _reportedAt = now;
-        await GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey).Report(AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, AtRisk));
+        if (!atRisk)
+        {
+            _claimed = false;
+            await registry.Report(summary);
+            return;
+        }
+
+        if (_claimed)
+        {
+            await registry.Report(summary);
+            return;
+        }
+
+        // The first report at risk from this activation waits until the registry has stored the claim:
+        // should this silo die right after the reply, the survivors know to wake the account.
+        try
+        {
+            await registry.Claim(summary);
+            _claimed = true;
+        }
+        catch (Exception e)
+        {
+            _reportedAtRisk = false;
+            GrainsLog.ClaimFailed(_logger, AccountId, e);
+        }
     }
 
     /// <summary>

@@ -1,21 +1,33 @@
 using System.Globalization;
 using Grid.Abstractions.Accounts;
 using Grid.Risk.Accounts;
+using Orleans.Concurrency;
 
 namespace Grid.Grains.Accounts;
 
 /// <summary>
 /// The ops list of accounts and their latest state, nearest liquidation first. Accounts report only
-/// when their state or figures move materially; the list is saved at most every few seconds.
+/// when their state or figures move materially; the list is saved at most every few seconds, except
+/// that a claim (an account starting to hold risk on a silo) is saved before it is answered, since
+/// waking a dead silo's accounts depends on it. Reentrant so concurrent claims share one write; every
+/// method changes the list synchronously within its turn.
 /// </summary>
+[Reentrant]
 [GrainType("account-registry")]
-public sealed class AccountRegistryGrain(
-    [PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state) : Grain, IAccountRegistryGrain
+public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
 {
     /// <summary>Key of the single registry grain.</summary>
     public const string Key = "accounts";
 
+    private readonly IPersistentState<RegistryRecord> _state;
+    private readonly GroupCommit _commit;
     private bool _dirty;
+
+    public AccountRegistryGrain([PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state)
+    {
+        _state = state;
+        _commit = new GroupCommit(() => _state.WriteStateAsync(), retryAfterFailure: true);
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,19 +39,29 @@ public sealed class AccountRegistryGrain(
 
     public Task Report(AccountSummary summary)
     {
-        if (!state.State.Accounts.TryGetValue(summary.AccountId, out var old) || old.At <= summary.At)
+        Record(summary);
+        return Task.CompletedTask;
+    }
+
+    public Task Claim(AccountSummary summary)
+    {
+        Record(summary);
+        return _commit.Durable();
+    }
+
+    private void Record(AccountSummary summary)
+    {
+        if (!_state.State.Accounts.TryGetValue(summary.AccountId, out var old) || old.At <= summary.At)
         {
-            state.State.Accounts[summary.AccountId] = summary;
+            _state.State.Accounts[summary.AccountId] = summary;
             _dirty = true;
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<int> Revive(string deadSilo)
     {
         var woken = 0;
-        foreach (var a in state.State.Accounts.Values)
+        foreach (var a in _state.State.Accounts.Values)
         {
             if (a.AtRisk && a.Silo == deadSilo)
             {
@@ -57,7 +79,7 @@ public sealed class AccountRegistryGrain(
         pageSize = Math.Clamp(pageSize <= 0 ? 100 : pageSize, 1, 1000);
         var offset = int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
         var filter = states is { Length: > 0 } ? new HashSet<AccountState>(states) : null;
-        var ordered = state.State.Accounts.Values
+        var ordered = _state.State.Accounts.Values
             .Where(a => filter is null || filter.Contains(a.State))
             .OrderByDescending(a => a.State)
             .ThenByDescending(a => a.MarginRatio)
@@ -73,7 +95,15 @@ public sealed class AccountRegistryGrain(
         if (_dirty)
         {
             _dirty = false;
-            await state.WriteStateAsync(ct);
+            try
+            {
+                await _commit.Durable();
+            }
+            catch (Exception)
+            {
+                // Storage is down: the list is still in memory and the next tick writes it again.
+                _dirty = true;
+            }
         }
     }
 }

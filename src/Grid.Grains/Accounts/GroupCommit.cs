@@ -6,7 +6,12 @@ namespace Grid.Grains.Accounts;
 /// completed. A failed write fails every waiter of that write and of every later one (the in-memory
 /// state is then ahead of storage and must be reloaded).
 /// </summary>
-internal sealed class GroupCommit(Func<Task> write)
+/// <param name="write">Writes the whole state.</param>
+/// <param name="retryAfterFailure">
+/// For state rebuilt from reports (the registry): a failed write fails only its own waiters, and the
+/// next request writes again.
+/// </param>
+internal sealed class GroupCommit(Func<Task> write, bool retryAfterFailure = false)
 {
     private TaskCompletionSource? _next;
     private Task? _inFlight;
@@ -28,7 +33,14 @@ internal sealed class GroupCommit(Func<Task> write)
 
         _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var mine = _next.Task;
-        _inFlight ??= Drain();
+        if (_inFlight is null)
+        {
+            // A write that completes synchronously has already run Drain's finally: forget it, or no
+            // later change would ever be written.
+            var drain = Drain();
+            _inFlight = drain.IsCompleted ? null : drain;
+        }
+
         return mine;
     }
 
@@ -49,6 +61,10 @@ internal sealed class GroupCommit(Func<Task> write)
                     Abstractions.GridMetrics.StorageWrite.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                     Writes++;
                     batch.SetResult();
+                }
+                catch (Exception e) when (retryAfterFailure)
+                {
+                    batch.SetException(e);
                 }
                 catch (Exception e)
                 {

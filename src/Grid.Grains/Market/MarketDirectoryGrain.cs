@@ -1,6 +1,6 @@
 using Grid.Abstractions.Market;
 using Microsoft.Extensions.Logging;
-using Orleans.Utilities;
+using Grid.Grains.Fanout;
 
 namespace Grid.Grains.Market;
 
@@ -11,18 +11,21 @@ namespace Grid.Grains.Market;
 [GrainType("market-directory")]
 public sealed class MarketDirectoryGrain(
     [PersistentState("directory", GridStorage.Name)] IPersistentState<DirectoryRecord> state,
+    [PersistentState("feeds", GridStorage.Name)] IPersistentState<SubscriberRecord<IMarketObserver>> feeds,
     ILogger<MarketDirectoryGrain> logger) : Grain, IMarketDirectoryGrain
 {
     /// <summary>Key of the single directory grain.</summary>
     public const string Key = "market";
 
-    private readonly ObserverManager<IMarketObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+    private readonly SiloFeeds<IMarketObserver> _observers = new(feeds, logger);
     private readonly Dictionary<string, InstrumentInfo> _instruments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnderlyingInfo> _underlyings = new(StringComparer.Ordinal);
     private RulebookInfo? _rulebook;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _observers.Restore();
+
         // Reload the latest of everything from its owners (they persist it).
         _rulebook = await GrainFactory.GetGrain<IRulebookGrain>(RulebookGrain.Key).Get();
         foreach (var id in state.State.Instruments)
@@ -54,17 +57,9 @@ public sealed class MarketDirectoryGrain(
         }
     }
 
-    public Task Subscribe(IMarketObserver observer)
-    {
-        _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
+    public Task Subscribe(IMarketObserver observer) => _observers.Subscribe(observer);
 
-    public Task Unsubscribe(IMarketObserver observer)
-    {
-        _observers.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(IMarketObserver observer) => _observers.Unsubscribe(observer);
 
     public Task<MarketState> GetState() => Task.FromResult(new MarketState
     {

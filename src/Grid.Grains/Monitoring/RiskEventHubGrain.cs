@@ -1,18 +1,26 @@
 using Grid.Abstractions.Risk;
 using Microsoft.Extensions.Logging;
-using Orleans.Utilities;
+using Grid.Grains.Fanout;
 
 namespace Grid.Grains.Monitoring;
 
 /// <summary>Numbers risk events and fans them, and account claims, out to every silo's feed.</summary>
 [GrainType("risk-event-hub")]
-public sealed class RiskEventHubGrain(ILogger<RiskEventHubGrain> logger) : Grain, IRiskEventHub
+public sealed class RiskEventHubGrain(
+    [PersistentState("feeds", GridStorage.Name)] IPersistentState<SubscriberRecord<IRiskEventObserver>> feeds,
+    ILogger<RiskEventHubGrain> logger) : Grain, IRiskEventHub
 {
     /// <summary>Key of the single hub.</summary>
     public const string Key = "events";
 
-    private readonly ObserverManager<IRiskEventObserver> _feeds = new(TimeSpan.FromMinutes(1), logger);
+    private readonly SiloFeeds<IRiskEventObserver> _feeds = new(feeds, logger);
     private long _sequence;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _feeds.Restore();
+        return Task.CompletedTask;
+    }
 
     public async Task Publish(RiskEventData[] events)
     {
@@ -27,15 +35,7 @@ public sealed class RiskEventHubGrain(ILogger<RiskEventHubGrain> logger) : Grain
 
     public async Task Claim(string accountId, string silo) => await _feeds.Notify(f => f.Claimed(accountId, silo));
 
-    public Task Subscribe(IRiskEventObserver observer)
-    {
-        _feeds.Subscribe(observer, observer);
-        return Task.CompletedTask;
-    }
+    public Task Subscribe(IRiskEventObserver observer) => _feeds.Subscribe(observer);
 
-    public Task Unsubscribe(IRiskEventObserver observer)
-    {
-        _feeds.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(IRiskEventObserver observer) => _feeds.Unsubscribe(observer);
 }

@@ -61,17 +61,23 @@ internal sealed class SiloFailureWatch(
         }
     }
 
+    // The registry itself may have lived on the dead silo: its first calls can fail while the cluster
+    // notices, so waking is retried (with a growing pause) until it succeeds or the silo stops.
     private async Task Revive(SiloAddress dead)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var woken = await grains.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key).Revive(dead.ToParsableString());
-            GrainsLog.AccountsRevived(logger, dead.ToString(), woken);
-        }
-        catch (Exception e)
-        {
-            _handled.Remove(dead);
-            GrainsLog.ReviveFailed(logger, dead.ToString(), e);
+            try
+            {
+                var woken = await grains.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key).Revive(dead.ToParsableString());
+                GrainsLog.AccountsRevived(logger, dead.ToString(), woken);
+                return;
+            }
+            catch (Exception e) when (!_stop.IsCancellationRequested)
+            {
+                GrainsLog.ReviveFailed(logger, dead.ToString(), attempt, e);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), _stop.Token);
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ public sealed class SiloCluster : IAsyncDisposable
         ["Grid:Host:ClusterId"] = clusterId,
         ["Grid:Host:SeedDemo"] = seed ? "true" : "false",
         ["Grid:Host:FastFailover"] = "true",
+        ["Logging:LogLevel:Grid"] = "Information",
     };
 
     public async ValueTask DisposeAsync()

@@ -26,9 +26,11 @@ public static class GridHostBuilderExtensions
     {
         var options = builder.Configuration.GetSection(GridHostOptions.Section).Get<GridHostOptions>() ?? new GridHostOptions();
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         RefuseInvalid(
             new GridHostOptionsValidator().Validate(null, options),
-            new TlsOptionsValidator(Microsoft.Extensions.Options.Options.Create(options)).Validate(null, tls));
+            new TlsOptionsValidator(Microsoft.Extensions.Options.Options.Create(options)).Validate(null, tls),
+            DevelopmentKeysBeyondLoopback(options, security));
         var certificate = tls.IsConfigured ? TlsCertificate.Load(tls) : null;
 
         builder.Services.AddOptions<GridHostOptions>().BindConfiguration(GridHostOptions.Section).ValidateOnStart();
@@ -77,10 +79,6 @@ public static class GridHostBuilderExtensions
             {
                 security.Keys.AddRange(DevelopmentKeys.All);
                 security.LoopbackAdmin = true;
-            }
-            else if (!options.LoopbackOnly && (security.LoopbackAdmin || security.Keys.Any(DevelopmentKeys.IsDevelopment)))
-            {
-                throw new OptionsValidationException(SecurityOptions.SectionName, typeof(SecurityOptions), ["the publicly documented development keys (and Grid:Security:LoopbackAdmin) are refused on a host that listens beyond loopback (Grid:Host:LoopbackOnly=false)"]);
             }
         });
         builder.Services.AddHealthChecks()
@@ -143,6 +141,12 @@ public static class GridHostBuilderExtensions
 
         TlsLog.PortScheme(log, name, port, certificate is null ? "http" : "https", protocols.ToString(), loopbackOnly ? "loopback" : "all interfaces");
     }
+
+    // Anyone can read the development keys in the README: a grid reachable from the network must not take them.
+    private static ValidateOptionsResult DevelopmentKeysBeyondLoopback(GridHostOptions options, SecurityOptions security)
+        => !options.LoopbackOnly && (security.LoopbackAdmin || security.Keys.Any(DevelopmentKeys.IsDevelopment))
+            ? ValidateOptionsResult.Fail("the publicly documented development keys are refused (and so is Grid:Security:LoopbackAdmin) on a host that listens beyond loopback (Grid:Host:LoopbackOnly=false)")
+            : ValidateOptionsResult.Success;
 
     private static void RefuseInvalid(params ValidateOptionsResult[] checks)
     {

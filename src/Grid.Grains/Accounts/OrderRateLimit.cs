@@ -28,7 +28,9 @@ internal sealed class OrderRateLimit(int perSecond, TimeProvider clock)
             return true;
         }
 
-        retryAfter = TimeSpan.FromSeconds((1 - _tokens) / perSecond);
+        // Rounded up to a whole millisecond: a token a few ticks away must not read as "retry after 0".
+        var ticks = (long)Math.Ceiling((1 - _tokens) / perSecond * TimeSpan.TicksPerSecond);
+        retryAfter = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((double)ticks / TimeSpan.TicksPerMillisecond)));
         return false;
     }
 }

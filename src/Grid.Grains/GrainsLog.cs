@@ -44,6 +44,9 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2305, EventName = "ReviveFailed", Level = LogLevel.Warning, Message = "Waking the accounts of dead silo {Silo} failed (attempt {Attempt}); will retry")]
     public static partial void ReviveFailed(ILogger logger, string silo, int attempt, Exception exception);
 
+    [LoggerMessage(EventId = 2307, EventName = "RiskFeedUnsubscribeFailed", Level = LogLevel.Debug, Message = "Unsubscribing the risk-event feed failed; it expires unrenewed")]
+    public static partial void RiskFeedUnsubscribeFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2306, EventName = "ClaimFailed", Level = LogLevel.Warning, Message = "The registry did not store the monitoring claim of account {AccountId}; its next change claims again")]
     public static partial void ClaimFailed(ILogger logger, string accountId, Exception exception);
 

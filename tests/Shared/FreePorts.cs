@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Grid.Host.Tests.Infrastructure;
+namespace Grid.Testing;
 
 /// <summary>Loopback ports nobody listens on right now (held together while chosen, so they all differ).</summary>
 internal static class FreePorts

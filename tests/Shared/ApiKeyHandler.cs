@@ -1,4 +1,4 @@
-namespace Grid.Host.Tests.Infrastructure;
+namespace Grid.Testing;
 
 /// <summary>Adds the caller's API key to every gRPC request of a channel.</summary>
 internal sealed class ApiKeyHandler(string key) : DelegatingHandler(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })

@@ -48,6 +48,7 @@ internal sealed partial class AccountDesk
         {
             return EngineReply.Fail(c, ErrorCode.InvalidField, $"qty: {oversized}");
         }
+
         var remaining = 0m;
         if (i >= 0)
         {

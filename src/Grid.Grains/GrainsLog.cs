@@ -26,8 +26,8 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2103, EventName = "AccountStateChanged", Level = LogLevel.Information, Message = "Account {AccountId}: {Previous} -> {State} (equity {Equity}, IM {Im}, MM {Mm})")]
     public static partial void AccountStateChanged(ILogger logger, string accountId, string previous, string state, decimal equity, decimal im, decimal mm);
 
-    [LoggerMessage(EventId = 2104, EventName = "AccountOrdersCancelled", Level = LogLevel.Warning, Message = "Account {AccountId} entered {State}: cancelled {Count} resting order(s)")]
-    public static partial void AccountOrdersCancelled(ILogger logger, string accountId, string state, int count);
+    [LoggerMessage(EventId = 2104, EventName = "AccountOrdersCancelled", Level = LogLevel.Warning, Message = "Account {AccountId} ({Why}): cancelled {Count} resting order(s)")]
+    public static partial void AccountOrdersCancelled(ILogger logger, string accountId, string why, int count);
 
     [LoggerMessage(EventId = 2301, EventName = "RiskFeedSubscribeFailed", Level = LogLevel.Warning, Message = "Subscribing the risk-event feed to the hub failed; will retry")]
     public static partial void RiskFeedSubscribeFailed(ILogger logger, Exception exception);

@@ -13,10 +13,10 @@ public sealed class AccountControlTests(GridClusterFixture fixture)
     public async Task FrozenAccount_RejectsNewOrders_UntilUnfrozen()
     {
         var account = await fixture.Client.Funded("ctl-freeze", 100_000);
-        await account.SetFrozen(true, "ops test");
+        await account.SetFrozen(true, "ops test", cancelResting: false);
         var r = await account.One(Commands.Check("o1", "BTC-PERP", Side.Buy, 0.1m, 60_000));
         Assert.Equal(RejectReason.AccountFrozen, r.Reason);
-        await account.SetFrozen(false, "");
+        await account.SetFrozen(false, "", cancelResting: false);
         Assert.Equal(Decision.Accept, (await account.One(Commands.Check("o2", "BTC-PERP", Side.Buy, 0.1m, 60_000))).Decision);
     }
 

@@ -39,6 +39,37 @@ public sealed class AccountControlEndToEndTests(GridHostFixture grid)
     }
 
     [Fact]
+    public async Task Freeze_WithCancelRestingOrders_ReleasesTheReservations_AndTellsTheEngine()
+    {
+        await grid.Fund("e2e-pull", "USD", 100_000);
+        await using var engine = grid.Stream();
+        Assert.Equal(Decision.Accept, (await engine.Send(Check(0, "e2e-pull", "p1", "BTC-PERP", Side.Buy, 0.1m, 59_000))).Decision.Decision);
+        Assert.Equal(Decision.Accept, (await engine.Send(Check(0, "e2e-pull", "p2", "ETH-PERP", Side.Sell, 1, 3_100))).Decision.Decision);
+        var reserved = await grid.Accounts.GetBuyingPowerAsync(new GetBuyingPowerRequest { AccountId = "e2e-pull" });
+        Assert.True(Num(reserved.InitialMargin) > 0);
+
+        var status = await grid.Admin.FreezeAccountAsync(new FreezeAccountRequest { AccountId = "e2e-pull", Reason = "pull everything", CancelRestingOrders = true });
+        Assert.True(status.Frozen);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (engine.Unsolicited.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var cancel = Assert.Single(engine.Unsolicited).Cancel;
+        Assert.Equal(("e2e-pull", CancelReason.AccountFrozen), (cancel.AccountId, cancel.Reason));
+        Assert.Equal(["p1", "p2"], cancel.ClientOrderIds.Order(StringComparer.Ordinal));
+        Assert.Empty((await grid.Accounts.GetPortfolioAsync(new GetPortfolioRequest { AccountId = "e2e-pull" })).Orders);
+        var released = await grid.Accounts.GetBuyingPowerAsync(new GetBuyingPowerRequest { AccountId = "e2e-pull" });
+        Assert.Equal(0m, Num(released.InitialMargin));
+
+        // The engine's own cancel of a pulled order is answered, not refused; the account stays frozen.
+        Assert.Equal(GridMessage.BodyOneofCase.Ack, (await engine.Send(Cancel(0, "e2e-pull", "p1"))).BodyCase);
+        Assert.Equal(RejectReason.AccountFrozen, (await engine.Send(Check(0, "e2e-pull", "p3", "BTC-PERP", Side.Buy, 0.1m, 59_000))).Decision.RejectReason);
+    }
+
+    [Fact]
     public async Task Withdrawal_ThatWouldBreachIm_IsRefused()
     {
         await grid.Fund("e2e-withdraw", "USD", 150_000);

@@ -45,9 +45,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Withdraw")]
     ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount);
 
-    /// <summary>Kill switch: a frozen account passes no new order (fills and cancels still book).</summary>
+    /// <summary>
+    /// Kill switch: a frozen account passes no new order (fills and cancels still book). With
+    /// <paramref name="cancelResting"/> (freezing only) its resting orders are cancelled too, their margin
+    /// released, and the engines holding them are told (a risk event carrying the order ids, cause
+    /// <see cref="Risk.RiskEventData.FrozenCause"/>).
+    /// </summary>
     [Alias("SetFrozen")]
-    ValueTask<AccountSummary> SetFrozen(bool frozen, string reason);
+    ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting);
 
     /// <summary>Switches between PM and STD.</summary>
     [Alias("SetRegime")]

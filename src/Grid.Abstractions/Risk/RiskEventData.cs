@@ -10,6 +10,9 @@ namespace Grid.Abstractions.Risk;
 [GenerateSerializer, Immutable, Alias("grid.RiskEventData")]
 public sealed record RiskEventData
 {
+    /// <summary>The cause of the event an operator's freeze emits when it also pulls the resting orders.</summary>
+    public const string FrozenCause = "account frozen";
+
     [Id(0)] public long Sequence { get; init; }
     [Id(1)] public DateTimeOffset At { get; init; }
     [Id(2)] public string AccountId { get; init; } = "";
@@ -28,7 +31,7 @@ public sealed record RiskEventData
     /// <summary>True when the account entered liquidation (or bankruptcy): liquidation engines take over.</summary>
     [Id(10)] public bool LiquidationCandidate { get; init; }
 
-    /// <summary>What moved it: "price move", "fill", "withdrawal", "liquidation".</summary>
+    /// <summary>What moved it: "price move", "fill", "withdrawal", "liquidation", <see cref="FrozenCause"/>.</summary>
     [Id(11)] public string Cause { get; init; } = "";
 
     /// <summary>Resting orders the grid cancelled (engines must pull them from their books).</summary>

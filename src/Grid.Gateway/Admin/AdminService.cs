@@ -92,21 +92,11 @@ internal sealed class AdminService(
 
     public override Task<Wire.AccountStatus> FreezeAccount(Wire.FreezeAccountRequest request, ServerCallContext context)
         => Accounts(
-            () =>
-            {
-                if (request.CancelRestingOrders)
-                {
-                    throw new UnsupportedRequestException(
-                        "cancel_resting_orders",
-                        "pulling resting orders needs the CancelInstruction fan-out, which is not built yet; freeze without it and cancel at the venue");
-                }
-
-                return SetFrozen(request.AccountId, true, RequestFields.Text(request.Reason, "reason"));
-            },
+            () => SetFrozen(request.AccountId, true, RequestFields.Text(request.Reason, "reason"), request.CancelRestingOrders),
             "Admin.FreezeAccount");
 
     public override Task<Wire.AccountStatus> UnfreezeAccount(Wire.UnfreezeAccountRequest request, ServerCallContext context)
-        => Accounts(() => SetFrozen(request.AccountId, false, RequestFields.Text(request.Reason, "reason")), "Admin.UnfreezeAccount");
+        => Accounts(() => SetFrozen(request.AccountId, false, RequestFields.Text(request.Reason, "reason"), cancelResting: false), "Admin.UnfreezeAccount");
 
     public override Task<Wire.AccountStatus> SetAccountRegime(Wire.SetAccountRegimeRequest request, ServerCallContext context)
         => Accounts(
@@ -143,10 +133,10 @@ internal sealed class AdminService(
     /// portfolio and the reason is the one just given. The freeze stands even if that read fails, so a
     /// failed read only leaves the regime unset rather than reporting the kill switch as failed.
     /// </summary>
-    private async Task<Wire.AccountStatus> SetFrozen(string accountId, bool frozen, string reason)
+    private async Task<Wire.AccountStatus> SetFrozen(string accountId, bool frozen, string reason, bool cancelResting)
     {
         var account = Account(accountId);
-        var summary = await account.SetFrozen(frozen, reason);
+        var summary = await account.SetFrozen(frozen, reason, cancelResting);
         var regime = Wire.MarginRegime.Unspecified;
         try
         {

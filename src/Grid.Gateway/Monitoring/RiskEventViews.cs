@@ -34,7 +34,7 @@ internal static class RiskEventViews
         return wire;
     }
 
-    /// <summary>The grid's instruction to an engine to pull an account's resting orders (correlation id 0: unsolicited).</summary>
+    /// <summary>The grid's instruction to an engine to pull an account's resting orders (correlation id 0: unsolicited): liquidation, bankruptcy or an operator's freeze.</summary>
     public static Wire.GridMessage Cancel(RiskEventData e) => new()
     {
         CorrelationId = 0,
@@ -42,7 +42,8 @@ internal static class RiskEventViews
         {
             AccountId = e.AccountId,
             ClientOrderIds = { e.CanceledOrderIds },
-            Reason = e.State == Grid.Risk.Accounts.AccountState.Bankrupt ? Wire.CancelReason.Bankruptcy : Wire.CancelReason.Liquidation,
+            Reason = e.Cause == RiskEventData.FrozenCause ? Wire.CancelReason.AccountFrozen
+                : e.State == Grid.Risk.Accounts.AccountState.Bankrupt ? Wire.CancelReason.Bankruptcy : Wire.CancelReason.Liquidation,
             State = WireEnums.ToWire(e.State),
         },
     };

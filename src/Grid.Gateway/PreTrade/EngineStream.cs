@@ -92,7 +92,7 @@ internal sealed class EngineStream(
         }
     }
 
-    /// <summary>Passes the grid's cancellations (an account entering liquidation) on to the engine that placed the orders.</summary>
+    /// <summary>Passes the grid's cancellations (an account entering liquidation, or frozen with its orders pulled) on to the engine that placed the orders.</summary>
     private async Task ForwardCancels(IRiskEventFeed events, SerialWriter<Wire.GridMessage> writer, CancellationToken token)
     {
         try

@@ -142,10 +142,19 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     public async ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount)
         => await BalanceRequest(() => _desk.Withdraw(requestId, asset, amount), "withdrawal");
 
-    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason)
+    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting)
     {
         _desk.SetFrozen(frozen, reason ?? "");
+        var canceled = frozen && cancelResting ? _desk.CancelAll() : [];
         await PersistOrThrow(frozen ? "frozen" : "unfrozen");
+        if (canceled.Count > 0 && _desk.Figures() is { } f)
+        {
+            // Durable first: the engines are told to pull only orders the grid no longer holds.
+            GrainsLog.AccountOrdersCancelled(_logger, AccountId, RiskEventData.FrozenCause, canceled.Count);
+            var notice = RiskWatch.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), RiskEventData.FrozenCause, _clock.GetUtcNow(), canceled);
+            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
+        }
+
         return Summary();
     }
 

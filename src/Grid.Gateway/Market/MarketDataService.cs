@@ -1,3 +1,4 @@
+using Grid.Abstractions.Market;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Streaming;
 using Grid.Gateway.Validation;
@@ -8,13 +9,14 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Market;
 
 /// <summary>
-/// grid.v1.MarketData: price intake from feeders. Subscribe is not served yet: no grain pushes
-/// price updates to callers outside the silo snapshots.
+/// grid.v1.MarketData: price intake from feeders, and price streams for watchers from the co-hosted
+/// silo's market.
 /// </summary>
 internal sealed class MarketDataService(
     IGrainFactory grains,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<GatewayOptions> options,
+    IEnumerable<IMarketFeed> feeds,
     ILogger<MarketDataService> logger) : Wire.MarketData.MarketDataBase
 {
     /// <summary>
@@ -62,8 +64,11 @@ internal sealed class MarketDataService(
     public override Task<Wire.PublishAck> PublishOnce(Wire.PriceBatch request, ServerCallContext context)
         => GrainCall.Run(() => new PriceBatchApplier(grains, clock, options.Value.MaxClockSkew, logger).Apply(request), Wire.ErrorCode.UnknownInstrument, logger, "MarketData.PublishOnce");
 
-    public override Task Subscribe(Wire.SubscribeMarketRequest request, IServerStreamWriter<Wire.PriceUpdate> responseStream, ServerCallContext context)
-        => throw new RpcException(new Status(
-            StatusCode.Unimplemented,
-            "MarketData.Subscribe is not served yet: no grain API streams price updates to callers outside the silo; poll Admin.GetInstrument"));
+    public override async Task Subscribe(Wire.SubscribeMarketRequest request, IServerStreamWriter<Wire.PriceUpdate> responseStream, ServerCallContext context)
+    {
+        var feed = feeds.FirstOrDefault()
+            ?? throw new RpcException(new Status(StatusCode.Unavailable, "this gateway runs without a silo: no market to stream"));
+        var filter = PriceFilter.From(request, feed.Snapshot());
+        await new PriceWatch(feed, filter).Run(responseStream, context.CancellationToken);
+    }
 }

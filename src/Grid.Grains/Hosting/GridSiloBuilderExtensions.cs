@@ -1,5 +1,6 @@
 using Grid.Grains;
 using Grid.Grains.Accounts;
+using Grid.Abstractions.Market;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
 using Grid.Grains.Monitoring;
@@ -35,6 +36,7 @@ public static class GridSiloBuilderExtensions
         var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarketView>();
+        services.AddSingleton<IMarketFeed>(sp => sp.GetRequiredService<MarketView>());
         services.AddSingleton<MarketSubscription>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MarketSubscription>());
         services.AddSingleton<RiskWatch>();

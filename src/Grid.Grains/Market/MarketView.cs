@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Grid.Abstractions.Market;
 
 namespace Grid.Grains.Market;
@@ -5,11 +6,13 @@ namespace Grid.Grains.Market;
 /// <summary>
 /// The silo-local market: every account grain on this silo reads <see cref="Frame"/> for its checks
 /// (no grain call on the check path). Fed by the market directory through <see cref="IMarketObserver"/>;
-/// each change batch yields a new immutable frame (newest version of each item wins).
+/// each change batch yields a new immutable frame (newest version of each item wins). The changes it
+/// applies are also passed on to the gateway's price watchers (<see cref="IMarketFeed"/>).
 /// </summary>
-public sealed class MarketView(TimeProvider clock) : IMarketObserver
+public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFeed
 {
     private readonly Lock _gate = new();
+    private readonly List<Channel<MarketChange>> _watchers = [];
     private readonly Dictionary<string, InstrumentInfo> _instruments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnderlyingInfo> _underlyings = new(StringComparer.Ordinal);
     private RulebookInfo? _rulebook;
@@ -52,7 +55,14 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver
             var any = false;
             foreach (var c in changes)
             {
-                any |= Merge(c);
+                if (Merge(c))
+                {
+                    any = true;
+                    foreach (var w in _watchers)
+                    {
+                        w.Writer.TryWrite(c);
+                    }
+                }
             }
 
             if (!any && _frame is not null)
@@ -64,6 +74,40 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver
         }
 
         FrameChanged?.Invoke(frame);
+    }
+
+    /// <inheritdoc />
+    public MarketState Snapshot()
+    {
+        lock (_gate)
+        {
+            return new MarketState { Rulebook = _rulebook, Instruments = [.. _instruments.Values], Underlyings = [.. _underlyings.Values] };
+        }
+    }
+
+    /// <inheritdoc />
+    public ChannelReader<MarketChange> Subscribe(int capacity, CancellationToken cancellation)
+    {
+        var channel = Channel.CreateBounded<MarketChange>(new BoundedChannelOptions(Math.Max(1, capacity))
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        lock (_gate)
+        {
+            _watchers.Add(channel);
+        }
+
+        cancellation.Register(() =>
+        {
+            lock (_gate)
+            {
+                _watchers.Remove(channel);
+            }
+
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
     }
 
     private bool Merge(MarketChange c)

@@ -1,0 +1,16 @@
+using System.Threading.Channels;
+
+namespace Grid.Abstractions.Market;
+
+/// <summary>The silo-local market as a stream, for the gateway's MarketData.Subscribe.</summary>
+public interface IMarketFeed
+{
+    /// <summary>The newest version of every instrument and underlying this silo holds.</summary>
+    MarketState Snapshot();
+
+    /// <summary>
+    /// Every change this silo applies from now on (only newer versions: a stale or repeated change is not
+    /// passed on). Bounded: when a reader falls behind, the oldest changes are dropped.
+    /// </summary>
+    ChannelReader<MarketChange> Subscribe(int capacity, CancellationToken cancellation);
+}

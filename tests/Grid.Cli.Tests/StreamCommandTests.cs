@@ -133,4 +133,29 @@ public sealed class StreamCommandTests
         Assert.Empty(run.Grid.Single<SubscribeRiskEventsRequest>().States);
         Assert.False(run.Grid.Single<SubscribeRiskEventsRequest>().IncludePositions);
     }
+    [Fact]
+    public async Task Prices_PrintsALinePerPrice_AndPassesTheFilter()
+    {
+        var run = new CliRun();
+        var at = Timestamp.FromDateTimeOffset(CliRun.Now.AddMilliseconds(250));
+        run.Grid.OnStream("MarketData", "Subscribe",
+        [
+            new PriceUpdate { ObservedAt = at, Index = new IndexPrice { Asset = "BTC", Price = D("60000") } },
+            new PriceUpdate { ObservedAt = at, Mark = new MarkPrice { InstrumentId = "BTC-PERP", Price = D("60010.5") } },
+            new PriceUpdate { ObservedAt = at, Vol = new ImpliedVol { InstrumentId = "BTC-270225-60000-C", Vol = D("0.55") } },
+        ]);
+
+        var result = await run.RunAsync("prices", "--group", "BTC", "--instrument", "ETH-PERP");
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        var request = run.Grid.Single<SubscribeMarketRequest>();
+        Assert.Equal(["BTC"], request.Groups);
+        Assert.Equal(["ETH-PERP"], request.InstrumentIds);
+        Assert.Equal(
+            "observed      kind     key                                     value\n" +
+            "08:00:00.250Z index    BTC                                 60,000.00\n" +
+            "08:00:00.250Z mark     BTC-PERP                            60,010.50\n" +
+            "08:00:00.250Z vol      BTC-270225-60000-C                       0.55\n",
+            result.Output);
+    }
 }

@@ -25,6 +25,7 @@ internal sealed class CommandCatalog
         new PriceCommand(PriceKind.Mark),
         new PriceCommand(PriceKind.Vol),
         new PriceCommand(PriceKind.Forward),
+        new PricesCommand(),
         new FreezeCommand(),
         new UnfreezeCommand(),
         new RegimeCommand(),

@@ -41,22 +41,22 @@ public sealed class MarketDataEndToEndTests(GridHostFixture grid)
     public async Task Subscribe_ToAGroup_SkipsOtherGroups()
     {
         // Instruments of their own: the shared host's demo marks stay as other tests expect them.
-        foreach (var (id, group) in new[] { ("E2E-MDA-PERP", "E2E-MDA"), ("E2E-MDB-PERP", "E2E-MDB") })
+        foreach (var (id, group) in new[] { ("E2E-MDA-PERP", "BTC"), ("E2E-MDB-PERP", "ETH") })
         {
             await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
             {
-                Instrument = new InstrumentSpec { Id = id, Kind = InstrumentKind.LinearPerp, Group = group, Underlying = "ETH", Multiplier = Dec(1), Settlement = "USDT" },
+                Instrument = new InstrumentSpec { Id = id, Kind = InstrumentKind.LinearPerp, Group = group, Underlying = group, Multiplier = Dec(1), Settlement = "USDT" },
             });
             await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = id, Price = Dec(100) } });
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var call = grid.MarketData.Subscribe(new SubscribeMarketRequest { Groups = { "E2E-MDA" } }, cancellationToken: timeout.Token);
+        using var call = grid.MarketData.Subscribe(new SubscribeMarketRequest { Groups = { "BTC" } }, cancellationToken: timeout.Token);
         await Next(call.ResponseStream, u => u.Mark?.InstrumentId == "E2E-MDA-PERP", timeout.Token);
 
         await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = "E2E-MDB-PERP", Price = Dec(101) } });
         await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = "E2E-MDA-PERP", Price = Dec(102) } });
-        var next = await Next(call.ResponseStream, u => u.Mark is { } m && Num(m.Price) != 100m, timeout.Token);
+        var next = await Next(call.ResponseStream, u => u.Mark is { InstrumentId: "E2E-MDA-PERP" or "E2E-MDB-PERP" } m && Num(m.Price) != 100m, timeout.Token);
         Assert.Equal(("E2E-MDA-PERP", 102m), (next.Mark.InstrumentId, Num(next.Mark.Price)));
     }
 

@@ -91,19 +91,12 @@ public sealed class AccountControlEndToEndTests(GridHostFixture grid)
         var before = await grid.Accounts.GetBuyingPowerAsync(new GetBuyingPowerRequest { AccountId = "e2e-price" });
         try
         {
-            await Mark("ETH-PERP", 2_900);
+            await grid.Mark("ETH-PERP", 2_900);
             Near.Equal(Num(before.Equity) - 1_000, Num((await grid.Accounts.GetBuyingPowerAsync(new GetBuyingPowerRequest { AccountId = "e2e-price" })).Equity), 0.01m, "equity after -100");
         }
         finally
         {
-            await Mark("ETH-PERP", 3_000);
+            await grid.Mark("ETH-PERP", 3_000);
         }
-    }
-
-    private async Task Mark(string instrument, decimal price)
-    {
-        var batch = new PriceBatch { Sequence = (ulong)DateTime.UtcNow.Ticks };
-        batch.Updates.Add(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = instrument, Price = Dec(price) } });
-        Assert.Equal(1u, (await grid.MarketData.PublishOnceAsync(batch)).Accepted);
     }
 }

@@ -13,11 +13,8 @@ public sealed class MarketDataEndToEndTests(GridHostFixture grid)
     public async Task Subscribe_SendsTheCurrentPrices_ThenEachPublishedMark()
     {
         const string perp = "E2E-MD-PERP";
-        await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
-        {
-            Instrument = new InstrumentSpec { Id = perp, Kind = InstrumentKind.LinearPerp, Group = "ETH", Underlying = "ETH", Multiplier = Dec(1), Settlement = "USDT" },
-        });
-        await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = perp, Price = Dec(1_000) } });
+        await grid.ListPerp(perp, "ETH");
+        await grid.Mark(perp, 1_000);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = grid.MarketData.Subscribe(new SubscribeMarketRequest { InstrumentIds = { perp } }, cancellationToken: timeout.Token);
@@ -32,7 +29,7 @@ public sealed class MarketDataEndToEndTests(GridHostFixture grid)
 
         Assert.Equal(1_000m, Num(mark.Mark.Price));
 
-        await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = perp, Price = Dec(1_025.5m) } });
+        await grid.Mark(perp, 1_025.5m);
         var moved = await Next(call.ResponseStream, u => u.Mark?.InstrumentId == perp && Num(u.Mark.Price) != 1_000m, timeout.Token);
         Assert.Equal(1_025.5m, Num(moved.Mark.Price));
     }
@@ -43,19 +40,16 @@ public sealed class MarketDataEndToEndTests(GridHostFixture grid)
         // Instruments of their own: the shared host's demo marks stay as other tests expect them.
         foreach (var (id, group) in new[] { ("E2E-MDA-PERP", "BTC"), ("E2E-MDB-PERP", "ETH") })
         {
-            await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
-            {
-                Instrument = new InstrumentSpec { Id = id, Kind = InstrumentKind.LinearPerp, Group = group, Underlying = group, Multiplier = Dec(1), Settlement = "USDT" },
-            });
-            await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = id, Price = Dec(100) } });
+            await grid.ListPerp(id, group);
+            await grid.Mark(id, 100);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var call = grid.MarketData.Subscribe(new SubscribeMarketRequest { Groups = { "BTC" } }, cancellationToken: timeout.Token);
         await Next(call.ResponseStream, u => u.Mark?.InstrumentId == "E2E-MDA-PERP", timeout.Token);
 
-        await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = "E2E-MDB-PERP", Price = Dec(101) } });
-        await Publish(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = "E2E-MDA-PERP", Price = Dec(102) } });
+        await grid.Mark("E2E-MDB-PERP", 101);
+        await grid.Mark("E2E-MDA-PERP", 102);
         var next = await Next(call.ResponseStream, u => u.Mark is { InstrumentId: "E2E-MDA-PERP" or "E2E-MDB-PERP" } m && Num(m.Price) != 100m, timeout.Token);
         Assert.Equal(("E2E-MDA-PERP", 102m), (next.Mark.InstrumentId, Num(next.Mark.Price)));
     }
@@ -73,12 +67,6 @@ public sealed class MarketDataEndToEndTests(GridHostFixture grid)
     {
         using var call = grid.MarketData.Subscribe(request, deadline: DateTime.UtcNow.AddSeconds(10));
         await call.ResponseStream.MoveNext(CancellationToken.None);
-    }
-
-    private async Task Publish(PriceUpdate update)
-    {
-        var batch = new PriceBatch { Sequence = (ulong)DateTime.UtcNow.Ticks, Updates = { update } };
-        Assert.Equal(1u, (await grid.MarketData.PublishOnceAsync(batch)).Accepted);
     }
 
     private static async Task<PriceUpdate> Next(IAsyncStreamReader<PriceUpdate> stream, Func<PriceUpdate, bool> match, CancellationToken token)

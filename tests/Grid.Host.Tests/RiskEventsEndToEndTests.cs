@@ -13,11 +13,8 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
     public async Task PriceMove_IntoLiquidation_EventAndCancelInstructionReachSubscribers()
     {
         const string perp = "E2E-RISK-PERP";
-        await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
-        {
-            Instrument = new InstrumentSpec { Id = perp, Kind = InstrumentKind.LinearPerp, Group = "ETH", Underlying = "ETH", Multiplier = Dec(1), Settlement = "USDT" },
-        });
-        await Mark(perp, 1_000);
+        await grid.ListPerp(perp, "ETH");
+        await grid.Mark(perp, 1_000);
         await grid.Fund("e2e-risk", "USD", 25_000);
 
         using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { IncludePositions = true });
@@ -27,7 +24,7 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         Assert.Equal(Decision.Accept, resting.Decision.Decision);
 
         // IM = 20% × 100 × mark, MM = 0.8 × IM; at 850 AE is 10,000 < MM 13,600.
-        await Mark(perp, 850);
+        await grid.Mark(perp, 850);
         var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-risk");
         Assert.Equal(AccountState.Liquidate, e.State);
         Assert.True(e.LiquidationCandidate);
@@ -50,11 +47,8 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
     public async Task Watch_SeesAPriceMove()
     {
         const string perp = "E2E-WATCH-PERP";
-        await grid.Admin.UpsertInstrumentAsync(new UpsertInstrumentRequest
-        {
-            Instrument = new InstrumentSpec { Id = perp, Kind = InstrumentKind.LinearPerp, Group = "ETH", Underlying = "ETH", Multiplier = Dec(1), Settlement = "USDT" },
-        });
-        await Mark(perp, 1_000);
+        await grid.ListPerp(perp, "ETH");
+        await grid.Mark(perp, 1_000);
         await grid.Fund("e2e-watch", "USD", 50_000);
         await using (var engine = grid.Stream())
         {
@@ -67,7 +61,7 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         var first = Num(watch.ResponseStream.Current.BuyingPower.Equity);
         Assert.Equal(50_000m, first);
 
-        await Mark(perp, 990);
+        await grid.Mark(perp, 990);
         decimal latest;
         do
         {
@@ -91,12 +85,5 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         }
 
         throw new InvalidOperationException("the event stream ended");
-    }
-
-    private async Task Mark(string instrument, decimal price)
-    {
-        var batch = new PriceBatch { Sequence = (ulong)DateTime.UtcNow.Ticks };
-        batch.Updates.Add(new PriceUpdate { ObservedAt = Time(DateTimeOffset.UtcNow), Mark = new MarkPrice { InstrumentId = instrument, Price = Dec(price) } });
-        Assert.Equal(1u, (await grid.MarketData.PublishOnceAsync(batch)).Accepted);
     }
 }

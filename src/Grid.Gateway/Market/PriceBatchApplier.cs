@@ -84,8 +84,7 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock
         {
             case Wire.PriceUpdate.KindOneofCase.Index:
                 var asset = RequestFields.Id(update.Index.Asset, "index.asset");
-                var spot = new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at);
-                Underlying(underlyings, asset).AddIndex(spot);
+                Underlying(underlyings, asset).AddIndex(new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at));
                 break;
             case Wire.PriceUpdate.KindOneofCase.Forward:
                 var underlying = RequestFields.Id(update.Forward.Underlying, "forward.underlying");
@@ -95,13 +94,11 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock
                 break;
             case Wire.PriceUpdate.KindOneofCase.Mark:
                 var marked = RequestFields.Id(update.Mark.InstrumentId, "mark.instrument_id");
-                var mark = new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at);
-                Instrument(instruments, marked).AddMark(mark);
+                Instrument(instruments, marked).AddMark(new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at));
                 break;
             default:
                 var option = RequestFields.Id(update.Vol.InstrumentId, "vol.instrument_id");
-                var vol = new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at);
-                Instrument(instruments, option).AddVol(vol);
+                Instrument(instruments, option).AddVol(new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at));
                 break;
         }
     }

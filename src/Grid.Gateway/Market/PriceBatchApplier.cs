@@ -82,9 +82,12 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock
 
         switch (update.KindCase)
         {
+            // Each price is validated into a local first: `Underlying(...)` and `Instrument(...)` create
+            // the grain's entry, and as receivers they would run before an argument's validation throws.
             case Wire.PriceUpdate.KindOneofCase.Index:
                 var asset = RequestFields.Id(update.Index.Asset, "index.asset");
-                Underlying(underlyings, asset).AddIndex(new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at));
+                var spot = new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at);
+                Underlying(underlyings, asset).AddIndex(spot);
                 break;
             case Wire.PriceUpdate.KindOneofCase.Forward:
                 var underlying = RequestFields.Id(update.Forward.Underlying, "forward.underlying");
@@ -94,11 +97,13 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock
                 break;
             case Wire.PriceUpdate.KindOneofCase.Mark:
                 var marked = RequestFields.Id(update.Mark.InstrumentId, "mark.instrument_id");
-                Instrument(instruments, marked).AddMark(new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at));
+                var mark = new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at);
+                Instrument(instruments, marked).AddMark(mark);
                 break;
             default:
                 var option = RequestFields.Id(update.Vol.InstrumentId, "vol.instrument_id");
-                Instrument(instruments, option).AddVol(new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at));
+                var vol = new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at);
+                Instrument(instruments, option).AddVol(vol);
                 break;
         }
     }

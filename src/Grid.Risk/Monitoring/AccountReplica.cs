@@ -121,6 +121,19 @@ public sealed class AccountReplica
     /// <summary>True when orders rest on the account.</summary>
     public bool HasOrders => _orderInstruments.Length > 0;
 
+    // Read-only views of the holdings for the stress valuation (Stress/StressMarket), which values
+    // replicas in place without loading a book.
+    internal ReadOnlySpan<int> InstrumentIndexes => _instruments;
+
+    internal ReadOnlySpan<double> PositionValues => _positions;
+
+    internal ReadOnlySpan<int> AssetIndexes => _assets;
+
+    internal ReadOnlySpan<double> BalanceValues => _balances;
+
+    /// <summary>Re-indexes the replica against <paramref name="model"/>'s layout if it differs (callers hold the monitor's partition lock).</summary>
+    internal bool Align(RiskModel model) => ReferenceEquals(Layout, model.Layout) || Remap(model);
+
     /// <summary>Loads the replica into a reusable book and rebuilds it against <paramref name="model"/>.</summary>
     /// <returns>False when the replica refers to instruments the model no longer prices.</returns>
     public bool LoadInto(AccountBook book, RiskModel model)

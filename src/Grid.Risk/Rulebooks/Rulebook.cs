@@ -42,6 +42,12 @@ public sealed record Rulebook
     /// <summary>STD regime parameters.</summary>
     public required StdRules Std { get; init; }
 
+    /// <summary>Stress scenarios and guarantee fund (Rulebook §5.1); <see cref="StressRules.None"/> without the block.</summary>
+    public StressRules Stress { get; init; } = StressRules.None;
+
+    /// <summary>Anti-procyclicality guard and IM buffer (Rulebook §5.5); <see cref="ApcRules.None"/> without the block.</summary>
+    public ApcRules Apc { get; init; } = ApcRules.None;
+
     /// <summary>The rulebook shipped with the engine (the Rulebook §3.1 sample with §4 item 11).</summary>
     public static Rulebook Default => RulebookReader.LoadDefault();
 }

@@ -83,6 +83,8 @@ public static class RulebookReader
             BorrowImRate = borrow.ValueKind == JsonValueKind.Object ? Number(borrow, "imRate", "borrow", 0) : 0,
             BorrowMmRate = borrow.ValueKind == JsonValueKind.Object ? Number(borrow, "mmRate", "borrow", 0) : 0,
             Std = TryGet(root, "std", out var std) ? StdRulesReader.Read(std, "std") : new StdRules { LinearBrackets = StdRulesReader.DefaultBrackets },
+            Stress = StressRulesReader.Read(root, assets),
+            Apc = ApcRulesReader.Read(root),
         };
         Check(book.MmFraction > 0 && book.MmFraction <= 1, "mmFraction.PM", "must be in (0, 1]");
         Check(book.LiqEndFraction > 0 && book.LiqEndFraction <= 1, "liqEndFraction", "must be in (0, 1]");

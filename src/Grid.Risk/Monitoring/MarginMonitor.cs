@@ -10,7 +10,7 @@ namespace Grid.Risk.Monitoring;
 /// per account (no per-account allocation, no grain call). Replicas stay when their grain goes idle,
 /// so an idle account with positions is still caught when its market moves.
 /// </summary>
-public sealed class MarginMonitor
+public sealed partial class MarginMonitor
 {
     private readonly Partition[] _partitions;
 

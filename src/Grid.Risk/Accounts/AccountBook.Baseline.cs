@@ -15,10 +15,10 @@ public sealed partial class AccountBook
             if (!_baseline.Valid)
             {
                 var ae = AdjustedEquity();
-                var im = TotalIm(false, out var costs, out _, out _);
+                var im = TotalIm(false, out var costs, out _, out _) * ImBuffer;
                 var imPositions = TotalIm(true, out _, out _, out var stdMm);
                 var mm = Maintenance(imPositions, stdMm);
-                _baseline = new Baseline(true, ae, im, costs, imPositions, mm, StateOf(ae, mm, imPositions, ae - costs, im));
+                _baseline = new Baseline(true, ae, im, costs, imPositions * ImBuffer, mm, StateOf(ae, mm, imPositions, ae - costs, im));
             }
 
             return ref _baseline;

@@ -79,6 +79,7 @@ public sealed partial class AccountBook
         double ae, double costs, double im, double credit, double mmBefore, double mmAfter, double imBefore,
         AccountState stateBefore, double openLoss, double fee, double ownCost)
     {
+        im *= ImBuffer;
         var aeAfter = ae - costs;
         var excess = aeAfter - im;
         var decision = excess >= 0 ? Decision.Accept

@@ -18,9 +18,11 @@ public sealed partial class AccountBook
         var imPositions = TotalIm(true, -1, default, 0, out _, out _, out var stdMm, creditsPos, null);
         var im = TotalIm(false, -1, default, 0, out var orderCosts, out var creditTotal, out _, creditsAll, lines);
         var mm = Maintenance(imPositions, stdMm);
+        var liquidationEnd = Model.Rulebook.LiqEndFraction * imPositions;
+        var state = StateOf(ae, mm, imPositions, ae - orderCosts, im * ImBuffer);
+        var statePositions = StateOf(ae, mm, imPositions, ae, imPositions * ImBuffer);
+        (im, imPositions) = (im * ImBuffer, imPositions * ImBuffer);
         var aeAfter = ae - orderCosts;
-        var state = StateOf(ae, mm, imPositions, aeAfter, im);
-        var statePositions = StateOf(ae, mm, imPositions, ae, imPositions);
 
         var collateral = new Dictionary<string, double>(StringComparer.Ordinal);
         double raw = 0;
@@ -110,7 +112,7 @@ public sealed partial class AccountBook
             Health = ae - mm,
             State = state,
             StatePositionsOnly = statePositions,
-            LiquidationEnd = Model.Rulebook.LiqEndFraction * imPositions,
+            LiquidationEnd = liquidationEnd,
             CreditTotal = creditTotal,
             Credits = lines,
             Collateral = collateral,

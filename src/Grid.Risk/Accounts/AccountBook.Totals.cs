@@ -60,6 +60,13 @@ public sealed partial class AccountBook
         return im - credit;
     }
 
+    /// <summary>
+    /// The anti-procyclicality buffer's IM multiplier (Rulebook §5.5): 1 + b for a PM account, 1 for
+    /// STD. It scales the IM the account is held to (order-inclusive and positions-only), never MM nor
+    /// the liquidation end, so releasing it moves no liquidation threshold.
+    /// </summary>
+    internal double ImBuffer => Regime == MarginRegime.Pm ? 1 + Model.Rulebook.Apc.Buffer : 1;
+
     /// <summary>Maintenance margin of positions only (Rulebook §4 item 16): mmFraction × IM (PM) or Σ MM lines (STD).</summary>
     internal double Maintenance(double imPositions, double stdMaintenance)
         => Regime == MarginRegime.Pm ? Model.Rulebook.MmFraction * imPositions : stdMaintenance;

@@ -1,3 +1,5 @@
+using Grid.Risk.Supervision;
+
 namespace Grid.Risk.Stress;
 
 /// <summary>
@@ -8,8 +10,7 @@ namespace Grid.Risk.Stress;
 /// </summary>
 public sealed class ScenarioTally
 {
-    private readonly StressedAccount[] _top;
-    private int _count;
+    private readonly TopList<StressedAccount> _top;
     private ExactSum _pnl;
     private ExactSum _deficit;
 
@@ -19,14 +20,14 @@ public sealed class ScenarioTally
         ArgumentException.ThrowIfNullOrEmpty(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 2);
         Scenario = scenario;
-        _top = new StressedAccount[top];
+        _top = new TopList<StressedAccount>(top, StressedAccount.Rank);
     }
 
     /// <summary>The scenario's name.</summary>
     public string Scenario { get; }
 
     /// <summary>How many top accounts are kept.</summary>
-    public int Capacity => _top.Length;
+    public int Capacity => _top.Capacity;
 
     /// <summary>Σ stress P&amp;L.</summary>
     public ExactSum Pnl => _pnl;
@@ -38,7 +39,7 @@ public sealed class ScenarioTally
     public long InDeficit { get; private set; }
 
     /// <summary>The top accounts, highest rank first (<see cref="StressedAccount.Rank"/>).</summary>
-    public ReadOnlySpan<StressedAccount> Top => _top.AsSpan(0, _count);
+    public ReadOnlySpan<StressedAccount> Top => _top.Items;
 
     /// <summary>Rebuilds a tally from its parts (e.g. received from another silo).</summary>
     public static ScenarioTally Restore(string scenario, int top, ExactSum pnl, ExactSum deficit, long inDeficit, IEnumerable<StressedAccount> accounts)
@@ -48,7 +49,7 @@ public sealed class ScenarioTally
         var tally = new ScenarioTally(scenario, top) { _pnl = pnl, _deficit = deficit, InDeficit = inDeficit };
         foreach (var a in accounts)
         {
-            tally.Offer(a);
+            tally._top.Offer(a);
         }
 
         return tally;
@@ -66,7 +67,7 @@ public sealed class ScenarioTally
             InDeficit++;
         }
 
-        Offer(account);
+        _top.Offer(account);
     }
 
     /// <summary>Adds a tally of other accounts of the same scenario.</summary>
@@ -84,25 +85,7 @@ public sealed class ScenarioTally
         InDeficit += other.InDeficit;
         foreach (var a in other.Top)
         {
-            Offer(a);
+            _top.Offer(a);
         }
-    }
-
-    // Insertion into the bounded ranked list; most accounts rank below the last kept one and stop at once.
-    private void Offer(in StressedAccount account)
-    {
-        if (_count == _top.Length && StressedAccount.Rank(account, _top[_count - 1]) >= 0)
-        {
-            return;
-        }
-
-        var i = _count == _top.Length ? _count - 1 : _count++;
-        while (i > 0 && StressedAccount.Rank(account, _top[i - 1]) < 0)
-        {
-            _top[i] = _top[i - 1];
-            i--;
-        }
-
-        _top[i] = account;
     }
 }

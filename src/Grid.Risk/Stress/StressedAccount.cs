@@ -16,7 +16,7 @@ public readonly record struct StressedAccount(string AccountId, double Ae, doubl
     /// The §5.3 order: larger deficit first, then larger stress loss (lower P&amp;L), then account id
     /// (ordinal). Negative when <paramref name="a"/> ranks before <paramref name="b"/>.
     /// </summary>
-    public static int Rank(in StressedAccount a, in StressedAccount b)
+    public static int Rank(StressedAccount a, StressedAccount b)
     {
         var c = b.Deficit.CompareTo(a.Deficit);
         if (c != 0)

@@ -131,6 +131,10 @@ public sealed class AccountReplica
 
     internal ReadOnlySpan<double> BalanceValues => _balances;
 
+    internal ReadOnlySpan<int> OrderInstrumentIndexes => _orderInstruments;
+
+    internal ReadOnlySpan<double> OrderValues => _orders;
+
     /// <summary>Re-indexes the replica against <paramref name="model"/>'s layout if it differs (callers hold the monitor's partition lock).</summary>
     internal bool Align(RiskModel model) => ReferenceEquals(Layout, model.Layout) || Remap(model);
 

@@ -3,9 +3,16 @@ using Grid.Benchmarks;
 
 // dotnet run -c Release --project loadtests/Grid.Benchmarks -- --filter '*'          micro-benchmarks
 // dotnet run -c Release --project loadtests/Grid.Benchmarks -- shock [accounts] [shock]   market-wide shock on the monitor
+// dotnet run -c Release --project loadtests/Grid.Benchmarks -- stress [accounts] [runs]   house stress, six scenarios, on the monitor
 if (args.Length > 0 && args[0] == "shock")
 {
     ShockBenchmark.Run(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "stress")
+{
+    StressRunBenchmark.Run(args);
     return;
 }
 

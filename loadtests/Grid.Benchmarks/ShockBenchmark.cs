@@ -85,7 +85,7 @@ internal static class ShockBenchmark
         Forwards = m.Forwards.ToDictionary(u => u.Key, u => (IReadOnlyDictionary<DateTimeOffset, double>)u.Value.ToDictionary(f => f.Key, f => f.Value * (1 + s))),
     };
 
-    private static (List<Instrument>, MarketSnapshot) Catalog()
+    internal static (List<Instrument>, MarketSnapshot) Catalog()
     {
         var asOf = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
         var instruments = new List<Instrument>

@@ -24,6 +24,9 @@ public sealed class HouseDependency
     /// <summary>Accounts OK now that would not be without credits.</summary>
     public long LeavingOk { get; private set; }
 
+    /// <summary>Accounts that could not be evaluated (not in any figure).</summary>
+    public long Skipped { get; private set; }
+
     /// <summary>State now → state without credits.</summary>
     public StateTransitions Transitions { get; } = new();
 
@@ -36,13 +39,13 @@ public sealed class HouseDependency
 
     /// <summary>Rebuilds a partial from its parts (e.g. received from another silo).</summary>
     public static HouseDependency Restore(
-        long accounts, long leavingOk,
+        long accounts, long skipped, long leavingOk,
         (ExactSum Siloed, ExactSum Cross, ExactSum Credit, ExactSum CreditPositions, ExactSum Im, ExactSum ImWithoutCredits, ExactSum Called) sums,
         IEnumerable<PairTally> pairs, IEnumerable<StateTransition> transitions)
     {
         var house = new HouseDependency
         {
-            Accounts = accounts, LeavingOk = leavingOk, _siloed = sums.Siloed, _cross = sums.Cross, _credit = sums.Credit,
+            Accounts = accounts, Skipped = skipped, LeavingOk = leavingOk, _siloed = sums.Siloed, _cross = sums.Cross, _credit = sums.Credit,
             _creditPositions = sums.CreditPositions, _im = sums.Im, _imWithout = sums.ImWithoutCredits, _called = sums.Called,
         };
         foreach (var p in pairs)
@@ -96,11 +99,15 @@ public sealed class HouseDependency
         }
     }
 
+    /// <summary>Counts an account that could not be evaluated.</summary>
+    public void Skip() => Skipped++;
+
     /// <summary>Adds a partial over other accounts.</summary>
     public void Merge(HouseDependency other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Accounts += other.Accounts;
+        Skipped += other.Skipped;
         LeavingOk += other.LeavingOk;
         _siloed.Add(other._siloed);
         _cross.Add(other._cross);
@@ -121,6 +128,7 @@ public sealed class HouseDependency
     public HouseDependencyResult Result() => new()
     {
         Accounts = Accounts,
+        Skipped = Skipped,
         SiloedTotal = _siloed.Value,
         CrossTotal = _cross.Value,
         CreditTotal = _credit.Value,

@@ -6,6 +6,9 @@ public sealed record HouseDependencyResult
     /// <summary>Accounts counted.</summary>
     public required long Accounts { get; init; }
 
+    /// <summary>Accounts that could not be evaluated (not in any figure).</summary>
+    public required long Skipped { get; init; }
+
     /// <summary>Σ siloed totals.</summary>
     public required double SiloedTotal { get; init; }
 

@@ -77,6 +77,7 @@ public static class SupervisoryCsv
             ("generatedAt", Instant(generatedAt)), ("marketAsOf", Instant(stress.MarketAsOf)), ("marketAsOfLatest", Instant(stress.MarketAsOfLatest)),
             ("rulebookVersion", stress.RulebookVersion), ("guaranteeFund", Number(stress.GuaranteeFund)), ("accounts", Number(stress.Accounts)),
             ("skipped", Number(stress.Skipped)), ("worstScenario", stress.Worst?.Scenario ?? ""),
+            ("dependencyAccounts", Number(dependency.Accounts)), ("dependencySkipped", Number(dependency.Skipped)),
             ("siloedTotal", Number(dependency.SiloedTotal)), ("crossTotal", Number(dependency.CrossTotal)), ("saving", Number(dependency.Saving)),
             ("creditTotal", Number(dependency.CreditTotal)), ("creditTotalPositions", Number(dependency.CreditTotalPositions)),
             ("im", Number(dependency.Im)), ("imWithoutCredits", Number(dependency.ImWithoutCredits)),

@@ -63,6 +63,7 @@ public static class SupervisoryJson
         {
             w.WriteString("record", "dependency");
             w.WriteNumber("accounts", dependency.Accounts);
+            w.WriteNumber("skipped", dependency.Skipped);
             w.WriteNumber("siloedTotal", dependency.SiloedTotal);
             w.WriteNumber("crossTotal", dependency.CrossTotal);
             w.WriteNumber("creditTotal", dependency.CreditTotal);

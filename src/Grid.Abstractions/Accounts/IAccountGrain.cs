@@ -46,6 +46,14 @@ public interface IAccountGrain : IGrainWithStringKey
     ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount);
 
     /// <summary>
+    /// Funding from an operator: adds <paramref name="accrue"/> to the unsettled funding of the position in
+    /// <paramref name="instrumentId"/> and, with <paramref name="settle"/>, settles it all into the balance.
+    /// Idempotent on <paramref name="fundingId"/> (the same key space as the engines' Funding messages).
+    /// </summary>
+    [Alias("ApplyFunding")]
+    ValueTask<FundingResult> ApplyFunding(string fundingId, string instrumentId, decimal accrue, bool settle);
+
+    /// <summary>
     /// Kill switch: a frozen account passes no new order (fills and cancels still book). With
     /// <paramref name="cancelResting"/> (freezing only) its resting orders are cancelled too, their margin
     /// released, and the engines holding them are told (a risk event carrying the order ids, cause

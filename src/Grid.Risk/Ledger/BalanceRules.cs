@@ -7,7 +7,7 @@ namespace Grid.Risk.Ledger;
 /// <summary>
 /// Deposits and withdrawals: the checks a treasury movement passes, then the ledger and the book move
 /// together. A deposit needs a listed asset, a positive amount and a balance that stays within the
-/// grid's value limit; a withdrawal also needs an account that is not frozen, a balance that holds it
+/// grid's value limit and a priced asset; a withdrawal also needs an account that is not frozen, a balance that holds it
 /// (no withdrawal into a borrow) and equity after order costs that still covers the order-inclusive IM
 /// (Rulebook §3.8 buying power).
 /// </summary>
@@ -26,6 +26,12 @@ public static class BalanceRules
             return RejectReason.InvalidOrder;
         }
 
+        if (!Priced(model, asset))
+        {
+            // A balance the book cannot value would leave the account unable to be margined.
+            return RejectReason.NoPrice;
+        }
+
         FillSettlement.Move(ledger, book, asset, amount);
         return RejectReason.None;
     }
@@ -42,7 +48,7 @@ public static class BalanceRules
             return new WithdrawalResult(false, RejectReason.AccountFrozen, 0, double.NaN);
         }
 
-        if (book is null)
+        if (book is null || (book.Model.TryGetAsset(asset, out _) && !Priced(book.Model, asset)))
         {
             return new WithdrawalResult(false, RejectReason.NoPrice, 0, double.NaN);
         }
@@ -61,6 +67,8 @@ public static class BalanceRules
 
         return check;
     }
+
+    private static bool Priced(RiskModel model, string asset) => model.TryGetAsset(asset, out var a) && double.IsFinite(model.Assets[a].Price);
 
     /// <summary>True when crediting would make the balance worth more than <see cref="GridLimits.MaxValue"/> (at its index; 1 USD a unit when unpriced).</summary>
     private static bool TooLarge(IAccountLedger ledger, RiskModel model, string asset, decimal amount)

@@ -30,8 +30,14 @@ public static class FillSettlement
         var dq = fill.Side == Side.Buy ? fill.Qty : -fill.Qty;
         if (spec.Kind.IsCash())
         {
-            Move(ledger, book, spec.Base!, dq);
-            Move(ledger, book, QuoteOf(spec), -dq * fill.Price - fill.Fee);
+            // The ledger first, then the book: a book that cannot take a value leaves the ledger whole.
+            var (baseAsset, quote) = (spec.Base!, QuoteOf(spec));
+            var baseAfter = ledger.Balance(baseAsset) + dq;
+            var quoteAfter = ledger.Balance(quote) - (dq * fill.Price) - fill.Fee;
+            ledger.SetBalance(baseAsset, baseAfter);
+            ledger.SetBalance(quote, quoteAfter);
+            book?.SetBalance(baseAsset, (double)baseAfter);
+            book?.SetBalance(quote, (double)quoteAfter);
             return LedgerRefusal.None;
         }
 
@@ -39,16 +45,21 @@ public static class FillSettlement
         var settlement = SettlementAsset(spec, model);
         var (entry, units) = FillAccounting.Settle(
             spec.Kind.IsOption(), spec.Kind.IsInverse(), (decimal)spec.Multiplier, position.Qty, position.Entry, dq, fill.Price, fill.Fee, PriceOf(settlement, model));
-        var balance = ledger.Balance(settlement);
-        if (Math.Abs((double)(balance + units) * (double)PriceOf(settlement, model)) > GridLimits.MaxValue)
+        var balance = ledger.Balance(settlement) + units;
+        if (Math.Abs((double)balance * (double)PriceOf(settlement, model)) > GridLimits.MaxValue)
         {
             return new LedgerRefusal("filled.qty", GridLimits.Message($"the {settlement} balance"));
         }
 
         var after = position with { Qty = position.Qty + dq, Entry = entry };
         ledger.SetPosition(spec.Id, after);
+        ledger.SetBalance(settlement, balance);
         book?.SetPosition(spec.Id, (double)after.Qty, (double)after.Entry, (double)after.Funding);
-        Move(ledger, book, settlement, units);
+        if (units != 0)
+        {
+            book?.SetBalance(settlement, (double)balance);
+        }
+
         return LedgerRefusal.None;
     }
 

@@ -47,12 +47,19 @@ public static class FundingSettlement
             return new LedgerRefusal(fields + "settle", GridLimits.Message($"the {settlement} balance"));
         }
 
+        // The ledger first, then the book: a book that cannot take a value leaves the ledger whole.
         var after = position with { Funding = settle ? 0 : unsettled };
+        var balance = ledger.Balance(settlement) + units;
         ledger.SetPosition(spec.Id, after);
-        book?.SetPosition(spec.Id, (double)after.Qty, (double)after.Entry, (double)after.Funding);
         if (settle)
         {
-            FillSettlement.Move(ledger, book, settlement, units);
+            ledger.SetBalance(settlement, balance);
+        }
+
+        book?.SetPosition(spec.Id, (double)after.Qty, (double)after.Entry, (double)after.Funding);
+        if (settle && units != 0)
+        {
+            book?.SetBalance(settlement, (double)balance);
         }
 
         return LedgerRefusal.None;

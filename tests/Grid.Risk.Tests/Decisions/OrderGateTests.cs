@@ -84,6 +84,24 @@ public sealed class OrderGateTests
         Assert.Equal(margin, gate);
     }
 
+    [Fact]
+    public void AnAcceptedCheck_AllocatesNothing()
+    {
+        var book = Funded.Clone();
+        var limits = new TradingLimits { PriceBand = 0.1, MaxOrderNotional = 1e7, MaxPosition = 1_000 };
+        var account = new AccountControls { MaxOpenOrders = 1_000 };
+        var order = Buy(1);
+        Assert.True(OrderGate.Check(book, order, limits, account).Accepted);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            _ = OrderGate.Check(book, order, limits, account);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static OrderTerms Buy(double qty) => new(Perp, Side.Buy, qty, 60_000);
 
     private static AccountBook WithOneOrder()

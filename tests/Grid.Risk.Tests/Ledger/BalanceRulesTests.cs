@@ -16,12 +16,14 @@ public sealed class BalanceRulesTests
     [InlineData("USD", 0, RejectReason.InvalidOrder)]
     [InlineData("USD", 2e15, RejectReason.InvalidOrder)]
     [InlineData("USD", 5, RejectReason.None)]
+    [InlineData("SPY", 5, RejectReason.NoPrice)]
     public void Deposit_Checks(string asset, decimal amount, RejectReason expected)
     {
         var (ledger, book) = Account();
 
         Assert.Equal(expected, BalanceRules.Deposit(ledger, book, Model, asset, amount));
         Assert.Equal(expected == RejectReason.None ? 100_005m : 100_000m, ledger.Balance("USD"));
+        Assert.Equal(0m, ledger.Balance("SPY"));
         Assert.Equal((double)ledger.Balance("USD"), book.Balance("USD"));
     }
 

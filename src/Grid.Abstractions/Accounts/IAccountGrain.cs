@@ -21,11 +21,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetBuyingPower")]
     ValueTask<BuyingPower> GetBuyingPower();
 
-    /// <summary>Largest size of (instrument, side, price) that still passes (Rulebook §4 item 25).</summary>
+    /// <summary>
+    /// Largest multiple of 1e-6 such that every size of (instrument, side, price) up to it passes the same
+    /// decision a check gets (policy gates and margin test; Rulebook §4 item 25).
+    /// </summary>
     [Alias("GetMaxOrderSize")]
     ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price);
 
-    /// <summary>Evaluates orders cumulatively without reserving.</summary>
+    /// <summary>Evaluates orders cumulatively without reserving, each through the same decision as a check.</summary>
     [Alias("WhatIf")]
     ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders);
 

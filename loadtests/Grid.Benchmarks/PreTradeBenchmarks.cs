@@ -15,6 +15,8 @@ public class PreTradeBenchmarks
     private AccountBook _book = null!;
     private int _perp;
     private int _option;
+    private TradingLimits _limits;
+    private AccountControls _controls;
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +26,8 @@ public class PreTradeBenchmarks
         _perp = model.Instrument("BTC-PERP").Index;
         _option = model.Instrument("BTC-30D-64000-C").Index;
         _ = _book.Check(_perp, Side.Buy, 1, 60_050);
+        _limits = new TradingLimits { PriceBand = 0.1, MaxOrderNotional = 10_000_000, MaxPosition = 1_000 };
+        _controls = new AccountControls { MaxOpenOrders = 1_000 };
     }
 
     /// <summary>The reference check: copy the book, add the order, re-evaluate every group.</summary>
@@ -33,6 +37,10 @@ public class PreTradeBenchmarks
     /// <summary>Incremental check of a perp order: one group previewed, the rest cached.</summary>
     [Benchmark]
     public PreTradeResult IncrementalCheckPerp() => _book.Check(_perp, Side.Buy, 1, 60_050);
+
+    /// <summary>The one decision the account grain makes: every policy gate, then the incremental check of a perp order.</summary>
+    [Benchmark]
+    public PreTradeResult GatedCheckPerp() => OrderGate.Check(_book, new OrderTerms(_perp, Side.Buy, 1, 60_050), _limits, _controls);
 
     /// <summary>Incremental check of an option order (short-option minimum slot lookup included).</summary>
     [Benchmark]

@@ -7,9 +7,10 @@ public sealed class GatewayOptions
     public const string SectionName = "Grid:Gateway";
 
     /// <summary>
-    /// Messages of one PreTrade stream accepted but not yet answered. When the window is full the
-    /// gateway stops reading the stream, so HTTP/2 flow control slows the engine down. Heartbeats do
-    /// not count. Sent to the engine in the <c>grid-max-in-flight</c> response header.
+    /// Messages of one PreTrade stream accepted but not yet answered. A message that arrives while
+    /// the window is full is answered ERROR_CODE_OVERLOADED at once and not applied; the gateway
+    /// keeps reading (pretrade.proto). Heartbeats do not count. Sent to the engine in the
+    /// <c>grid-max-in-flight</c> response header.
     /// </summary>
     public int MaxInFlightPerStream { get; set; } = 4096;
 

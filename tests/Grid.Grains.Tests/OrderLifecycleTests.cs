@@ -100,13 +100,31 @@ public sealed class OrderLifecycleTests(GridClusterFixture fixture)
         var fill = await account.One(Commands.Fill("missing", "t9", 1, 1));
         Assert.Equal(ErrorCode.UnknownOrder, fill.Error);
         await account.One(Commands.Check("o2", "BTC-PERP", Side.Buy, 0.1m, 60_000));
-        var over = await account.One(Commands.Fill("o2", "t1", 5, 60_000));
-        Assert.Equal(ErrorCode.InvalidField, over.Error);
-        Assert.Contains("qty", over.Message);
+        var fee = await account.One(Commands.Fill("o2", "t1", 0.1m, 60_000) with { Fee = 61 });
+        Assert.Equal(ErrorCode.InvalidField, fee.Error);
+        Assert.StartsWith("filled.fee: ", fee.Message, StringComparison.Ordinal);
         var p = await account.GetPortfolio();
         Assert.Empty(p.Positions);
         Assert.NotEqual(hash, p.StateHash);
         Assert.Equal(0.1m, Assert.Single(p.Orders).RemainingQty);
+        Assert.Equal(50_000m, Assert.Single(p.Balances).Balance);
+    }
+
+    [Fact]
+    public async Task AFillLargerThanTheRemaining_BooksInFull_AndReleasesTheReservation()
+    {
+        var account = await fixture.Client.Funded("life-over", 500_000);
+        await account.One(Commands.Check("o1", "BTC-PERP", Side.Buy, 0.1m, 60_000));
+
+        var over = await account.One(Commands.Fill("o1", "t1", 0.5m, 60_000) with { Fee = 3 });
+
+        Assert.Equal(ReplyKind.Ack, over.Kind);
+        Assert.True(over.OrderKnown);
+        Assert.Equal(0m, over.RemainingQty);
+        var p = await account.GetPortfolio();
+        Assert.Empty(p.Orders);
+        Assert.Equal(0.5m, Assert.Single(p.Positions).Qty);
+        Assert.Equal(-3m, p.Balances.Single(b => b.Asset == "USDT").Balance);
     }
 
     [Fact]

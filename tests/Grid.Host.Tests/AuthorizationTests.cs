@@ -29,6 +29,7 @@ public sealed class AuthorizationTests(GridHostFixture grid)
         { "/grid.v1.Accounts/Watch", MethodType.ServerStreaming, $"{E},{T},{A}" },
         { "/grid.v1.Accounts/Deposit", MethodType.Unary, A },
         { "/grid.v1.Accounts/Withdraw", MethodType.Unary, A },
+        { "/grid.v1.Accounts/ApplyFunding", MethodType.Unary, A },
         { "/grid.v1.MarketData/Publish", MethodType.DuplexStreaming, M },
         { "/grid.v1.MarketData/PublishOnce", MethodType.Unary, M },
         { "/grid.v1.MarketData/Subscribe", MethodType.ServerStreaming, $"{E},{T},{M},{A}" },

@@ -49,6 +49,10 @@ public sealed class ConformancePreTradeTests
         var expected = e.GetProperty("maxQty").GetDouble();
         var tolerance = Math.Max(1e-6, e.GetProperty("qTolerance").GetDouble());
         Assert.True(Math.Abs(max - expected) <= tolerance, $"{id}: max size expected {expected:R}, got {max:R}");
+
+        // Tighter than the case's tolerance below the boundary: the largest passing multiple of 1e-6 is
+        // never more than one micro-unit under the reference (above it, the reference's own qTolerance).
+        Assert.True(expected - max < 1e-6 + 1e-9, $"{id}: max size {max:R} is more than 1e-6 under {expected:R}");
     }
 
     [Theory]

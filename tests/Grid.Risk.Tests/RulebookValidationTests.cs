@@ -17,6 +17,7 @@ public sealed class RulebookValidationTests
         Assert.Equal(0.8, rb.MmFraction);
         Assert.Equal(0.9, rb.LiqEndFraction);
         Assert.Equal(0.0005, rb.TakerFeeReserve);
+        Assert.Equal(0.01, rb.MaxFeeRate);
         Assert.Equal("SPX", rb.Assets["SPY"].OffsetGroup);
         Assert.Equal(CollateralMode.Scenario, rb.Assets["AAPL"].Mode);
         Assert.Equal(0.99, rb.Assets["USDC"].HaircutTiers[0].Rate);
@@ -32,6 +33,8 @@ public sealed class RulebookValidationTests
     [InlineData("\"liqEndFraction\": 0.9", "\"liqEndFraction\": 1.9", "liqEndFraction")]
     [InlineData("\"grid\": \"finra\"", "\"grid\": \"spiral\"", "groups.SPX.grid")]
     [InlineData("\"takerReserve\": 0.0005", "\"takerReserve\": \"lots\"", "fees.takerReserve")]
+    [InlineData("\"maxRate\": 0.01", "\"maxRate\": -0.01", "fees.maxRate")]
+    [InlineData("\"maxRate\": 0.01", "\"maxRate\": 1.5", "fees.maxRate")]
     [InlineData("\"version\": \"2026-11-25.1\",", "", "version")]
     public void Parse_InconsistentRulebook_NamesTheField(string from, string to, string field)
     {

@@ -29,4 +29,16 @@ public sealed record GroupRiskLine
 
     /// <summary>Vol state per scenario ("up", "same", "down").</summary>
     [Id(16)] public IReadOnlyList<string> ScenarioVols { get; init; } = [];
+
+    /// <summary>Spot and stock order cost counted for this group on the chosen side (Rulebook §4 item 26).</summary>
+    [Id(17)] public decimal SpotOrderCost { get; init; }
+
+    /// <summary>STD regime: the group's maintenance requirement; null under PM (MM derives from IM).</summary>
+    [Id(18)] public decimal? GroupMm { get; init; }
+
+    /// <summary>STD regime: the requirement lines; empty under PM.</summary>
+    [Id(19)] public IReadOnlyList<StdRequirementLine> StdLines { get; init; } = [];
+
+    /// <summary>Loss weight of the worst scenario (1 on the main grid, below 1 on extended rows).</summary>
+    [Id(20)] public double WorstWeight { get; init; } = 1;
 }

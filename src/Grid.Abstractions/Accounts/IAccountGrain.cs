@@ -21,11 +21,14 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetBuyingPower")]
     ValueTask<BuyingPower> GetBuyingPower();
 
-    /// <summary>Largest size of (instrument, side, price) that still passes (Rulebook §4 item 25).</summary>
+    /// <summary>
+    /// Largest multiple of 1e-6 such that every size of (instrument, side, price) up to it passes the same
+    /// decision a check gets (policy gates and margin test; Rulebook §4 item 25).
+    /// </summary>
     [Alias("GetMaxOrderSize")]
     ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price);
 
-    /// <summary>Evaluates orders cumulatively without reserving.</summary>
+    /// <summary>Evaluates orders cumulatively without reserving, each through the same decision as a check.</summary>
     [Alias("WhatIf")]
     ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders);
 
@@ -44,6 +47,14 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Debits a balance if equity after still covers IM; idempotent on <paramref name="requestId"/>.</summary>
     [Alias("Withdraw")]
     ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount);
+
+    /// <summary>
+    /// Funding from an operator: adds <paramref name="accrue"/> to the unsettled funding of the position in
+    /// <paramref name="instrumentId"/> and, with <paramref name="settle"/>, settles it all into the balance.
+    /// Idempotent on <paramref name="fundingId"/> (the same key space as the engines' Funding messages).
+    /// </summary>
+    [Alias("ApplyFunding")]
+    ValueTask<FundingResult> ApplyFunding(string fundingId, string instrumentId, decimal accrue, bool settle);
 
     /// <summary>
     /// Kill switch: a frozen account passes no new order (fills and cancels still book). With

@@ -8,4 +8,5 @@ public sealed record OrderIntent(
     [property: Id(0)] string InstrumentId,
     [property: Id(1)] Side Side,
     [property: Id(2)] decimal Qty,
-    [property: Id(3)] decimal Price);
+    [property: Id(3)] decimal Price,
+    [property: Id(4)] bool ReduceOnly = false);

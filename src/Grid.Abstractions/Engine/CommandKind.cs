@@ -11,4 +11,6 @@ public enum CommandKind : byte
     Cancel = 3,
     /// <summary>New quantity and/or price for a resting order, re-checked.</summary>
     Amend = 4,
+    /// <summary>Funding accrued to a position and, optionally, settled into the balance.</summary>
+    Funding = 5,
 }

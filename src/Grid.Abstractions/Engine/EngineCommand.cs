@@ -18,7 +18,7 @@ public sealed record EngineCommand
     /// <summary>Client order id: with the account, the idempotency key of a check.</summary>
     [Id(2)] public string ClientOrderId { get; init; } = "";
 
-    /// <summary>Instrument (checks and fills).</summary>
+    /// <summary>Instrument (checks, fills and funding).</summary>
     [Id(3)] public string InstrumentId { get; init; } = "";
 
     /// <summary>Side (checks and fills).</summary>
@@ -38,4 +38,16 @@ public sealed record EngineCommand
 
     /// <summary>Order may only reduce the position.</summary>
     [Id(9)] public bool ReduceOnly { get; init; }
+
+    /// <summary>The venue sending the command (the engine's API key id); a check's reservation records it.</summary>
+    [Id(10)] public string Venue { get; init; } = "";
+
+    /// <summary>Funding id: the idempotency key of a funding command.</summary>
+    [Id(11)] public string FundingId { get; init; } = "";
+
+    /// <summary>Funding to add to the position's unsettled funding (USD for linear contracts, coin for inverse ones); positive is owed to the account.</summary>
+    [Id(12)] public decimal Accrue { get; init; }
+
+    /// <summary>Funding: settle the position's whole unsettled funding (after the accrual) into its settlement asset.</summary>
+    [Id(13)] public bool Settle { get; init; }
 }

@@ -21,4 +21,8 @@ public enum ErrorCode
     PermissionDenied = 7,
     /// <summary>The order id is unknown to the account.</summary>
     UnknownOrder = 8,
+    /// <summary>An idempotency key was reused with other terms.</summary>
+    IdempotencyConflict = 9,
+    /// <summary>The command cannot apply in the account's state (funding with no position); the message says which.</summary>
+    FailedPrecondition = 10,
 }

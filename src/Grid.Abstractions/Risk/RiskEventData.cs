@@ -36,4 +36,10 @@ public sealed record RiskEventData
 
     /// <summary>Resting orders the grid cancelled (engines must pull them from their books).</summary>
     [Id(12)] public IReadOnlyList<string> CanceledOrderIds { get; init; } = [];
+
+    /// <summary>
+    /// The venue (engine key id) that placed each cancelled order, in the order of <see cref="CanceledOrderIds"/>;
+    /// empty strings for orders placed before venues were recorded.
+    /// </summary>
+    [Id(13)] public IReadOnlyList<string> CanceledOrderVenues { get; init; } = [];
 }

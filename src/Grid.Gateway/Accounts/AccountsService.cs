@@ -42,6 +42,9 @@ internal sealed class AccountsService(
     public override Task<Wire.WithdrawResponse> Withdraw(Wire.WithdrawRequest request, ServerCallContext context)
         => Run(() => WithdrawOne(request), "Accounts.Withdraw");
 
+    public override Task<Wire.ApplyFundingResponse> ApplyFunding(Wire.ApplyFundingRequest request, ServerCallContext context)
+        => Run(() => FundingViews.Apply(request, Account), "Accounts.ApplyFunding");
+
     public override async Task Watch(Wire.WatchAccountRequest request, IServerStreamWriter<Wire.AccountUpdate> responseStream, ServerCallContext context)
     {
         string accountId;
@@ -89,6 +92,11 @@ internal sealed class AccountsService(
         var amount = RequestFields.Positive(request.Amount, "amount");
         var requestId = RequestFields.Key(request.RequestId, "request_id");
         var change = await account.Deposit(requestId, asset, amount);
+        if (change.Conflict)
+        {
+            throw Conflict(requestId);
+        }
+
         if (change.Accepted)
         {
             return BuyingPowerViews.ToWire(change.After);
@@ -98,9 +106,13 @@ internal sealed class AccountsService(
         {
             RejectReason.UnknownAsset => WireErrors.Detail(Wire.ErrorCode.UnknownAsset, "asset", $"asset: {asset} is not listed in the rulebook"),
             RejectReason.InvalidOrder => WireErrors.Detail(Wire.ErrorCode.InvalidField, "amount", "the balance would be worth more than 1e15 USD, the grid's limit"),
+            RejectReason.NoPrice => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "asset", $"asset: {asset} has no index price yet"),
             _ => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", $"the deposit was refused ({change.Reason})"),
         });
     }
+
+    private static RpcException Conflict(string requestId)
+        => WireErrors.ToRpcException(WireErrors.Detail(Wire.ErrorCode.IdempotencyConflict, "request_id", $"request_id: {requestId} was used before with other parameters; nothing was applied"));
 
     private async Task<Wire.WithdrawResponse> WithdrawOne(Wire.WithdrawRequest request)
     {
@@ -109,6 +121,11 @@ internal sealed class AccountsService(
         var amount = RequestFields.Positive(request.Amount, "amount");
         var requestId = RequestFields.Key(request.RequestId, "request_id");
         var change = await account.Withdraw(requestId, asset, amount);
+        if (change.Conflict)
+        {
+            throw Conflict(requestId);
+        }
+
         return new Wire.WithdrawResponse
         {
             Accepted = change.Accepted,

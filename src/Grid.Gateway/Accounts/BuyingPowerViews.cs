@@ -5,8 +5,7 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Accounts;
 
 /// <summary>
-/// Buying power on the wire. The grain view lacks a scenario's weight and, per group, the spot order
-/// cost, the STD maintenance and the STD lines; those wire fields stay unset until it carries them.
+/// Buying power on the wire; GroupRisk.group_mm is unset under PM, as accounts.proto says.
 /// </summary>
 internal static class BuyingPowerViews
 {
@@ -54,24 +53,40 @@ internal static class BuyingPowerViews
         Value = WireDecimal.From(line.Value),
     };
 
-    private static Wire.GroupRisk Group(GroupRiskLine line) => new()
+    private static Wire.GroupRisk Group(GroupRiskLine line)
     {
-        Group = line.Group,
-        Scan = WireDecimal.From(line.Scan),
-        WorstScenario = new Wire.Scenario
+        var wire = new Wire.GroupRisk
         {
-            Index = (uint)Math.Max(0, line.WorstScenario),
-            Shock = WireDecimal.From(line.WorstShock),
-            VolState = WireEnums.VolStateNamed(line.WorstVolState),
-        },
-        Basis = WireDecimal.From(line.Basis),
-        ShortOptionMinimum = WireDecimal.From(line.ShortOptionMinimum),
-        Concentration = WireDecimal.From(line.Concentration),
-        Delta = WireDecimal.From(line.Delta),
-        GroupIm = WireDecimal.From(line.GroupIm),
-        Credit = WireDecimal.From(line.Credit),
-        Side = WireEnums.ToWire(line.Side),
-        OpenLoss = WireDecimal.From(line.OpenLoss),
-        FeeReserve = WireDecimal.From(line.FeeReserve),
-    };
+            Group = line.Group,
+            Scan = WireDecimal.From(line.Scan),
+            WorstScenario = new Wire.Scenario
+            {
+                Index = (uint)Math.Max(0, line.WorstScenario),
+                Shock = WireDecimal.From(line.WorstShock),
+                VolState = WireEnums.VolStateNamed(line.WorstVolState),
+                Weight = WireDecimal.From((decimal)line.WorstWeight),
+            },
+            Basis = WireDecimal.From(line.Basis),
+            ShortOptionMinimum = WireDecimal.From(line.ShortOptionMinimum),
+            Concentration = WireDecimal.From(line.Concentration),
+            Delta = WireDecimal.From(line.Delta),
+            GroupIm = WireDecimal.From(line.GroupIm),
+            Credit = WireDecimal.From(line.Credit),
+            Side = WireEnums.ToWire(line.Side),
+            OpenLoss = WireDecimal.From(line.OpenLoss),
+            FeeReserve = WireDecimal.From(line.FeeReserve),
+            SpotOrderCost = WireDecimal.From(line.SpotOrderCost),
+            GroupMm = line.GroupMm is { } mm ? WireDecimal.From(mm) : null,
+        };
+        foreach (var l in line.StdLines)
+        {
+            wire.StdLines.Add(new Wire.StdLine
+            {
+                Holding = l.Holding, Qty = WireDecimal.From(l.Qty), InitialMargin = WireDecimal.From(l.InitialMargin),
+                MaintenanceMargin = WireDecimal.From(l.MaintenanceMargin), Rule = l.Rule, PairedWith = l.PairedWith,
+            });
+        }
+
+        return wire;
+    }
 }

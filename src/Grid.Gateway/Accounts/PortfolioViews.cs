@@ -5,8 +5,8 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Accounts;
 
 /// <summary>
-/// Holdings, reservations and the regime comparison on the wire. The grain views carry no
-/// as-of instant, no position mark and no venue, so those fields stay unset (venue empty).
+/// Holdings, reservations and the regime comparison on the wire. The grain views carry no as-of
+/// instant yet, so Portfolio.as_of and RegimeComparison.as_of stay unset.
 /// </summary>
 internal static class PortfolioViews
 {
@@ -15,14 +15,7 @@ internal static class PortfolioViews
         var wire = new Wire.Portfolio { AccountId = view.AccountId, Regime = WireEnums.ToWire(view.Regime) };
         foreach (var position in view.Positions.OrderBy(p => p.InstrumentId, StringComparer.Ordinal))
         {
-            wire.Positions.Add(new Wire.Position
-            {
-                InstrumentId = position.InstrumentId,
-                Qty = WireDecimal.From(position.Qty),
-                EntryPrice = WireDecimal.From(position.Entry),
-                Funding = WireDecimal.From(position.Funding),
-                Value = WireDecimal.From(position.Value),
-            });
+            wire.Positions.Add(Position(position));
         }
 
         foreach (var balance in view.Balances.OrderBy(b => b.Asset, StringComparer.Ordinal))
@@ -38,6 +31,16 @@ internal static class PortfolioViews
         return wire;
     }
 
+    public static Wire.Position Position(PositionLine position) => new()
+    {
+        InstrumentId = position.InstrumentId,
+        Qty = WireDecimal.From(position.Qty),
+        EntryPrice = WireDecimal.From(position.Entry),
+        Funding = WireDecimal.From(position.Funding),
+        Value = WireDecimal.From(position.Value),
+        MarkPrice = WireDecimal.From(position.MarkPrice),
+    };
+
     public static Wire.Reservation Reservation(string accountId, OrderLine order) => new()
     {
         AccountId = accountId,
@@ -48,6 +51,7 @@ internal static class PortfolioViews
         Price = WireDecimal.From(order.Price),
         ReservedAt = WireTime.FromOptional(order.ReservedAt),
         ReduceOnly = order.ReduceOnly,
+        VenueId = order.Venue,
     };
 
     public static Wire.RegimeComparison ToWire(RegimeComparisonView view)

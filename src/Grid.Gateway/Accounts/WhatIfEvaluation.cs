@@ -9,7 +9,7 @@ namespace Grid.Gateway.Accounts;
 /// Accounts.WhatIf. Orders with bad terms are REJECT_REASON_INVALID_ORDER decisions made here (the
 /// contract makes them decisions, not errors); since rejected orders do not rest, leaving them out
 /// of the grain's cumulative evaluation changes nothing for the others. The grain's OrderIntent
-/// carries neither the client order id (echoed from the request) nor reduce_only (not evaluated).
+/// carries reduce_only (the grain decides it like a check) but not the client order id (echoed here).
 /// </summary>
 internal sealed class WhatIfEvaluation(int maxOrders)
 {
@@ -39,7 +39,8 @@ internal sealed class WhatIfEvaluation(int maxOrders)
                     RequestFields.OrderInstrument(order.InstrumentId, fields.InstrumentId),
                     RequestFields.OrderSide(order.Side, fields.Side),
                     RequestFields.OrderAmount(order.Qty, fields.Qty),
-                    RequestFields.OrderAmount(order.Price, fields.Price)));
+                    RequestFields.OrderAmount(order.Price, fields.Price),
+                    order.ReduceOnly));
                 positions.Add(i);
             }
             catch (InvalidOrderException)

@@ -8,8 +8,8 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Audit;
 
 /// <summary>
-/// Records every operator and treasury action (instruments, rulebook, freeze, regime, deposits and
-/// withdrawals) with its caller, inputs and outcome, whether it succeeded or failed. Runs outside
+/// Records every operator and treasury action (instruments, rulebook, freeze, regime, deposits,
+/// withdrawals and funding) with its caller, inputs and outcome, whether it succeeded or failed. Runs outside
 /// authentication, so an authenticated caller refused by its role is recorded too; calls without a
 /// valid key are not (they would let anyone flush the trail).
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : 
         "/grid.v1.Admin/UpsertInstrument", "/grid.v1.Admin/HaltInstrument", "/grid.v1.Admin/ResumeInstrument",
         "/grid.v1.Admin/LoadRulebook", "/grid.v1.Admin/FreezeAccount", "/grid.v1.Admin/UnfreezeAccount",
         "/grid.v1.Admin/SetAccountRegime", "/grid.v1.Accounts/Deposit", "/grid.v1.Accounts/Withdraw",
+        "/grid.v1.Accounts/ApplyFunding",
     };
 
     /// <summary>True for the RPCs recorded here.</summary>
@@ -41,12 +42,12 @@ internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : 
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Unauthenticated)
         {
-            Record(context, request, null, StatusName(e.StatusCode));
+            Record(context, request, null, AuditText.StatusName(e.StatusCode));
             throw;
         }
         catch (Exception e) when (e is not RpcException)
         {
-            Record(context, request, null, StatusName(StatusCode.Internal));
+            Record(context, request, null, AuditText.StatusName(StatusCode.Internal));
             throw;
         }
     }
@@ -68,22 +69,4 @@ internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : 
         => request is IMessage message && message.Descriptor.FindFieldByName("account_id") is { FieldType: FieldType.String, IsRepeated: false } field
             ? (string)field.Accessor.GetValue(message)
             : "";
-
-    /// <summary>"PermissionDenied" as the gRPC name "PERMISSION_DENIED".</summary>
-    private static string StatusName(StatusCode code)
-    {
-        var name = code.ToString();
-        var text = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return text.ToString();
-    }
 }

@@ -14,6 +14,24 @@ public static class AuditText
 
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default);
 
+    /// <summary>"PermissionDenied" as the gRPC name "PERMISSION_DENIED".</summary>
+    public static string StatusName(Grpc.Core.StatusCode code)
+    {
+        var name = code.ToString();
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The wire record of <paramref name="entry"/>, stored at <paramref name="id"/> by <paramref name="silo"/>.</summary>
     public static Wire.AuditRecord ToRecord(string id, AuditEntry entry, string silo)
     {
@@ -42,6 +60,15 @@ public static class AuditText
     {
         null => "",
         IMessage message => Json.Format(message),
+        EngineCommand { Kind: CommandKind.Funding } f => JsonSerializer.Serialize(new
+        {
+            kind = f.Kind.ToString(),
+            correlationId = f.CorrelationId,
+            fundingId = f.FundingId,
+            instrumentId = f.InstrumentId,
+            accrue = f.Accrue,
+            settle = f.Settle,
+        }),
         EngineCommand c => JsonSerializer.Serialize(new
         {
             kind = c.Kind.ToString(),
@@ -52,6 +79,7 @@ public static class AuditText
             qty = c.Qty,
             price = c.Price,
             reduceOnly = c.ReduceOnly,
+            venue = c.Venue,
         }),
         _ => JsonSerializer.Serialize(inputs.ToString()),
     };

@@ -1,19 +1,36 @@
+using Grid.Abstractions.Engine;
+using Grid.Gateway.Faults;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Audit;
 
 /// <summary>
 /// Records the pre-trade decisions of one call (a PreTrade stream or a single check) for its caller:
-/// one small object per decision, the request and the decision kept as they are.
+/// one small object per decision, the request and the decision kept as they are. Funding sent on the
+/// stream is recorded too, as an action (AUDIT_KIND_ADMIN), applied or refused.
 /// </summary>
 internal sealed class DecisionAudit(IAuditTrail trail, TimeProvider clock, string caller, string action)
 {
-    /// <summary>Records <paramref name="reply"/> when it is a decision; acks and errors are not decisions.</summary>
+    /// <summary>Records <paramref name="reply"/> when it is a decision or answers funding; other acks and errors are not recorded.</summary>
     public void Record(string accountId, object inputs, Wire.GridMessage reply)
     {
         if (reply.BodyCase == Wire.GridMessage.BodyOneofCase.Decision)
         {
             Record(accountId, inputs, reply.Decision);
+        }
+        else if (inputs is EngineCommand { Kind: CommandKind.Funding })
+        {
+            trail.Record(new AuditEntry
+            {
+                At = clock.GetUtcNow(),
+                Caller = caller,
+                Action = action,
+                Kind = Wire.AuditKind.Admin,
+                AccountId = accountId,
+                Inputs = inputs,
+                Outcome = reply.BodyCase == Wire.GridMessage.BodyOneofCase.Ack ? reply.Ack : reply.Error,
+                Status = reply.BodyCase == Wire.GridMessage.BodyOneofCase.Error ? AuditText.StatusName(WireErrors.StatusOf(reply.Error.Code)) : AuditText.Ok,
+            });
         }
     }
 

@@ -21,6 +21,7 @@ internal static class EchoReplies
             Wire.EngineMessage.BodyOneofCase.Amended => Decision(id, message.Amended.AccountId, message.Amended.ClientOrderId),
             Wire.EngineMessage.BodyOneofCase.Filled => Ack(id, Wire.AckKind.Fill, message.Filled.AccountId, message.Filled.ClientOrderId, message.Filled.TradeId),
             Wire.EngineMessage.BodyOneofCase.Canceled => Ack(id, Wire.AckKind.Cancel, message.Canceled.AccountId, message.Canceled.ClientOrderId, ""),
+            Wire.EngineMessage.BodyOneofCase.Funding => Funding(id, message.Funding),
             Wire.EngineMessage.BodyOneofCase.Heartbeat => new Wire.GridMessage
             {
                 CorrelationId = id,
@@ -28,6 +29,13 @@ internal static class EchoReplies
             },
             _ => GridReplies.Error(id, WireErrors.Detail(Wire.ErrorCode.Malformed, "body", "body: the message has no body")),
         };
+    }
+
+    private static Wire.GridMessage Funding(ulong id, Wire.Funding funding)
+    {
+        var reply = Ack(id, Wire.AckKind.Funding, funding.AccountId, "", "");
+        reply.Ack.FundingId = funding.FundingId;
+        return reply;
     }
 
     private static Wire.GridMessage Decision(ulong id, string accountId, string clientOrderId) => new()

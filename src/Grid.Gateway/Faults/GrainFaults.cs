@@ -5,7 +5,8 @@ namespace Grid.Gateway.Faults;
 
 /// <summary>
 /// What a failed grain call means to the caller. Grains throw ArgumentException naming the field
-/// for bad input and KeyNotFoundException for something not listed; InvalidOperationException
+/// for bad input and KeyNotFoundException for something not listed (an unknown account names the field
+/// "account_id"); InvalidOperationException
 /// means the account or market cannot serve the call now. Everything else (silo gone, timeout,
 /// storage failure, an exception type the gateway cannot see such as the grains' own
 /// StorageUnavailableException) is UNAVAILABLE: every mutating call is idempotent, so a retry is safe.
@@ -17,7 +18,7 @@ internal static class GrainFaults
     {
         InvalidFieldException e => e.ToDetail(),
         ArgumentException e => FromArgument(e),
-        KeyNotFoundException e => WireErrors.Detail(notFound, WireErrors.SplitField(e.Message).Field, e.Message),
+        KeyNotFoundException e => NotFound(e, notFound),
         InvalidOperationException e => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", e.Message),
 
         // A figure beyond the wire Decimal: retrying cannot help (the grid's value limits keep new
@@ -25,6 +26,16 @@ internal static class GrainFaults
         OverflowException => WireErrors.Detail(Wire.ErrorCode.Internal, "", "a figure of the answer is beyond the wire's Decimal range"),
         _ => WireErrors.Unavailable($"the grid could not complete the call ({exception.GetType().Name}); retry"),
     };
+
+    /// <summary>
+    /// Something not found: an account (the grains name the field "account_id") is ERROR_CODE_UNKNOWN_ACCOUNT
+    /// whatever the call, anything else the call's own code (an instrument, an asset).
+    /// </summary>
+    private static Wire.ErrorDetail NotFound(KeyNotFoundException e, Wire.ErrorCode notFound)
+    {
+        var field = WireErrors.SplitField(e.Message).Field;
+        return WireErrors.Detail(field == "account_id" ? Wire.ErrorCode.UnknownAccount : notFound, field, e.Message);
+    }
 
     /// <summary>
     /// ArgumentException.Message appends " (Parameter 'x')"; the grains' own text ("field: explanation")

@@ -50,6 +50,8 @@ internal static class WireErrors
         ErrorCode.Unavailable => Wire.ErrorCode.Unavailable,
         ErrorCode.PermissionDenied => Wire.ErrorCode.PermissionDenied,
         ErrorCode.UnknownOrder => Wire.ErrorCode.FailedPrecondition,
+        ErrorCode.IdempotencyConflict => Wire.ErrorCode.IdempotencyConflict,
+        ErrorCode.FailedPrecondition => Wire.ErrorCode.FailedPrecondition,
         _ => Wire.ErrorCode.Internal,
     };
 

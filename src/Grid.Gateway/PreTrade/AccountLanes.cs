@@ -9,9 +9,9 @@ namespace Grid.Gateway.PreTrade;
 /// commands has one lane; a lane drains its queue in batches of up to <c>maxBatch</c> commands with
 /// one executor call per batch, so an account's commands apply in arrival order while different
 /// accounts run concurrently. A window of <c>maxInFlight</c> slots bounds the commands accepted but
-/// not yet answered: <see cref="Enqueue"/> waits for a slot, which stops the stream reader and lets
-/// HTTP/2 flow control slow the engine. A failed executor call answers every command of its batch
-/// with UNAVAILABLE; nothing thrown here reaches the reader.
+/// not yet answered: <see cref="TryEnqueue"/> refuses a command that does not fit at once (the stream
+/// answers it OVERLOADED, pretrade.proto) and never blocks the reader. A failed executor call answers
+/// every command of its batch with UNAVAILABLE; nothing thrown here reaches the reader.
 /// </summary>
 internal sealed class AccountLanes
 {
@@ -20,13 +20,13 @@ internal sealed class AccountLanes
     private readonly int _maxBatch;
     private readonly int _maxInFlight;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _window;
+    private int _inFlight;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<EngineCommand>> _lanes = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _completing;
 
-    /// <param name="maxInFlight">Commands accepted and not yet answered before <see cref="Enqueue"/> waits.</param>
+    /// <param name="maxInFlight">Commands accepted and not yet answered before <see cref="TryEnqueue"/> refuses.</param>
     /// <param name="maxBatch">Most commands per executor call.</param>
     /// <param name="execute">Applies one batch of one account and answers each command, in order.</param>
     /// <param name="deliver">Takes one reply; its slot is released when it returns.</param>
@@ -45,25 +45,33 @@ internal sealed class AccountLanes
         _execute = execute;
         _deliver = deliver;
         _logger = logger;
-        _window = new SemaphoreSlim(maxInFlight, maxInFlight);
     }
 
+    /// <summary>The window: most commands accepted and not yet answered.</summary>
+    public int MaxInFlight => _maxInFlight;
+
     /// <summary>Commands accepted and not yet answered.</summary>
-    public int InFlight => _maxInFlight - _window.CurrentCount;
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>
-    /// Waits for a slot in the window, then queues <paramref name="command"/> behind the earlier
-    /// commands of <paramref name="accountId"/>. Completes once queued, not once answered.
+    /// Queues <paramref name="command"/> behind the earlier commands of <paramref name="accountId"/> when the
+    /// window has a free slot, and returns at once: false (nothing queued) when the window is full.
     /// </summary>
-    public async ValueTask Enqueue(string accountId, EngineCommand command, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The lanes are completing.</exception>
+    public bool TryEnqueue(string accountId, EngineCommand command)
     {
-        await _window.WaitAsync(cancellationToken);
+        if (Interlocked.Increment(ref _inFlight) > _maxInFlight)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return false;
+        }
+
         Queue<EngineCommand>? started = null;
         lock (_gate)
         {
             if (_completing)
             {
-                _window.Release();
+                Interlocked.Decrement(ref _inFlight);
                 throw new InvalidOperationException("the lanes are completing and accept no more commands");
             }
 
@@ -82,6 +90,8 @@ internal sealed class AccountLanes
         {
             _ = Task.Run(() => Drain(accountId, started), CancellationToken.None);
         }
+
+        return true;
     }
 
     /// <summary>Accepts no more commands and completes when every queued command has been answered.</summary>
@@ -137,7 +147,7 @@ internal sealed class AccountLanes
                 }
                 finally
                 {
-                    _window.Release();
+                    Interlocked.Decrement(ref _inFlight);
                 }
             }
         }

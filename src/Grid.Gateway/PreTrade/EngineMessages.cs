@@ -12,8 +12,8 @@ namespace Grid.Gateway.PreTrade;
 /// </summary>
 internal static class EngineMessages
 {
-    /// <summary>Reads one message of the stream.</summary>
-    public static EngineRequest Read(Wire.EngineMessage message, TimeProvider clock)
+    /// <summary>Reads one message of the stream from <paramref name="venue"/> (the engine's key id).</summary>
+    public static EngineRequest Read(Wire.EngineMessage message, TimeProvider clock, string venue = "")
     {
         var id = message.CorrelationId;
         if (id == 0)
@@ -25,11 +25,12 @@ internal static class EngineMessages
         {
             return message.BodyCase switch
             {
-                Wire.EngineMessage.BodyOneofCase.Check => ReadCheck(message.Check, id, FieldPaths.Check),
+                Wire.EngineMessage.BodyOneofCase.Check => ReadCheck(message.Check, id, FieldPaths.Check, venue),
                 Wire.EngineMessage.BodyOneofCase.Filled => ReadFill(message.Filled, id),
                 Wire.EngineMessage.BodyOneofCase.Canceled => ReadCancel(message.Canceled, id),
                 Wire.EngineMessage.BodyOneofCase.Amended => ReadAmend(message.Amended, id),
                 Wire.EngineMessage.BodyOneofCase.Heartbeat => EngineRequest.Reply(Heartbeat(id, clock)),
+                Wire.EngineMessage.BodyOneofCase.Funding => ReadFunding(message.Funding, id),
                 _ => throw InvalidFieldException.Malformed("body", "the message has no body"),
             };
         }
@@ -39,8 +40,8 @@ internal static class EngineMessages
         }
     }
 
-    /// <summary>Reads a new order, on the stream or from a unary Check (<paramref name="fields"/> gives the prefix).</summary>
-    public static EngineRequest ReadCheck(Wire.CheckOrder? order, ulong id, FieldPaths fields)
+    /// <summary>Reads a new order, on the stream or from a unary Check (<paramref name="fields"/> gives the prefix), checked for <paramref name="venue"/>.</summary>
+    public static EngineRequest ReadCheck(Wire.CheckOrder? order, ulong id, FieldPaths fields, string venue = "")
     {
         if (order is null)
         {
@@ -61,6 +62,7 @@ internal static class EngineMessages
                 Qty = RequestFields.OrderAmount(order.Qty, fields.Qty),
                 Price = RequestFields.OrderAmount(order.Price, fields.Price),
                 ReduceOnly = order.ReduceOnly,
+                Venue = venue,
             });
         }
         catch (InvalidOrderException)
@@ -123,6 +125,22 @@ internal static class EngineMessages
         {
             return EngineRequest.Reply(GridReplies.InvalidOrder(id, account, clientOrderId));
         }
+    }
+
+    /// <summary>Funding is never a decision: bad terms are field errors and nothing is applied.</summary>
+    private static EngineRequest ReadFunding(Wire.Funding funding, ulong id)
+    {
+        var fields = FieldPaths.Funding;
+        var account = RequestFields.Key(funding.AccountId, fields.AccountId);
+        return EngineRequest.For(account, new EngineCommand
+        {
+            CorrelationId = id,
+            Kind = CommandKind.Funding,
+            FundingId = RequestFields.Key(funding.FundingId, fields.FundingId),
+            InstrumentId = RequestFields.Id(funding.InstrumentId, fields.InstrumentId),
+            Accrue = RequestFields.Signed(funding.Accrue, fields.Accrue),
+            Settle = funding.Settle,
+        });
     }
 
     private static Wire.GridMessage Heartbeat(ulong id, TimeProvider clock)

@@ -25,7 +25,8 @@ internal sealed class EngineStream(
     ILogger logger,
     IRiskEventFeed? feed = null,
     Func<string, bool>? mayAct = null,
-    DecisionAudit? audit = null)
+    DecisionAudit? audit = null,
+    string venue = "")
 {
     // Accounts this engine has sent commands for: it is told when the grid cancels their orders.
     private readonly ConcurrentDictionary<string, byte> _accounts = new(StringComparer.Ordinal);
@@ -60,7 +61,7 @@ internal sealed class EngineStream(
         {
             await foreach (var message in requests.ReadAllAsync(reading.Token))
             {
-                var request = EngineMessages.Read(message, clock);
+                var request = EngineMessages.Read(message, clock, venue);
                 if (request.Immediate is { } immediate)
                 {
                     audit?.Record(request.AccountId, message, immediate);
@@ -71,10 +72,16 @@ internal sealed class EngineStream(
                     // An engine acts only on its own accounts; the stream carries on.
                     await writer.Write(GridReplies.Error(message.CorrelationId, WireErrors.Detail(Wire.ErrorCode.PermissionDenied, "account_id", $"this key may not act on account {request.AccountId}")), token);
                 }
-                else
+                else if (lanes.TryEnqueue(request.AccountId, request.Command!))
                 {
                     _accounts.TryAdd(request.AccountId, 0);
-                    await lanes.Enqueue(request.AccountId, request.Command!, token);
+                }
+                else
+                {
+                    // The window is full: refused at once, not applied; the reader goes on (pretrade.proto).
+                    var overloaded = GridReplies.Error(message.CorrelationId, WireErrors.Detail(Wire.ErrorCode.Overloaded, "", OverloadedMessage(lanes.MaxInFlight)));
+                    audit?.Record(request.AccountId, request.Command!, overloaded);
+                    await writer.Write(overloaded, token);
                 }
             }
         }
@@ -92,16 +99,24 @@ internal sealed class EngineStream(
         }
     }
 
-    /// <summary>Passes the grid's cancellations (an account entering liquidation, or frozen with its orders pulled) on to the engine that placed the orders.</summary>
+    /// <summary>The explanation of an OVERLOADED reply for a full window.</summary>
+    internal static string OverloadedMessage(int window)
+        => $"the stream's window of {window} unanswered messages (grid-max-in-flight) is full; not applied: resend once earlier messages are answered";
+
+    /// <summary>
+    /// Passes the grid's cancellations (an account entering liquidation, or frozen with its orders pulled) on
+    /// to the venue that placed the orders: every stream of that venue gets the ids of its own orders; orders
+    /// with no recorded venue go to the streams that sent messages for the account.
+    /// </summary>
     private async Task ForwardCancels(IRiskEventFeed events, SerialWriter<Wire.GridMessage> writer, CancellationToken token)
     {
         try
         {
             await foreach (var e in events.Subscribe(options.MaxInFlightPerStream, token).ReadAllAsync(token))
             {
-                if (e.CanceledOrderIds.Count > 0 && _accounts.ContainsKey(e.AccountId))
+                if (e.CanceledOrderIds.Count > 0 && CancelsFor(e) is { } mine)
                 {
-                    await writer.Write(RiskEventViews.Cancel(e), token);
+                    await writer.Write(mine, token);
                 }
             }
         }
@@ -109,6 +124,24 @@ internal sealed class EngineStream(
         {
             // The stream ended.
         }
+    }
+
+    /// <summary>The instruction for this stream's venue, or null when none of the orders is its own.</summary>
+    private Wire.GridMessage? CancelsFor(RiskEventData e)
+    {
+        var touched = _accounts.ContainsKey(e.AccountId);
+        var message = RiskEventViews.Cancel(e);
+        message.Cancel.ClientOrderIds.Clear();
+        for (var i = 0; i < e.CanceledOrderIds.Count; i++)
+        {
+            var placedBy = i < e.CanceledOrderVenues.Count ? e.CanceledOrderVenues[i] : "";
+            if (placedBy.Length > 0 ? placedBy == venue : touched)
+            {
+                message.Cancel.ClientOrderIds.Add(e.CanceledOrderIds[i]);
+            }
+        }
+
+        return message.Cancel.ClientOrderIds.Count > 0 ? message : null;
     }
 
     /// <summary>Every command gets exactly one reply, even one whose figures do not fit the wire.</summary>

@@ -2,6 +2,7 @@ using Grid.Abstractions.Engine;
 using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
 using Grid.Gateway.Conversion;
 using Grid.Gateway.Faults;
+using Grid.Risk.Decisions;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.PreTrade;
@@ -37,7 +38,7 @@ internal static class GridReplies
             Replayed = reply.Replayed,
             AccountState = WireEnums.ToWire(reply.State),
         };
-        if (reply.Decision != Risk.Decisions.Decision.Reject || FromMarginTest(reply.Reason))
+        if (reply.Decision != Risk.Decisions.Decision.Reject || reply.Reason.IsMarginTest())
         {
             decision.Shortfall = WireDecimal.From(reply.Shortfall);
             decision.InitialMarginBefore = WireDecimal.From(reply.ImBefore);
@@ -49,10 +50,6 @@ internal static class GridReplies
 
         return decision;
     }
-
-    // Rejects decided by the margin test carry its figures (a reduce-only or bankrupt account is told its shortfall too).
-    private static bool FromMarginTest(Risk.Decisions.RejectReason reason)
-        => reason is Risk.Decisions.RejectReason.InsufficientMargin or Risk.Decisions.RejectReason.ReduceOnly or Risk.Decisions.RejectReason.AccountBankrupt;
 
     /// <summary>A reject the gateway decides itself, with no figures.</summary>
     public static Wire.OrderDecision Rejected(string accountId, string clientOrderId, Wire.RejectReason reason) => new()
@@ -72,10 +69,16 @@ internal static class GridReplies
 
     private static Wire.Ack Ack(string accountId, EngineCommand command, EngineReply reply) => new()
     {
-        Kind = command.Kind == CommandKind.Fill ? Wire.AckKind.Fill : Wire.AckKind.Cancel,
+        Kind = command.Kind switch
+        {
+            CommandKind.Fill => Wire.AckKind.Fill,
+            CommandKind.Funding => Wire.AckKind.Funding,
+            _ => Wire.AckKind.Cancel,
+        },
         AccountId = accountId,
         ClientOrderId = command.ClientOrderId,
         TradeId = command.TradeId,
+        FundingId = command.FundingId,
         RemainingQty = WireDecimal.From(reply.RemainingQty),
         AvailableAfter = WireDecimal.From(reply.AvailableAfter),
         State = WireEnums.ToWire(reply.State),

@@ -53,7 +53,7 @@ internal sealed class PreTradeService(
         {
             var caller = CallerContext.Of(context);
             var decisions = new DecisionAudit(audit, clock, caller.Id, context.Method);
-            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault(), caller.MayAct, decisions).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
+            await new EngineStream(Execute, settings, clock, logger, feeds.FirstOrDefault(), caller.MayAct, decisions, caller.Id).Run(requestStream, responseStream, context.CancellationToken, lifetime.ApplicationStopping);
         }
         finally
         {
@@ -63,7 +63,7 @@ internal sealed class PreTradeService(
     }
 
     public override Task<Wire.OrderDecision> Check(Wire.CheckOrderRequest request, ServerCallContext context)
-        => GrainCall.Run(() => CheckOne(request, new DecisionAudit(audit, clock, CallerContext.Of(context).Id, context.Method)), Wire.ErrorCode.UnknownAccount, logger, "PreTrade.Check");
+        => GrainCall.Run(() => CheckOne(request, CallerContext.Of(context).Id, new DecisionAudit(audit, clock, CallerContext.Of(context).Id, context.Method)), Wire.ErrorCode.UnknownAccount, logger, "PreTrade.Check");
 
     public override Task<Wire.ListReservationsResponse> ListReservations(Wire.ListReservationsRequest request, ServerCallContext context)
         => GrainCall.Run(
@@ -72,9 +72,9 @@ internal sealed class PreTradeService(
             logger,
             "PreTrade.ListReservations");
 
-    private async Task<Wire.OrderDecision> CheckOne(Wire.CheckOrderRequest request, DecisionAudit decisions)
+    private async Task<Wire.OrderDecision> CheckOne(Wire.CheckOrderRequest request, string venue, DecisionAudit decisions)
     {
-        var read = EngineMessages.ReadCheck(request.Order, UnaryCorrelationId, FieldPaths.Order);
+        var read = EngineMessages.ReadCheck(request.Order, UnaryCorrelationId, FieldPaths.Order, venue);
         if (read.Immediate is { } refused)
         {
             decisions.Record(read.AccountId, request, refused);

@@ -11,7 +11,8 @@ namespace Grid.Gateway.PreTrade;
 /// ListReservations: the resting orders of the named accounts, ordered by (account id, client order
 /// id), one GetPortfolio call per account visited. The page token is the cursor
 /// "accountIndex:lastClientOrderId" into the sorted account list, so an order removed between pages
-/// does not shift the next page. Listing by venue is not served: accounts carry no venue yet.
+/// does not shift the next page. Each reservation carries its venue, but listing by venue is not
+/// served yet: it needs an index of accounts by venue (docs/contract.md).
 /// </summary>
 internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfolioOf)
 {
@@ -64,7 +65,7 @@ internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfo
 
         if (request.AccountIds.Count == 0)
         {
-            throw new UnsupportedRequestException("venue_id", "listing by venue is not served yet (accounts carry no venue); list by account_ids");
+            throw new UnsupportedRequestException("venue_id", "listing by venue is not served yet (there is no index of accounts by venue); list by account_ids, each reservation names its venue_id");
         }
 
         if (request.AccountIds.Count > MaxAccounts)

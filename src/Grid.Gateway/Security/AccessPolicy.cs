@@ -19,7 +19,7 @@ internal static class AccessPolicy
     public static ReadOnlySpan<GatewayRole> Allowed(string method) => method switch
     {
         "/grid.v1.PreTrade/Stream" or "/grid.v1.PreTrade/Check" or "/grid.v1.PreTrade/ListReservations" => Engine,
-        "/grid.v1.Accounts/Deposit" or "/grid.v1.Accounts/Withdraw" => Ops,
+        "/grid.v1.Accounts/Deposit" or "/grid.v1.Accounts/Withdraw" or "/grid.v1.Accounts/ApplyFunding" => Ops,
         _ when method.StartsWith("/grid.v1.Accounts/", StringComparison.Ordinal) => Readers,
         "/grid.v1.MarketData/Publish" or "/grid.v1.MarketData/PublishOnce" => Feeders,
         "/grid.v1.MarketData/Subscribe" => Anyone,

@@ -18,6 +18,9 @@ internal sealed class FieldPaths(string prefix)
     /// <summary>An OrderAmended on the stream.</summary>
     public static readonly FieldPaths Amended = new("amended");
 
+    /// <summary>A Funding on the stream.</summary>
+    public static readonly FieldPaths Funding = new("funding");
+
     /// <summary>The order of a unary Check call.</summary>
     public static readonly FieldPaths Order = new("order");
 
@@ -38,4 +41,8 @@ internal sealed class FieldPaths(string prefix)
     public string Price { get; } = prefix + ".price";
 
     public string Fee { get; } = prefix + ".fee";
+
+    public string FundingId { get; } = prefix + ".funding_id";
+
+    public string Accrue { get; } = prefix + ".accrue";
 }

@@ -1,4 +1,5 @@
 using Grid.Risk.Decisions;
+using Grid.Risk.Ledger;
 using Grid.Risk.Margin;
 using Grid.Risk.Rulebooks;
 
@@ -6,20 +7,23 @@ namespace Grid.Grains.Accounts;
 
 internal sealed partial class AccountDesk
 {
-    /// <summary>Credits a balance (idempotent on the request id).</summary>
-    public RequestOutcome Deposit(string requestId, string asset, decimal amount)
+    /// <summary>
+    /// Credits a balance (<see cref="BalanceRules.Deposit"/>). Idempotent on the request id: the same id
+    /// with the same terms returns the stored outcome (<paramref name="replayed"/>), with other terms a
+    /// conflict (<paramref name="conflict"/>) and nothing is applied.
+    /// </summary>
+    public RequestOutcome Deposit(string requestId, string asset, decimal amount, out bool replayed, out bool conflict)
     {
-        if (_requests.TryGet(IdHash.Of(requestId), out var done))
+        var asked = new RequestOutcome(requestId, false, RejectReason.None, 0) { Kind = RequestKind.Deposit, Subject = asset, Amount = amount };
+        if (Remembered(_requests, asked, out replayed, out conflict) is { } done)
         {
             return done;
         }
 
-        var outcome = !Frame.Model.Rulebook.Assets.ContainsKey(asset) ? new RequestOutcome(requestId, false, RejectReason.UnknownAsset, 0)
-            : amount <= 0 || BalanceTooLarge(asset, amount) ? new RequestOutcome(requestId, false, RejectReason.InvalidOrder, 0)
-            : new RequestOutcome(requestId, true, RejectReason.None, 0);
+        var reason = BalanceRules.Deposit(Record, Book(), Frame.Model, asset, amount);
+        var outcome = asked with { Accepted = reason == RejectReason.None, Reason = reason };
         if (outcome.Accepted)
         {
-            MoveBalance(asset, amount, Book());
             MarkChanged();
         }
 
@@ -27,44 +31,46 @@ internal sealed partial class AccountDesk
         return outcome;
     }
 
-    /// <summary>True when crediting <paramref name="amount"/> would make the balance worth more than <see cref="AccountLimits.MaxValue"/> (at its index price; 1 USD a unit when unpriced).</summary>
-    private bool BalanceTooLarge(string asset, decimal amount)
+    /// <summary>
+    /// Debits a balance if the account may let it go (<see cref="BalanceRules.Withdraw"/>); idempotent like
+    /// <see cref="Deposit"/>, refusals included.
+    /// </summary>
+    public RequestOutcome Withdraw(string requestId, string asset, decimal amount, out bool replayed, out bool conflict)
     {
-        var held = Record.Balances.TryGetValue(asset, out var b) ? (double)b : 0;
-        var price = Frame.Model.TryGetAsset(asset, out var a) && double.IsFinite(Frame.Model.Assets[a].Price) ? Math.Max(1, Frame.Model.Assets[a].Price) : 1;
-        return Math.Abs((held + (double)amount) * price) > AccountLimits.MaxValue;
-    }
-
-    /// <summary>Debits a balance if the account still covers IM afterwards (idempotent on the request id).</summary>
-    public RequestOutcome Withdraw(string requestId, string asset, decimal amount)
-    {
-        if (_requests.TryGet(IdHash.Of(requestId), out var done))
+        var asked = new RequestOutcome(requestId, false, RejectReason.None, 0) { Kind = RequestKind.Withdrawal, Subject = asset, Amount = amount };
+        if (Remembered(_requests, asked, out replayed, out conflict) is { } done)
         {
             return done;
         }
 
-        RequestOutcome outcome;
-        if (Book() is not { } book)
+        var check = BalanceRules.Withdraw(Record, Book(), asset, amount, Record.Frozen);
+        var outcome = asked with
         {
-            outcome = new RequestOutcome(requestId, false, RejectReason.NoPrice, 0);
-        }
-        else
-        {
-            var check = book.CheckWithdrawal(asset, (double)amount);
-            var held = Record.Balances.TryGetValue(asset, out var b) ? b : 0;
-            outcome = check.Accepted && amount <= held
-                ? new RequestOutcome(requestId, true, RejectReason.None, 0)
-                : new RequestOutcome(requestId, false, check.Reason == RejectReason.None ? RejectReason.WithdrawalExceedsAvailable : check.Reason, Money.Requirement(check.Shortfall));
-        }
-
+            Accepted = check.Accepted,
+            Reason = check.Accepted ? RejectReason.None : check.Reason,
+            Shortfall = check.Accepted ? 0 : Money.Requirement(check.Shortfall),
+        };
         if (outcome.Accepted)
         {
-            MoveBalance(asset, -amount, Book());
             MarkChanged();
         }
 
         _requests.Add(outcome);
         return outcome;
+    }
+
+    /// <summary>The stored outcome of a request id seen before, or null for a new one.</summary>
+    private static RequestOutcome? Remembered(RecentWindow<RequestOutcome> window, RequestOutcome asked, out bool replayed, out bool conflict)
+    {
+        replayed = conflict = false;
+        if (!window.TryGet(IdHash.Of(asked.RequestId), out var done))
+        {
+            return null;
+        }
+
+        replayed = done.SameTerms(asked);
+        conflict = !replayed;
+        return done;
     }
 
     /// <summary>Freezes or unfreezes the account (kill switch).</summary>

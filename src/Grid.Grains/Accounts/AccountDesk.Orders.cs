@@ -1,9 +1,9 @@
 using Grid.Abstractions.Engine;
 using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
+using Grid.Abstractions.Market;
+using Grid.Grains.Market;
 using Grid.Risk.Accounts;
 using Grid.Risk.Decisions;
-using Grid.Risk.Instruments;
-using Grid.Risk.Market;
 
 namespace Grid.Grains.Accounts;
 
@@ -18,7 +18,7 @@ internal sealed partial class AccountDesk
             var same = o.InstrumentId == c.InstrumentId && o.Side == c.Side && o.Price == c.Price;
             return same && _checks.TryGet(IdHash.Of(c.ClientOrderId), out var stored)
                 ? Replayed(c, stored)
-                : Refused(c, RejectReason.DuplicateOrderId, $"client_order_id: {c.ClientOrderId} is already resting with other terms");
+                : Refused(c, RejectReason.DuplicateOrderId, Book(), $"client_order_id: {c.ClientOrderId} is already resting with other terms");
         }
 
         if (_checks.TryGet(IdHash.Of(c.ClientOrderId), out var previous))
@@ -32,7 +32,7 @@ internal sealed partial class AccountDesk
             return throttled;
         }
 
-        var reply = Place(c);
+        var reply = Place(c, c.Venue);
         _checks.Add(new CheckMemo(IdHash.Of(c.ClientOrderId), reply.Decision, reply.Reason, reply.Shortfall));
         if (reply.Decision != Decision.Reject)
         {
@@ -43,90 +43,75 @@ internal sealed partial class AccountDesk
         return reply;
     }
 
-    /// <summary>Runs the policy gates, then the risk core; on accept the order rests and its margin is reserved.</summary>
-    private EngineReply Place(EngineCommand c)
+    /// <summary>Decides the order on the live book; on accept it rests (for <paramref name="venue"/>) and its margin is reserved.</summary>
+    private EngineReply Place(EngineCommand c, string venue)
     {
-        if (Record.Frozen)
-        {
-            return Refused(c, RejectReason.AccountFrozen, Record.FrozenReason);
-        }
-
-        var frame = Frame;
-        if (!frame.Instruments.TryGetValue(c.InstrumentId, out var info))
-        {
-            return Refused(c, RejectReason.UnknownInstrument, $"instrument_id: {c.InstrumentId} is not listed");
-        }
-
-        if (info.Halted)
-        {
-            return Refused(c, RejectReason.InstrumentHalted, info.HaltReason);
-        }
-
         var book = Book();
-        if (book is null || !frame.Model.TryGetInstrument(c.InstrumentId, out var index))
+        if (Gate(c, book, out var terms, out var r) is { } refused)
         {
-            return Refused(c, RejectReason.NoPrice, frame.Unpriced.TryGetValue(c.InstrumentId, out var why) ? why : Unpriced ?? "no price");
+            return refused;
         }
 
-        if (Record.Orders.Count >= _options.MaxOpenOrders)
-        {
-            return Refused(c, RejectReason.MaxOpenOrders, $"at most {_options.MaxOpenOrders} resting orders");
-        }
-
-        var risk = frame.Model.Instruments[index];
-        var qty = (double)c.Qty;
-        var price = (double)c.Price;
-        var reducing = Reduces(book, risk, c.Side, qty);
-        if (c.ReduceOnly && !reducing)
-        {
-            return Refused(c, RejectReason.ReduceOnly, "reduce_only: the order would open or increase a position");
-        }
-
-        var spec = info.Spec;
-        if (spec.PriceBand > 0 && Math.Abs(price - risk.Mark) > (double)spec.PriceBand * risk.Mark)
-        {
-            return Refused(c, RejectReason.PriceOutsideBand, $"price: {c.Price} is more than {spec.PriceBand:P2} from the mark {risk.Mark}");
-        }
-
-        if (spec.MaxOrderNotional > 0 && Notional(risk, qty, price) > (double)spec.MaxOrderNotional)
-        {
-            return Refused(c, RejectReason.MaxOrderNotional, $"notional above {spec.MaxOrderNotional} USD");
-        }
-
-        if (Math.Abs(Notional(risk, qty, price)) > AccountLimits.MaxValue)
-        {
-            return Refused(c, RejectReason.MaxOrderNotional, AccountLimits.Message("the order"));
-        }
-
-        var after = PositionAfter(book, risk, c.Side, qty);
-        if (spec.MaxPosition > 0 && !reducing && Math.Abs(after) > (double)spec.MaxPosition)
-        {
-            return Refused(c, RejectReason.MaxPosition, $"position would exceed {spec.MaxPosition} contracts");
-        }
-
-        if (!reducing && Math.Abs(Notional(risk, after, price)) > AccountLimits.MaxValue)
-        {
-            return Refused(c, RejectReason.MaxPosition, AccountLimits.Message("the position"));
-        }
-
-        if (!reducing && frame.IsStale(risk.Group, _clock.GetUtcNow(), _options.MaxPriceAge))
-        {
-            return Refused(c, RejectReason.StalePrice, $"group prices older than {_options.MaxPriceAge}");
-        }
-
-        var r = book.Check(index, c.Side, qty, price);
         if (r.Accepted)
         {
-            book.AddOrder(new RestingOrder(c.InstrumentId, c.Side, qty, price, c.ClientOrderId));
+            book!.AddOrder(new RestingOrder(c.InstrumentId, c.Side, terms.Qty, terms.Price, c.ClientOrderId));
             Record.Orders.Add(new OrderRecord
             {
                 ClientOrderId = c.ClientOrderId, InstrumentId = c.InstrumentId, Side = c.Side, Qty = c.Qty, Price = c.Price,
-                ReservedAt = _clock.GetUtcNow(), ReduceOnly = c.ReduceOnly,
+                ReservedAt = _clock.GetUtcNow(), ReduceOnly = c.ReduceOnly, Venue = venue,
             });
         }
 
-        return Decided(c, r, book.Figures());
+        return Decided(c, r, book!.Figures());
     }
+
+    /// <summary>
+    /// The one decision (<see cref="OrderGate"/>) for <paramref name="c"/> on <paramref name="book"/> (the live
+    /// book, or a what-if copy), without changing it: a refusal reply when a gate refused it, else null and
+    /// the margin test's <paramref name="result"/>. The instrument is resolved here: unlisted, or not priced
+    /// (or the account itself cannot be margined), it is refused before the gates.
+    /// </summary>
+    private EngineReply? Gate(EngineCommand c, AccountBook? book, out OrderTerms terms, out PreTradeResult result)
+    {
+        terms = default;
+        result = default;
+        var frame = Frame;
+        if (!frame.Instruments.TryGetValue(c.InstrumentId, out var info))
+        {
+            return Refused(c, RejectReason.UnknownInstrument, book, $"instrument_id: {c.InstrumentId} is not listed");
+        }
+
+        if (book is null || !frame.Model.TryGetInstrument(c.InstrumentId, out var index))
+        {
+            return Refused(c, RejectReason.NoPrice, book, frame.Unpriced.TryGetValue(c.InstrumentId, out var why) ? why : Unpriced ?? "no price");
+        }
+
+        terms = new OrderTerms(index, c.Side, (double)c.Qty, (double)c.Price, c.ReduceOnly);
+        var limits = Limits(frame, info, index);
+        result = OrderGate.Check(book, terms, limits, Controls);
+        if (result.Decision != Decision.Reject || result.Reason.IsMarginTest())
+        {
+            return null;
+        }
+
+        var message = result.Reason switch
+        {
+            RejectReason.AccountFrozen => Record.FrozenReason,
+            RejectReason.InstrumentHalted => info.HaltReason,
+            _ => OrderGateText.Explain(result.Reason, book, terms, limits),
+        };
+        return Refused(c, result.Reason, book, message);
+    }
+
+    /// <summary>The instrument's limits and status as the gate's plain data (no allocation).</summary>
+    private TradingLimits Limits(MarketFrame frame, InstrumentInfo info, int index) => new()
+    {
+        PriceBand = (double)info.Spec.PriceBand,
+        MaxOrderNotional = (double)info.Spec.MaxOrderNotional,
+        MaxPosition = (double)info.Spec.MaxPosition,
+        Halted = info.Halted,
+        StalePrice = _options.MaxPriceAge > TimeSpan.Zero && frame.IsStale(frame.Model.Instruments[index].Group, _clock.GetUtcNow(), _options.MaxPriceAge),
+    };
 
     private EngineReply Cancel(EngineCommand c)
     {
@@ -157,8 +142,7 @@ internal sealed partial class AccountDesk
             // Less of the same order only releases margin: always accepted.
             SetRemaining(i, c.Qty);
             MarkChanged();
-            var book = Book();
-            var figures = book?.Figures() ?? default;
+            var figures = Book()?.Figures() ?? default;
             return Decided(c, new PreTradeResult { Decision = Decision.Accept, ImBefore = figures.Im }, figures);
         }
 
@@ -170,7 +154,7 @@ internal sealed partial class AccountDesk
         // Re-check the amended order as new; on reject the original order stays as it was.
         SetRemaining(i, 0);
         var amended = c with { InstrumentId = old.InstrumentId, Side = old.Side, ReduceOnly = old.ReduceOnly, ClientOrderId = old.ClientOrderId };
-        var reply = Place(amended);
+        var reply = Place(amended, old.Venue);
         if (reply.Decision == Decision.Reject)
         {
             Record.Orders.Insert(Math.Min(i, Record.Orders.Count), old);
@@ -181,22 +165,30 @@ internal sealed partial class AccountDesk
         return reply;
     }
 
-    /// <summary>Cancels every resting order (an account entering liquidation); returns their ids.</summary>
-    public IReadOnlyList<string> CancelAll()
+    /// <summary>Cancels every resting order (liquidation, or an operator's freeze); returns their ids and venues.</summary>
+    public PulledOrders CancelAll()
     {
-        var ids = Record.Orders.Select(o => o.ClientOrderId).ToList();
+        if (Record.Orders.Count == 0)
+        {
+            return PulledOrders.None;
+        }
+
+        var pulled = new PulledOrders([.. Record.Orders.Select(o => o.ClientOrderId)], [.. Record.Orders.Select(o => o.Venue)]);
         for (var i = Record.Orders.Count - 1; i >= 0; i--)
         {
             SetRemaining(i, 0);
         }
 
-        if (ids.Count > 0)
-        {
-            MarkChanged();
-        }
-
-        return ids;
+        MarkChanged();
+        return pulled;
     }
+
+    /// <summary>
+    /// Pulls every resting order when the account stands in LIQUIDATE or BANKRUPT, whatever took it there
+    /// (a price move, a fill, a withdrawal, a regime switch): its orders must go (pretrade.proto CancelInstruction).
+    /// </summary>
+    public PulledOrders PullIfLiquidating()
+        => Record.Orders.Count > 0 && Figures() is { State: AccountState.Liquidate or AccountState.Bankrupt } ? CancelAll() : PulledOrders.None;
 
     /// <summary>Sets a resting order's remaining quantity in the record and the book (0 removes it).</summary>
     private void SetRemaining(int recordIndex, decimal remaining)
@@ -216,26 +208,4 @@ internal sealed partial class AccountDesk
             order.Qty = remaining;
         }
     }
-
-    // An order reduces risk in its instrument when it moves the holding towards zero without crossing it.
-    private static bool Reduces(AccountBook book, InstrumentRisk risk, Side side, double qty)
-    {
-        var held = risk.Kind.IsCash() ? book.Balance(book.Model.Assets[risk.BaseAsset].Rule.Name) : book.PositionOf(risk.Spec.Id);
-        return side == Side.Sell ? held > 0 && qty <= held : held < 0 && qty <= -held;
-    }
-
-    private static double PositionAfter(AccountBook book, InstrumentRisk risk, Side side, double qty)
-    {
-        var held = risk.Kind.IsCash() ? book.Balance(book.Model.Assets[risk.BaseAsset].Rule.Name) : book.PositionOf(risk.Spec.Id);
-        return held + (side == Side.Buy ? qty : -qty);
-    }
-
-    /// <summary>USD notional: face value for coin-margined delta-one, underlying value for options, price × size otherwise.</summary>
-    internal static double Notional(InstrumentRisk risk, double qty, double price) => risk.Kind switch
-    {
-        InstrumentKind.InversePerp or InstrumentKind.InverseFuture => qty * risk.Multiplier,
-        _ when risk.Kind.IsOption() => qty * risk.Multiplier * risk.UnderlyingPrice,
-        _ when risk.Kind.IsCash() => qty * risk.UnderlyingPrice,
-        _ => qty * risk.Multiplier * price,
-    };
 }

@@ -9,9 +9,11 @@ using Grid.Risk.Market;
 namespace Grid.Grains.Accounts;
 
 /// <summary>
-/// The account's trading desk: applies matching-engine commands, deposits and withdrawals to the
-/// stored record and mirrors them into the risk-core book. No Orleans here: the grain owns
-/// persistence and concurrency, the desk owns the rules. Single-threaded.
+/// The account's trading desk: routes matching-engine commands, treasury requests and funding to the
+/// risk core's rules (<see cref="OrderGate"/>, <see cref="Risk.Ledger.FillSettlement"/>,
+/// <see cref="Risk.Ledger.BalanceRules"/>, <see cref="Risk.Ledger.FundingSettlement"/>), which change the
+/// stored record and mirror it into the book, and keeps the idempotency windows and the rate limit. No
+/// Orleans here: the grain owns persistence and concurrency. Single-threaded.
 /// </summary>
 internal sealed partial class AccountDesk
 {
@@ -21,6 +23,7 @@ internal sealed partial class AccountDesk
     private readonly RecentWindow<CheckMemo> _checks;
     private readonly RecentWindow<ulong> _trades;
     private readonly RecentWindow<RequestOutcome> _requests;
+    private readonly RecentWindow<RequestOutcome> _funding;
     private readonly OrderRateLimit _rate;
     private AccountBook? _book;
     private long _bookFrame = -1;
@@ -35,6 +38,7 @@ internal sealed partial class AccountDesk
         _checks = new RecentWindow<CheckMemo>(record.RecentChecks, r => r.OrderIdHash, options.IdempotencyWindow);
         _trades = new RecentWindow<ulong>(record.RecentTrades, t => t, options.IdempotencyWindow);
         _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
+        _funding = new RecentWindow<RequestOutcome>(record.RecentFunding, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
         _rate = new OrderRateLimit(options.MaxOrdersPerSecond, clock);
     }
 
@@ -90,6 +94,7 @@ internal sealed partial class AccountDesk
     {
         _book = null;
         _bookFrame = -1;
+        Unpriced = null;
     }
 
     /// <summary>Applies one command and answers it.</summary>
@@ -99,6 +104,7 @@ internal sealed partial class AccountDesk
         CommandKind.Fill => Fill(c),
         CommandKind.Cancel => Cancel(c),
         CommandKind.Amend => Amend(c),
+        CommandKind.Funding => Funding(c),
         _ => EngineReply.Fail(c, ErrorCode.Malformed, $"kind: {(int)c.Kind} is not a command"),
     };
 
@@ -107,6 +113,8 @@ internal sealed partial class AccountDesk
 
     private MarketFrame Frame => _market();
 
+    private AccountControls Controls => new() { Frozen = Record.Frozen, MaxOpenOrders = _options.MaxOpenOrders };
+
     private void MarkChanged() => Changed = true;
 
     /// <summary>Null when the order may go on; an OVERLOADED reply when the account sends orders faster than its limit.</summary>
@@ -114,66 +122,4 @@ internal sealed partial class AccountDesk
         => c.ReduceOnly || _rate.TryTake(out var retryAfter)
             ? null
             : EngineReply.Fail(c, ErrorCode.Overloaded, $"the account sends more than {_options.MaxOrdersPerSecond} orders per second (Grid:Accounts:MaxOrdersPerSecond); retry later") with { RetryAfter = retryAfter };
-
-    private EngineReply Decided(EngineCommand c, PreTradeResult r, MarginFigures after) => new()
-    {
-        CorrelationId = c.CorrelationId,
-        Kind = ReplyKind.Decision,
-        Command = c.Kind,
-        ClientOrderId = c.ClientOrderId,
-        Decision = r.Decision,
-        Reason = r.Reason,
-        Shortfall = Money.Requirement(r.Shortfall),
-        ImBefore = Money.Requirement(r.ImBefore),
-        ImAfter = Money.Requirement(r.Accepted ? after.Im : r.Im),
-        AvailableAfter = Money.Equity(after.Available),
-        Equity = Money.Equity(r.Accepted ? after.Ae - after.OrderCosts : r.Ae),
-        MmAfter = Money.Requirement(double.IsFinite(r.Mm) ? r.Mm : 0),
-        State = after.State,
-    };
-
-    /// <summary>A retried check: the remembered outcome with the account's figures now.</summary>
-    private EngineReply Replayed(EngineCommand c, CheckMemo memo)
-        => Refused(c, memo.Reason) with { Decision = memo.Decision, Shortfall = memo.Shortfall, Replayed = true };
-
-    private EngineReply Refused(EngineCommand c, RejectReason reason, string message = "")
-    {
-        var figures = Figures();
-        return new EngineReply
-        {
-            CorrelationId = c.CorrelationId,
-            Kind = ReplyKind.Decision,
-            Command = c.Kind,
-            ClientOrderId = c.ClientOrderId,
-            Decision = Decision.Reject,
-            Reason = reason,
-            ImBefore = figures is { } f ? Money.Requirement(f.Im) : 0,
-            ImAfter = figures is { } g ? Money.Requirement(g.Im) : 0,
-            AvailableAfter = figures is { } h ? Money.Equity(h.Available) : 0,
-            Equity = figures is { } e ? Money.Equity(e.Ae - e.OrderCosts) : 0,
-            State = figures?.State ?? AccountState.Ok,
-            Message = message,
-        };
-    }
-
-    private EngineReply Acked(EngineCommand c, decimal remaining, bool known, bool replayed = false)
-    {
-        var figures = Figures();
-        return new EngineReply
-        {
-            CorrelationId = c.CorrelationId,
-            Kind = ReplyKind.Ack,
-            Command = c.Kind,
-            ClientOrderId = c.ClientOrderId,
-            TradeId = c.TradeId,
-            RemainingQty = remaining,
-            OrderKnown = known,
-            Replayed = replayed,
-            AvailableAfter = figures is { } f ? Money.Equity(f.Available) : 0,
-            Equity = figures is { } e ? Money.Equity(e.Ae - e.OrderCosts) : 0,
-            ImAfter = figures is { } g ? Money.Requirement(g.Im) : 0,
-            State = figures?.State ?? AccountState.Ok,
-            Message = Unpriced ?? "",
-        };
-    }
 }

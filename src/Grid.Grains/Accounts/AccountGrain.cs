@@ -1,18 +1,15 @@
 using Grid.Abstractions.Accounts;
-using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
 using Grid.Grains.Monitoring;
 using Grid.Risk.Accounts;
 using Grid.Risk.Margin;
 using Grid.Risk.Monitoring;
-using Grid.Risk.Rulebooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Placement;
 using Orleans.Utilities;
-using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
 
 namespace Grid.Grains.Accounts;
 
@@ -82,94 +79,6 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         }
     }
 
-    public async ValueTask<EngineReply[]> Execute(EngineCommand[] commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        if (_commit.Failed)
-        {
-            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; the account is reloading, retry"))];
-        }
-
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var replies = new EngineReply[commands.Length];
-        for (var i = 0; i < commands.Length; i++)
-        {
-            replies[i] = _desk.Execute(commands[i]);
-        }
-
-        if (!await Persist("trading"))
-        {
-            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; nothing was applied, retry"))];
-        }
-
-        AccountMetrics.Record(replies, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return replies;
-    }
-
-    public async Task Reassess(string cause)
-    {
-        _refreshQueued = 0;
-        if (_commit.Failed || _desk.Figures() is not { } f)
-        {
-            return;
-        }
-
-        if (f.State is not (AccountState.Liquidate or AccountState.Bankrupt))
-        {
-            await AnnounceIfChanged(cause);
-            await PushToWatchers();
-            return;
-        }
-
-        var canceled = _desk.CancelAll();
-        if (canceled.Count > 0)
-        {
-            GrainsLog.AccountOrdersCancelled(_logger, AccountId, f.State.ToString(), canceled.Count);
-        }
-
-        if (await Persist(cause) && canceled.Count > 0 && _desk.Figures() is { } after)
-        {
-            var notice = RiskWatch.Event(AccountId, after.State, after.State, after, _watch.Replica(AccountId), "liquidation", _clock.GetUtcNow(), canceled);
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
-        }
-
-        await PushToWatchers();
-    }
-
-    public async ValueTask<BalanceChange> Deposit(string requestId, string asset, decimal amount)
-        => await BalanceRequest(() => _desk.Deposit(requestId, asset, amount), "deposit");
-
-    public async ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount)
-        => await BalanceRequest(() => _desk.Withdraw(requestId, asset, amount), "withdrawal");
-
-    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting)
-    {
-        _desk.SetFrozen(frozen, reason ?? "");
-        var canceled = frozen && cancelResting ? _desk.CancelAll() : [];
-        await PersistOrThrow(frozen ? "frozen" : "unfrozen");
-        if (canceled.Count > 0 && _desk.Figures() is { } f)
-        {
-            // Durable first: the engines are told to pull only orders the grid no longer holds.
-            GrainsLog.AccountOrdersCancelled(_logger, AccountId, RiskEventData.FrozenCause, canceled.Count);
-            var notice = RiskWatch.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), RiskEventData.FrozenCause, _clock.GetUtcNow(), canceled);
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
-        }
-
-        return Summary();
-    }
-
-    public async ValueTask<AccountSummary> SetRegime(MarginRegime regime)
-    {
-        if (!Enum.IsDefined(regime))
-        {
-            throw new ArgumentException($"regime: {(int)regime} is not PM or STD", nameof(regime));
-        }
-
-        _desk.SetRegime(regime);
-        await PersistOrThrow("regime change");
-        return Summary();
-    }
-
     public ValueTask Watch(IAccountObserver observer)
     {
         _watchers.Subscribe(observer, observer);
@@ -199,18 +108,6 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     {
         _watchers.Unsubscribe(observer);
         return ValueTask.CompletedTask;
-    }
-
-    private async Task<BalanceChange> BalanceRequest(Func<RequestOutcome> apply, string cause)
-    {
-        if (_commit.Failed)
-        {
-            throw new StorageUnavailableException("storage write failed; the account is reloading, retry");
-        }
-
-        var outcome = apply();
-        await PersistOrThrow(cause);
-        return new BalanceChange { Accepted = outcome.Accepted, Reason = outcome.Reason, Shortfall = outcome.Shortfall, After = BuyingPowerNow() };
     }
 
     /// <summary>Makes the desk's changes durable; false when the write failed (the grain then reloads).</summary>
@@ -244,14 +141,6 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
         await AfterChange(cause);
         return true;
-    }
-
-    private async Task PersistOrThrow(string cause)
-    {
-        if (!await Persist(cause))
-        {
-            throw new StorageUnavailableException("storage write failed; nothing was applied, retry");
-        }
     }
 
     // Tracks the state for the liquidation hysteresis and the registry; stored with the change it follows.

@@ -1,6 +1,8 @@
 using Grid.Abstractions.Accounts;
 using Grid.Risk.Accounts;
+using Grid.Risk.Instruments;
 using Grid.Risk.Margin;
+using Grid.Risk.Rulebooks;
 using Grid.Risk.Regimes;
 using Grid.Risk.Scenarios;
 
@@ -27,6 +29,7 @@ internal static class AccountProjection
                 WorstScenario = f.WorstScenario,
                 WorstShock = f.WorstScenario < grid.Count ? grid.Shocks[f.WorstScenario] : 0,
                 WorstVolState = f.WorstScenario < grid.Count ? VolName(grid.Vols[f.WorstScenario]) : "",
+                WorstWeight = f.WorstScenario < grid.Weights.Length ? grid.Weights[f.WorstScenario] : 1,
                 Basis = Money.Requirement(f.Basis),
                 ShortOptionMinimum = Money.Requirement(f.Som),
                 Concentration = Money.Requirement(f.Concentration),
@@ -39,6 +42,10 @@ internal static class AccountProjection
                 ScenarioPnl = pnl,
                 ScenarioShocks = grid.Shocks,
                 ScenarioVols = [.. grid.Vols.Select(VolName)],
+                SpotOrderCost = Money.Requirement(g.SpotOrderCosts),
+                GroupMm = r.Regime == MarginRegime.Std ? Money.Requirement(f.Maintenance) : null,
+                StdLines = [.. g.Lines.Select(l => new StdRequirementLine(
+                    l.Holding, RoundQty(l.Qty), Money.Requirement(l.Im), Money.Requirement(l.Mm), l.Rule, l.PairedWith ?? ""))],
             });
         }
 
@@ -76,13 +83,35 @@ internal static class AccountProjection
         Regime = record.Regime,
         Balances = [.. record.Balances.Where(b => b.Value != 0).OrderBy(b => b.Key, StringComparer.Ordinal)
             .Select(b => new CollateralLine(b.Key, b.Value, book is null ? 0 : Money.Equity(book.CollateralValueOf(b.Key))))],
-        Positions = [.. record.Positions.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new PositionLine(p.Key, p.Value.Qty, p.Value.Entry, p.Value.Funding, book is null ? 0 : Round(book.ValueOf(p.Key))))],
-        Orders = [.. record.Orders.Select(o => new OrderLine(o.ClientOrderId, o.InstrumentId, o.Side, o.Qty, o.Price, o.ReservedAt, o.ReduceOnly))],
+        Positions = [.. record.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Position(p.Key, p.Value, book))],
+        Orders = [.. record.Orders.Select(o => new OrderLine(o.ClientOrderId, o.InstrumentId, o.Side, o.Qty, o.Price, o.ReservedAt, o.ReduceOnly, o.Venue))],
         Frozen = record.Frozen,
         Version = record.Version,
         StateHash = StateHash(record),
     };
+
+    /// <summary>
+    /// One position as accounts.proto's Position: value at mark in USD (notional q·mult·mark for delta-one,
+    /// face value for coin-margined delta-one, market value for options), the mark in quote units, and no
+    /// entry for options (their premium moved cash; Rulebook §4 item 21). Unpriced: value and mark 0.
+    /// </summary>
+    public static PositionLine Position(string instrumentId, PositionRecord p, AccountBook? book)
+    {
+        if (book is null || !book.Model.TryGetInstrument(instrumentId, out var i))
+        {
+            return new PositionLine(instrumentId, p.Qty, p.Entry, p.Funding, 0);
+        }
+
+        var risk = book.Model.Instruments[i];
+        var qty = (double)p.Qty;
+        var value = risk.Kind switch
+        {
+            _ when risk.Kind.IsOption() => qty * risk.Value,
+            InstrumentKind.InversePerp or InstrumentKind.InverseFuture => qty * risk.Multiplier,
+            _ => qty * risk.Multiplier * risk.Mark,
+        };
+        return new PositionLine(instrumentId, p.Qty, risk.Kind.IsOption() ? 0 : p.Entry, p.Funding, Round(value), RoundPrice(risk.Mark));
+    }
 
     public static RegimeComparisonView Comparison(string accountId, RegimeComparison c) => new()
     {
@@ -142,6 +171,11 @@ internal static class AccountProjection
     }
 
     private static decimal Round(double value) => double.IsFinite(value) ? Math.Round((decimal)value, 2) : 0;
+
+    // Prices and quantities keep the wire Decimal's nine places.
+    private static decimal RoundPrice(double value) => double.IsFinite(value) ? Math.Round((decimal)value, 9) : 0;
+
+    private static decimal RoundQty(double value) => RoundPrice(value);
 
     private static string VolName(VolState v) => v switch
     {

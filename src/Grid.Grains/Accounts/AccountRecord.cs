@@ -1,4 +1,5 @@
 using Grid.Risk.Accounts;
+using Grid.Risk.Ledger;
 using Grid.Risk.Rulebooks;
 
 namespace Grid.Grains.Accounts;
@@ -6,10 +7,11 @@ namespace Grid.Grains.Accounts;
 /// <summary>
 /// The stored account: the authoritative decimal record of balances, positions and resting orders,
 /// plus bounded idempotency windows (recent checks, trades and balance requests). The risk-core book
-/// is rebuilt from it on activation and mirrors it exactly afterwards.
+/// is rebuilt from it on activation and mirrors it exactly afterwards. It is the ledger the risk core's
+/// settlement rules write (<see cref="IAccountLedger"/>).
 /// </summary>
 [GenerateSerializer, Alias("grid.AccountRecord")]
-public sealed class AccountRecord
+public sealed class AccountRecord : IAccountLedger
 {
     [Id(0)] public MarginRegime Regime { get; set; } = MarginRegime.Pm;
     [Id(1)] public bool Frozen { get; set; }
@@ -26,6 +28,9 @@ public sealed class AccountRecord
     [Id(12)] public List<ulong> RecentTrades { get; set; } = [];
     // Id 7 held trade ids as strings in the first format; retired, never reuse it.
     [Id(8)] public List<RequestOutcome> RecentRequests { get; set; } = [];
+
+    /// <summary>Outcomes of the latest funding requests, for idempotent retries (bounded window).</summary>
+    [Id(13)] public List<RequestOutcome> RecentFunding { get; set; } = [];
 
     /// <summary>Increases with every stored change.</summary>
     [Id(9)] public long Version { get; set; }
@@ -55,5 +60,28 @@ public sealed class AccountRecord
         }
 
         return -1;
+    }
+
+    decimal IAccountLedger.Balance(string asset) => Balances.TryGetValue(asset, out var b) ? b : 0;
+
+    void IAccountLedger.SetBalance(string asset, decimal value) => Balances[asset] = value;
+
+    LedgerPosition IAccountLedger.Position(string instrument)
+        => Positions.TryGetValue(instrument, out var p) ? new LedgerPosition(p.Qty, p.Entry, p.Funding) : default;
+
+    void IAccountLedger.SetPosition(string instrument, LedgerPosition position)
+    {
+        if (position.IsEmpty)
+        {
+            Positions.Remove(instrument);
+            return;
+        }
+
+        if (!Positions.TryGetValue(instrument, out var p))
+        {
+            Positions[instrument] = p = new PositionRecord();
+        }
+
+        (p.Qty, p.Entry, p.Funding) = (position.Qty, position.Entry, position.Funding);
     }
 }

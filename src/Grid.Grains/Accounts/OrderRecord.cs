@@ -13,4 +13,7 @@ public sealed class OrderRecord
     [Id(4)] public decimal Price { get; set; }
     [Id(5)] public DateTimeOffset ReservedAt { get; set; }
     [Id(6)] public bool ReduceOnly { get; set; }
+
+    /// <summary>The venue (engine key id) that checked the order.</summary>
+    [Id(7)] public string Venue { get; set; } = "";
 }

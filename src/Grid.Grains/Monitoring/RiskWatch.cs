@@ -190,7 +190,7 @@ public sealed class RiskWatch : IDisposable
     /// <summary>Builds the event announced for a state change.</summary>
     internal static RiskEventData Event(
         string accountId, AccountState from, AccountState to, MarginFigures f, AccountReplica? replica, string cause, DateTimeOffset at,
-        IReadOnlyList<string>? canceled = null) => new()
+        IReadOnlyList<string>? canceled = null, IReadOnlyList<string>? venues = null) => new()
     {
         At = at,
         AccountId = accountId,
@@ -204,6 +204,7 @@ public sealed class RiskWatch : IDisposable
         LiquidationCandidate = to is AccountState.Liquidate or AccountState.Bankrupt,
         Cause = cause,
         CanceledOrderIds = canceled ?? [],
+        CanceledOrderVenues = venues ?? [],
     };
 
     // Groups whose newest price moved between two frames (all of them when the rulebook or the catalog changed).

@@ -35,36 +35,6 @@ public sealed partial class AccountBook
         }
     }
 
-    /// <summary>
-    /// Books a fill: the position moves, realised PnL or option premium and the fee settle in the
-    /// settlement asset (the coin for inverse contracts); a spot or stock fill moves base and quote.
-    /// </summary>
-    public void ApplyFill(string instrument, Side side, double qty, double price, double fee = 0)
-    {
-        ValidateOrder(instrument, side, qty, price, out var risk);
-        var dq = side == Side.Buy ? qty : -qty;
-        if (risk.Kind.IsCash())
-        {
-            MoveBalance(risk.BaseAsset, dq);
-            MoveBalance(risk.QuoteAsset, -dq * price - Finite(fee, "fee"));
-            return;
-        }
-
-        var settlement = SettlementAsset(risk);
-        var k = FindHolding(risk.Index);
-        var (entry, units) = FillAccounting.Settle(
-            risk.Kind.IsOption(), risk.Kind.IsInverse(), risk.Multiplier, k >= 0 ? Holdings[k].Qty : 0, k >= 0 ? Holdings[k].Entry : 0,
-            dq, price, Finite(fee, "fee"), Model.Assets[settlement].Price);
-        ref var h = ref HoldingFor(risk.Index);
-        h.Entry = entry;
-        Invalidate();
-        MovePosition(risk.Index, dq);
-        if (units != 0)
-        {
-            MoveBalance(settlement, units);
-        }
-    }
-
     /// <summary>Sets a balance to an exact value (the account record is authoritative; the book mirrors it).</summary>
     public void SetBalance(string asset, double value)
     {

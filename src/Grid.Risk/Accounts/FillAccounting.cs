@@ -31,7 +31,7 @@ public static class FillAccounting
 
     /// <summary>
     /// The settlement of a derivative fill: the new entry and the movement of the settlement asset, in
-    /// its own units. Options move their premium; delta-one contracts realise PnL; the fee is paid too.
+    /// its own units. Options move their premium and keep no entry; delta-one contracts realise PnL; the fee is paid too.
     /// Linear amounts are USD converted at <paramref name="settlementPrice"/>; inverse ones are coin.
     /// </summary>
     public static (T Entry, T SettlementUnits) Settle<T>(
@@ -41,6 +41,8 @@ public static class FillAccounting
         var (realised, newEntry) = Apply(qty, entry, dq, price, inverse && !option);
         var cash = option ? -dq * multiplier * price : realised * multiplier;
         var units = inverse ? cash - fee : (cash - fee) / settlementPrice;
-        return (newEntry, units);
+
+        // An option's entry does not enter AE (Rulebook §4 item 21): its premium already moved cash.
+        return (option ? T.Zero : newEntry, units);
     }
 }

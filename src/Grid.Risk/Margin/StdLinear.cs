@@ -30,6 +30,14 @@ internal static class StdLinear
         }
     }
 
+    /// <summary>The name of the rule <see cref="Linear"/> applies, for the requirement lines.</summary>
+    public static string RuleName(StdOverride? style) => style?.Style switch
+    {
+        StdStyle.Hyperliquid => "linear (Hyperliquid leverage)",
+        StdStyle.Dydx => "linear (dYdX open-interest IMF)",
+        _ => "linear (IM rate, MM brackets)",
+    };
+
     /// <summary>Inverse future, Deribit standard: rates grow 0.5% per 100 coins of size (charged in coin, shown in USD).</summary>
     public static (double Im, double Mm) Inverse(StdRules rules, double coins, double indexPrice)
     {

@@ -36,10 +36,11 @@ internal static class StdRequirement
                 continue;
             }
 
-            var (i, m) = risk.Kind is InstrumentKind.InversePerp or InstrumentKind.InverseFuture
+            var inverse = risk.Kind is InstrumentKind.InversePerp or InstrumentKind.InverseFuture;
+            var (i, m) = inverse
                 ? StdLinear.Inverse(rules, Math.Abs(q) * risk.Multiplier / risk.Mark, risk.UnderlyingPrice)
                 : StdLinear.Linear(rules, risk.Spec.Std, Math.Abs(q) * risk.Multiplier * risk.Mark, StdLinear.OpenInterestUsd(risk));
-            Add(lines, new StdLine(risk.Spec.Id, q, i, m, string.Empty), ref im, ref mm);
+            Add(lines, new StdLine(risk.Spec.Id, q, i, m, inverse ? "inverse (Deribit standard)" : StdLinear.RuleName(risk.Spec.Std)), ref im, ref mm);
         }
 
         var cover = new double[model.Assets.Length];

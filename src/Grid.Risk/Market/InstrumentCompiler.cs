@@ -113,8 +113,10 @@ internal sealed class InstrumentCompiler(
             ra[j] = double.IsFinite(published[j]) ? published[j] * spec.Multiplier : throw new RiskInputException($"riskArrays.{spec.Id}[{j}]", "is not a finite number");
         }
 
-        var delta = market.SpanDeltas.TryGetValue(spec.Id, out var d) && double.IsFinite(d) ? d * spec.Multiplier : 0;
         var mark = Price(market.Marks, spec.Id, $"marks.{spec.Id}");
+
+        // Rulebook §4 item 29: the published delta per unit when there is one, else a linear future's q·mult·mark.
+        var delta = market.SpanDeltas.TryGetValue(spec.Id, out var d) && double.IsFinite(d) ? d * spec.Multiplier : spec.Multiplier * mark;
         return new InstrumentRisk
         {
             Index = index, Spec = spec, Kind = spec.Kind, Group = group, Multiplier = spec.Multiplier, RiskArray = ra,

@@ -33,6 +33,12 @@ public sealed record Rulebook
     /// <summary>Taker fee reserve rate charged on resting orders.</summary>
     public double TakerFeeReserve { get; init; } = 0.0005;
 
+    /// <summary>
+    /// Largest fee (or rebate) a fill may carry, as a fraction of the fill's USD notional (JSON
+    /// <c>fees.maxRate</c>): a fill whose |fee| is larger is refused and nothing is booked.
+    /// </summary>
+    public double MaxFeeRate { get; init; } = 0.01;
+
     /// <summary>Optional borrow IM rate (on |borrow value|); 0 in the default rulebook.</summary>
     public double BorrowImRate { get; init; }
 

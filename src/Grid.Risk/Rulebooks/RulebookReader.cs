@@ -80,6 +80,7 @@ public static class RulebookReader
             MmFraction = mmFraction,
             LiqEndFraction = Number(root, "liqEndFraction", "", 0.9),
             TakerFeeReserve = fees.ValueKind == JsonValueKind.Object ? Number(fees, "takerReserve", "fees", 0.0005) : 0.0005,
+            MaxFeeRate = fees.ValueKind == JsonValueKind.Object ? Number(fees, "maxRate", "fees", 0.01) : 0.01,
             BorrowImRate = borrow.ValueKind == JsonValueKind.Object ? Number(borrow, "imRate", "borrow", 0) : 0,
             BorrowMmRate = borrow.ValueKind == JsonValueKind.Object ? Number(borrow, "mmRate", "borrow", 0) : 0,
             Std = TryGet(root, "std", out var std) ? StdRulesReader.Read(std, "std") : new StdRules { LinearBrackets = StdRulesReader.DefaultBrackets },
@@ -89,6 +90,7 @@ public static class RulebookReader
         Check(book.MmFraction > 0 && book.MmFraction <= 1, "mmFraction.PM", "must be in (0, 1]");
         Check(book.LiqEndFraction > 0 && book.LiqEndFraction <= 1, "liqEndFraction", "must be in (0, 1]");
         Check(book.TakerFeeReserve is >= 0 and < 0.1, "fees.takerReserve", "must be in [0, 0.1)");
+        Check(book.MaxFeeRate is >= 0 and < 1, "fees.maxRate", "must be in [0, 1)");
         Check(book.BorrowImRate >= 0 && book.BorrowMmRate >= 0, "borrow", "rates must be ≥ 0");
         return book;
     }

@@ -57,37 +57,81 @@ public sealed class EngineStreamTests
     }
 
     [Fact]
-    public async Task Run_WindowFull_StopsReadingUntilRepliesGoOut()
+    public async Task Run_WindowFull_AnswersOverloadedAtOnce_AndKeepsReading()
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var twoCalls = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var calls = 0;
         var messages = Enumerable.Range(1, 6).Select(i => Message((ulong)i, Check($"acc-{i}"))).ToList();
+        messages.Insert(3, new Wire.EngineMessage { CorrelationId = 99, Heartbeat = new Wire.Heartbeat() });
         var reader = new ListStreamReader<Wire.EngineMessage>(messages);
         var responses = new RecordingStreamWriter<Wire.GridMessage>();
         var run = Stream(
             async (account, batch) =>
             {
-                if (Interlocked.Increment(ref calls) == 2)
-                {
-                    twoCalls.TrySetResult();
-                }
-
                 await release.Task;
                 return Accept(batch);
             },
             maxInFlight: 2).Run(reader, responses, CancellationToken.None);
 
-        await twoCalls.Task.WaitAsync(Hang);
+        // Two commands fill the window; the other four are refused while the first two are still running,
+        // and the heartbeat (not counted) is answered: the reader never waited for a slot.
+        await responses.WhenWritten(5).WaitAsync(Hang);
+        Assert.Equal(7, reader.Read);
+        var early = responses.Messages.ToDictionary(m => m.CorrelationId);
+        Assert.Equal(Wire.GridMessage.BodyOneofCase.Heartbeat, early[99].BodyCase);
+        foreach (var id in new ulong[] { 3, 4, 5, 6 })
+        {
+            Assert.Equal(Wire.ErrorCode.Overloaded, early[id].Error.Code);
+            Assert.Null(early[id].Error.RetryAfter);
+            Assert.Contains("grid-max-in-flight", early[id].Error.Message, StringComparison.Ordinal);
+        }
 
-        // Two commands fill the window: the reader may hold a third message, never a fourth.
-        Assert.InRange(reader.Read, 2, 3);
-        Assert.Empty(responses.Messages);
-
+        Assert.False(early.ContainsKey(1) || early.ContainsKey(2));
         release.SetResult();
         await run.WaitAsync(Hang);
-        Assert.Equal(6, responses.Messages.Count);
+        var replies = responses.Messages.ToDictionary(m => m.CorrelationId);
+        Assert.Equal(7, replies.Count);
+        Assert.Equal(Wire.Decision.Accept, replies[1].Decision.Decision);
+        Assert.Equal(Wire.Decision.Accept, replies[2].Decision.Decision);
     }
+
+    [Fact]
+    public async Task Run_CancelInstructions_GoToTheVenueThatPlacedTheOrders()
+    {
+        var feed = new FakeRiskEventFeed();
+        var reader = new OpenStreamReader<Wire.EngineMessage>();
+        var responses = new RecordingStreamWriter<Wire.GridMessage>();
+        using var cancel = new CancellationTokenSource();
+        var run = new EngineStream(
+            (account, batch) => Task.FromResult(Accept(batch)),
+            new GatewayOptions { MaxInFlightPerStream = 16, MaxBatchPerAccount = 4 },
+            TimeProvider.System,
+            NullLogger.Instance,
+            feed,
+            venue: "venue-a").Run(reader, responses, cancel.Token);
+        reader.Send(Message(1, Check("touched")));
+        await responses.WhenWritten(1).WaitAsync(Hang);
+        await feed.Subscribed.WaitAsync(Hang);
+
+        feed.Publish(Pulled("elsewhere", ["a1", "b1", "old"], ["venue-a", "venue-b", ""]));
+        feed.Publish(Pulled("touched", ["old-1", "b2"], ["", "venue-b"]));
+        feed.Publish(Pulled("elsewhere", ["b3"], ["venue-b"]));
+        feed.Publish(Pulled("marker", ["a9"], ["venue-a"]));
+        await responses.WhenWritten(4).WaitAsync(Hang);
+        await cancel.CancelAsync();
+        await run.WaitAsync(Hang);
+
+        var instructions = responses.Messages.Where(m => m.BodyCase == Wire.GridMessage.BodyOneofCase.Cancel).Select(m => m.Cancel).ToList();
+        Assert.Equal(["a1"], instructions[0].ClientOrderIds);
+        Assert.Equal(["old-1"], instructions[1].ClientOrderIds);
+        Assert.Equal(["a9"], instructions[2].ClientOrderIds);
+        Assert.Equal(3, instructions.Count);
+        Assert.All(instructions, i => Assert.Equal(Wire.CancelReason.Liquidation, i.Reason));
+    }
+
+    private static Abstractions.Risk.RiskEventData Pulled(string account, string[] ids, string[] venues) => new()
+    {
+        AccountId = account, State = Risk.Accounts.AccountState.Liquidate, Cause = "liquidation", CanceledOrderIds = ids, CanceledOrderVenues = venues,
+    };
 
     [Fact]
     public async Task Run_CallCancelled_EndsQuietly()

@@ -63,7 +63,7 @@ public sealed class FuzzFindingsTests(FindingsHost grid) : IClassFixture<Finding
             var refused = await engine.Send(Wire.Fill(0, "fz-find-fill", "o1", "t1", MaxMagnitude, 60_000m, "BTC-PERP", Side.Buy));
             Assert.Equal(GridMessage.BodyOneofCase.Error, refused.BodyCase);
             Assert.Equal(ErrorCode.InvalidField, refused.Error.Code);
-            Assert.Equal("qty", refused.Error.Field);
+            Assert.Equal("filled.qty", refused.Error.Field);
             var ordinary = await engine.Send(Wire.Fill(0, "fz-find-fill", "o2", "t2", 0.5m, 60_000m, "BTC-PERP", Side.Buy));
             Assert.Equal(GridMessage.BodyOneofCase.Ack, ordinary.BodyCase);
         }

@@ -65,6 +65,9 @@ internal sealed class EngineStream : IAsyncDisposable
         return [.. replies];
     }
 
+    /// <summary>Writes <paramref name="message"/> as it is (its correlation id too); a reply with id 0 lands in <see cref="Unsolicited"/>.</summary>
+    public Task SendRaw(EngineMessage message) => Write(message);
+
     // A gRPC request stream takes one write at a time; the accounts of an engine share it.
     private async Task Write(EngineMessage message)
     {

@@ -28,7 +28,7 @@ public sealed class IncrementalEqualsFullTests
             {
                 var random = new Random(c * 1000 + s);
                 var book = @case.Book();
-                var driver = new RandomBookDriver(book.Model, random);
+                var driver = new RandomBookDriver(book.Model, random, MemoryLedger.From(@case.Portfolio));
                 var history = new List<string>();
                 for (var step = 0; step < StepsPerSequence; step++)
                 {

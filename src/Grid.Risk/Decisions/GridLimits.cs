@@ -1,4 +1,4 @@
-namespace Grid.Grains.Accounts;
+namespace Grid.Risk.Decisions;
 
 /// <summary>
 /// The grid's own bounds on one order, position or balance, whatever the instrument's limits say: far
@@ -6,7 +6,7 @@ namespace Grid.Grains.Accounts;
 /// scenario shocks, a thousand resting orders) stays well inside the wire Decimal's ±9.2e18 and
 /// exact to the cent in the risk core's doubles. Beyond them a change is refused, never booked.
 /// </summary>
-internal static class AccountLimits
+public static class GridLimits
 {
     /// <summary>Largest USD value of one order, one position or one balance.</summary>
     public const double MaxValue = 1e15;

@@ -1,0 +1,175 @@
+using Grid.Abstractions.Accounts;
+using Grid.Abstractions.Engine;
+using Grid.Abstractions.Risk;
+using Grid.Grains.Monitoring;
+using Grid.Risk.Accounts;
+using Grid.Risk.Rulebooks;
+using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
+
+namespace Grid.Grains.Accounts;
+
+/// <summary>
+/// The account's changes: engine commands, treasury, funding, freeze and regime. Each is applied by the
+/// desk in one turn, made durable, and then announced; an account left in LIQUIDATE or BANKRUPT by any
+/// of them has its resting orders pulled in the same write and the engines told.
+/// </summary>
+public sealed partial class AccountGrain
+{
+    public async ValueTask<EngineReply[]> Execute(EngineCommand[] commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (_commit.Failed)
+        {
+            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; the account is reloading, retry"))];
+        }
+
+        if (!Exists)
+        {
+            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.UnknownAccount, $"account_id: {AccountId} is not known to the grid (a deposit creates it)"))];
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var replies = new EngineReply[commands.Length];
+        for (var i = 0; i < commands.Length; i++)
+        {
+            replies[i] = _desk.Execute(commands[i]);
+        }
+
+        if (!await PersistAndPull("trading"))
+        {
+            return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; nothing was applied, retry"))];
+        }
+
+        AccountMetrics.Record(replies, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return replies;
+    }
+
+    public async Task Reassess(string cause)
+    {
+        _refreshQueued = 0;
+        if (_commit.Failed || _desk.Figures() is not { } f)
+        {
+            return;
+        }
+
+        if (f.State is not (AccountState.Liquidate or AccountState.Bankrupt))
+        {
+            await AnnounceIfChanged(cause);
+            await PushToWatchers();
+            return;
+        }
+
+        await PersistAndPull(cause);
+        await PushToWatchers();
+    }
+
+    public async ValueTask<BalanceChange> Deposit(string requestId, string asset, decimal amount)
+    {
+        RequireWritable();
+        var outcome = _desk.Deposit(requestId, asset, amount, out var replayed, out var conflict);
+        return await BalanceRequest(outcome, replayed, conflict, "deposit");
+    }
+
+    public async ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount)
+    {
+        RequireWritable();
+        RequireAccount();
+        var outcome = _desk.Withdraw(requestId, asset, amount, out var replayed, out var conflict);
+        return await BalanceRequest(outcome, replayed, conflict, "withdrawal");
+    }
+
+    public async ValueTask<FundingResult> ApplyFunding(string fundingId, string instrumentId, decimal accrue, bool settle)
+    {
+        RequireWritable();
+        RequireAccount();
+        var command = new EngineCommand { CorrelationId = 1, Kind = CommandKind.Funding, FundingId = fundingId, InstrumentId = instrumentId, Accrue = accrue, Settle = settle };
+        var reply = _desk.Execute(command);
+        await PersistAndPullOrThrow("funding");
+        var position = _state.State.Positions.TryGetValue(instrumentId, out var p) ? AccountProjection.Position(instrumentId, p, _desk.Book()) : null;
+        return new FundingResult { Reply = reply, Position = position, After = BuyingPowerNow() };
+    }
+
+    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting)
+    {
+        _desk.SetFrozen(frozen, reason ?? "");
+        var pulled = frozen && cancelResting ? _desk.CancelAll() : PulledOrders.None;
+        await PersistAndPullOrThrow(frozen ? "frozen" : "unfrozen");
+        if (pulled.Count > 0)
+        {
+            // Durable first: the engines are told to pull only orders the grid no longer holds.
+            await AnnouncePulled(pulled, RiskEventData.FrozenCause);
+        }
+
+        return Summary();
+    }
+
+    public async ValueTask<AccountSummary> SetRegime(MarginRegime regime)
+    {
+        if (!Enum.IsDefined(regime))
+        {
+            throw new ArgumentException($"regime: {(int)regime} is not PM or STD", nameof(regime));
+        }
+
+        _desk.SetRegime(regime);
+        await PersistAndPullOrThrow("regime change");
+        return Summary();
+    }
+
+    private async Task<BalanceChange> BalanceRequest(RequestOutcome outcome, bool replayed, bool conflict, string cause)
+    {
+        await PersistAndPullOrThrow(cause);
+        return new BalanceChange
+        {
+            Accepted = outcome.Accepted, Reason = outcome.Reason, Shortfall = outcome.Shortfall, After = BuyingPowerNow(), Replayed = replayed, Conflict = conflict,
+        };
+    }
+
+    /// <summary>
+    /// Pulls the resting orders of an account standing in LIQUIDATE or BANKRUPT, makes every change durable
+    /// in one write, then tells the engines; false when the write failed (the grain then reloads).
+    /// </summary>
+    private async Task<bool> PersistAndPull(string cause)
+    {
+        var pulled = _desk.PullIfLiquidating();
+        if (!await Persist(cause))
+        {
+            return false;
+        }
+
+        if (pulled.Count > 0)
+        {
+            await AnnouncePulled(pulled, "liquidation");
+        }
+
+        return true;
+    }
+
+    private async Task PersistAndPullOrThrow(string cause)
+    {
+        if (!await PersistAndPull(cause))
+        {
+            throw new StorageUnavailableException("storage write failed; nothing was applied, retry");
+        }
+    }
+
+    /// <summary>Tells the engines (through the risk-event fan-out) which orders the grid pulled and why.</summary>
+    private async Task AnnouncePulled(PulledOrders pulled, string cause)
+    {
+        if (_desk.Figures() is not { } f)
+        {
+            return;
+        }
+
+        GrainsLog.AccountOrdersCancelled(_logger, AccountId, cause == RiskEventData.FrozenCause ? cause : f.State.ToString(), pulled.Count);
+        var notice = RiskWatch.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), cause, _clock.GetUtcNow(), pulled.OrderIds, pulled.Venues);
+        await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
+    }
+
+    private void RequireWritable()
+    {
+        if (_commit.Failed)
+        {
+            throw new StorageUnavailableException("storage write failed; the account is reloading, retry");
+        }
+    }
+}

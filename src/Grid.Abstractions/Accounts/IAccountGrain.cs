@@ -23,7 +23,7 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>Largest size of (instrument, side, price) that still passes (Rulebook §4 item 25).</summary>
     [Alias("GetMaxOrderSize")]
-    ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price);
+    ValueTask<MaxOrderSizeView> GetMaxOrderSize(string instrumentId, Side side, decimal price);
 
     /// <summary>Evaluates orders cumulatively without reserving.</summary>
     [Alias("WhatIf")]

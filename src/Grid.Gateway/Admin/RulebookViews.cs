@@ -18,6 +18,7 @@ internal static class RulebookViews
         {
             Version = info.Version,
             LoadedAt = dryRun ? null : WireTime.FromOptional(info.LoadedAt),
+            Unchanged = info.Unchanged,
         };
         var (groups, assets) = Names(info.Json);
         wire.Groups.Add(groups);

@@ -16,7 +16,7 @@ public sealed partial class AccountGrain
         return BuyingPowerNow();
     }
 
-    public async ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price)
+    public async ValueTask<MaxOrderSizeView> GetMaxOrderSize(string instrumentId, Side side, decimal price)
     {
         await _commit.Settled();
         var book = RequireBook();
@@ -26,7 +26,8 @@ public sealed partial class AccountGrain
         }
 
         var max = MaxOrderSize.Of(book, instrumentId, side, (double)price);
-        return max >= MaxOrderSize.Cap ? (decimal)MaxOrderSize.Cap : Math.Round((decimal)max, 6, MidpointRounding.ToZero);
+        var qty = max >= MaxOrderSize.Cap ? (decimal)MaxOrderSize.Cap : Math.Round((decimal)max, 6, MidpointRounding.ToZero);
+        return new MaxOrderSizeView(qty, book.Model.Market.AsOf);
     }
 
     public async ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders)
@@ -73,7 +74,8 @@ public sealed partial class AccountGrain
     public async ValueTask<RegimeComparisonView> CompareRegimes()
     {
         await _commit.Settled();
-        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(RequireBook()));
+        var book = RequireBook();
+        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(book), book.Model.Market.AsOf);
     }
 
     public async ValueTask<PortfolioView> GetPortfolio()

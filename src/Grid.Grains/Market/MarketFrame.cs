@@ -24,6 +24,12 @@ public sealed class MarketFrame
     /// <summary>Increases with every change applied on this silo.</summary>
     public long Version { get; }
 
+    /// <summary>
+    /// The market instant: the newest observation among the frame's market inputs (before any, when the
+    /// frame was built). Option time to expiry is measured from it and figures report it as their as-of.
+    /// </summary>
+    public DateTimeOffset AsOf => Model.Market.AsOf;
+
     /// <summary>The compiled risk model.</summary>
     public RiskModel Model { get; }
 

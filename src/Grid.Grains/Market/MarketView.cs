@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Grid.Abstractions.Market;
+using Grid.Risk.Instruments;
 
 namespace Grid.Grains.Market;
 
@@ -16,6 +17,7 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
     private readonly Dictionary<string, InstrumentInfo> _instruments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnderlyingInfo> _underlyings = new(StringComparer.Ordinal);
     private RulebookInfo? _rulebook;
+    private (string Json, Grid.Risk.Rulebooks.Rulebook Book)? _parsed;
     private volatile MarketFrame? _frame;
     private long _version;
 
@@ -83,6 +85,38 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
         {
             return new MarketState { Rulebook = _rulebook, Instruments = [.. _instruments.Values], Underlyings = [.. _underlyings.Values] };
         }
+    }
+
+    /// <inheritdoc />
+    public bool TryGetOptionMark(string instrumentId, out decimal mark, out DateTimeOffset observedAt)
+    {
+        mark = 0;
+        observedAt = default;
+        var frame = Frame;
+        if (!frame.Model.TryGetInstrument(instrumentId, out var index) || !frame.Instruments.TryGetValue(instrumentId, out var info) || !info.Spec.Kind.IsOption())
+        {
+            return false;
+        }
+
+        var value = frame.Model.Instruments[index].Mark;
+        if (!(value >= 0 && value < 1e15))
+        {
+            return false;
+        }
+
+        mark = Math.Round((decimal)value, 9);
+        observedAt = info.VolAt;
+        lock (_gate)
+        {
+            if (info.Spec.Underlying is { } asset && _underlyings.TryGetValue(asset, out var u))
+            {
+                var forward = u.Forwards.FirstOrDefault(f => f.Expiry == info.Spec.Expiry);
+                var input = forward?.At ?? u.IndexAt;
+                observedAt = input > observedAt ? input : observedAt;
+            }
+        }
+
+        return true;
     }
 
     /// <inheritdoc />
@@ -154,8 +188,26 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
 
     private MarketFrame BuildLocked()
     {
-        var frame = MarketAssembler.Assemble(++_version, _rulebook, new Dictionary<string, InstrumentInfo>(_instruments), new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
+        var frame = MarketAssembler.Assemble(
+            ++_version, _rulebook, Rulebook(), new Dictionary<string, InstrumentInfo>(_instruments), new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
         _frame = frame;
         return frame;
+    }
+
+    // Parsed once per rulebook document, not once per price batch (a rate change keeps the document).
+    private Grid.Risk.Rulebooks.Rulebook Rulebook()
+    {
+        if (_rulebook is null)
+        {
+            return Grid.Risk.Rulebooks.Rulebook.Default;
+        }
+
+        if (_parsed is not { } parsed || !ReferenceEquals(parsed.Json, _rulebook.Json) && parsed.Json != _rulebook.Json)
+        {
+            parsed = (_rulebook.Json, Grid.Risk.Rulebooks.RulebookReader.Parse(_rulebook.Json));
+            _parsed = parsed;
+        }
+
+        return parsed.Book;
     }
 }

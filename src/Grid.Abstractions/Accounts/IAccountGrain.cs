@@ -54,9 +54,12 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("SetFrozen")]
     ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting);
 
-    /// <summary>Switches between PM and STD.</summary>
+    /// <summary>
+    /// Switches between PM and STD; a no-op when already there. Unless <paramref name="force"/>, refuses
+    /// (InvalidOperationException) a switch after which the account would not be OK, or could not be margined.
+    /// </summary>
     [Alias("SetRegime")]
-    ValueTask<AccountSummary> SetRegime(MarginRegime regime);
+    ValueTask<AccountSummary> SetRegime(MarginRegime regime, bool force);
 
     /// <summary>Checks the live book against a full recompute from the stored record, and the record's invariants.</summary>
     [Alias("Verify")]

@@ -113,7 +113,7 @@ internal sealed class AdminService(
                 var account = Account(request.AccountId);
                 var regime = WireEnums.TryRead(request.Regime, out var r) ? r : throw InvalidFieldException.Invalid("regime", $"{request.Regime} is not PM or STD");
                 RequestFields.Text(request.Reason, "reason");
-                var summary = await account.SetRegime(regime);
+                var summary = await account.SetRegime(regime, request.Force);
                 return AccountStatusViews.ToWire(summary, WireEnums.ToWire(regime), frozenReason: "");
             },
             "Admin.SetAccountRegime");

@@ -6,7 +6,6 @@ using Grid.Grains.Monitoring;
 using Grid.Risk.Accounts;
 using Grid.Risk.Margin;
 using Grid.Risk.Monitoring;
-using Grid.Risk.Rulebooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -142,34 +141,6 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public async ValueTask<BalanceChange> Withdraw(string requestId, string asset, decimal amount)
         => await BalanceRequest(() => _desk.Withdraw(requestId, asset, amount), "withdrawal");
-
-    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting)
-    {
-        _desk.SetFrozen(frozen, reason ?? "");
-        var canceled = frozen && cancelResting ? _desk.CancelAll() : [];
-        await PersistOrThrow(frozen ? "frozen" : "unfrozen");
-        if (canceled.Count > 0 && _desk.Figures() is { } f)
-        {
-            // Durable first: the engines are told to pull only orders the grid no longer holds.
-            GrainsLog.AccountOrdersCancelled(_logger, AccountId, RiskEventData.FrozenCause, canceled.Count);
-            var notice = RiskWatch.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), RiskEventData.FrozenCause, _clock.GetUtcNow(), canceled);
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
-        }
-
-        return Summary();
-    }
-
-    public async ValueTask<AccountSummary> SetRegime(MarginRegime regime)
-    {
-        if (!Enum.IsDefined(regime))
-        {
-            throw new ArgumentException($"regime: {(int)regime} is not PM or STD", nameof(regime));
-        }
-
-        _desk.SetRegime(regime);
-        await PersistOrThrow("regime change");
-        return Summary();
-    }
 
     public ValueTask Watch(IAccountObserver observer)
     {

@@ -30,7 +30,7 @@ public sealed class InstrumentGrain(
 
     public async Task<InstrumentInfo> SetHalted(bool halted, string reason)
     {
-        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument {this.GetPrimaryKeyString()} is not listed");
+        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument_id: {this.GetPrimaryKeyString()} is not listed");
         var next = info with { Halted = halted, HaltReason = halted ? reason : "" };
         if (next == info)
         {
@@ -57,7 +57,7 @@ public sealed class InstrumentGrain(
     public async Task<InstrumentInfo> StorePrices(InstrumentPrices prices)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument {this.GetPrimaryKeyString()} is not listed");
+        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument_id: {this.GetPrimaryKeyString()} is not listed");
         var next = InstrumentPriceRules.Merge(info, prices, clock.GetUtcNow());
         return ReferenceEquals(next, info) ? info : await Store(next);
     }

@@ -91,7 +91,8 @@ internal sealed class AdminService(
         => GrainCall.Run(
             async () =>
             {
-                var info = await Rulebook().Get() ?? throw new InvalidOperationException("no rulebook has been loaded yet");
+                // Until a rulebook is loaded the shipped default is in force (admin.proto): it has no load instant.
+                var info = await Rulebook().Get() ?? RulebookViews.ShippedDefault();
                 return new Wire.GetRulebookResponse { Info = RulebookViews.ToWire(info, dryRun: false), Json = info.Json };
             },
             Wire.ErrorCode.FailedPrecondition,

@@ -93,18 +93,14 @@ public sealed class MarketInputsEndToEndTests(GridHostFixture grid)
     }
 
     [Fact]
-    public async Task Subscribe_StreamsTheNewInputs()
+    public async Task Subscribe_StreamsEveryKindOfInput()
     {
         await ListSpanFuture();
-        await Publish(DateTimeOffset.UtcNow, SpanInputs(1));
+        await Publish(DateTimeOffset.UtcNow, [.. SpanInputs(1), Dividend("SPX", 0)]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var call = grid.MarketData.Subscribe(new SubscribeMarketRequest { InstrumentIds = { Span } }, cancellationToken: timeout.Token);
+        using var call = grid.MarketData.Subscribe(new SubscribeMarketRequest { Groups = { "BTC" }, InstrumentIds = { Span } }, cancellationToken: timeout.Token);
         var seen = new HashSet<PriceUpdate.KindOneofCase>();
-        var wanted = new[]
-        {
-            PriceUpdate.KindOneofCase.RiskArray, PriceUpdate.KindOneofCase.SpanDelta, PriceUpdate.KindOneofCase.OpenInterest,
-            PriceUpdate.KindOneofCase.Mark, PriceUpdate.KindOneofCase.Rate,
-        };
+        var wanted = System.Enum.GetValues<PriceUpdate.KindOneofCase>().Where(k => k != PriceUpdate.KindOneofCase.None).ToArray();
         while (!wanted.All(seen.Contains) && await call.ResponseStream.MoveNext(timeout.Token))
         {
             var u = call.ResponseStream.Current;

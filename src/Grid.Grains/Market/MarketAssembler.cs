@@ -13,7 +13,7 @@ namespace Grid.Grains.Market;
 internal static class MarketAssembler
 {
     public static MarketFrame Assemble(
-        long version, RulebookInfo? rulebookInfo, Rulebook rulebook, IReadOnlyDictionary<string, InstrumentInfo> instruments,
+        MarketFrameKey key, RulebookInfo? rulebookInfo, Rulebook rulebook, IReadOnlyDictionary<string, InstrumentInfo> instruments,
         IReadOnlyDictionary<string, UnderlyingInfo> underlyings, DateTimeOffset built)
     {
         rulebookInfo ??= new RulebookInfo { Version = rulebook.Version, LoadedAt = built };
@@ -22,6 +22,7 @@ internal static class MarketAssembler
         var forwards = new Dictionary<string, IReadOnlyDictionary<DateTimeOffset, double>>(StringComparer.Ordinal);
         var dividends = new Dictionary<string, double>(StringComparer.Ordinal);
         var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var u in underlyings.Values)
         {
             if (u.Index > 0)
@@ -36,6 +37,7 @@ internal static class MarketAssembler
             }
 
             dividends[u.Asset] = (double)u.DividendYield;
+            inputs[u.Asset] = u.NewestObservation;
             asOf = Newer(asOf, u.NewestObservation);
         }
 
@@ -49,6 +51,7 @@ internal static class MarketAssembler
         {
             var id = i.Spec.Id;
             specs.Add(i.Spec.ToRisk());
+            inputs[id] = i.NewestObservation;
             asOf = Newer(asOf, i.NewestObservation);
             if (i.Mark > 0)
             {
@@ -94,7 +97,7 @@ internal static class MarketAssembler
             PriceTimes = times,
         };
         var skipped = new List<RiskInputException>();
-        var model = RiskModel.Build(rulebook, specs, market, skipped);
+        var model = RiskModel.Build(rulebook, specs, market, skipped, key.Previous);
         var unpriced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in skipped)
         {
@@ -102,12 +105,12 @@ internal static class MarketAssembler
             unpriced[id] = e.Message;
         }
 
-        return new MarketFrame(version, model, rulebookInfo, instruments, unpriced, GroupTimes(model, times));
+        return new MarketFrame(key.Version, key.Catalog, model, rulebookInfo, instruments, unpriced, GroupTimes(model, times), GroupTimes(model, inputs));
     }
 
     private static DateTimeOffset Newer(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    // A group's price time is its newest price: the index of an asset that enters it or a mark of one of its instruments.
+    // A group's time is the newest of its keys' times: an asset that enters it, one of its instruments, their underlyings.
     private static DateTimeOffset[] GroupTimes(RiskModel model, Dictionary<string, DateTimeOffset> times)
     {
         var result = new DateTimeOffset[model.Groups.Length];

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Grid.Abstractions.Market;
 using Grid.Risk.Instruments;
+using Grid.Risk.Rulebooks;
 
 namespace Grid.Grains.Market;
 
@@ -17,9 +18,10 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
     private readonly Dictionary<string, InstrumentInfo> _instruments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnderlyingInfo> _underlyings = new(StringComparer.Ordinal);
     private RulebookInfo? _rulebook;
-    private (string Json, Grid.Risk.Rulebooks.Rulebook Book)? _parsed;
+    private (string Json, Rulebook Book)? _parsed;
     private volatile MarketFrame? _frame;
     private long _version;
+    private long _catalog;
 
     /// <summary>Raised after a new frame is in place (outside the lock).</summary>
     public event Action<MarketFrame>? FrameChanged;
@@ -149,6 +151,7 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
         if (c.Instrument is { } i && (!_instruments.TryGetValue(i.Spec.Id, out var old) || old.Version < i.Version))
         {
             _instruments[i.Spec.Id] = i;
+            _catalog += old is null || old.Spec != i.Spec ? 1 : 0;
             RecordLag(old?.MarkAt, i.MarkAt);
             return true;
         }
@@ -189,22 +192,23 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
     private MarketFrame BuildLocked()
     {
         var frame = MarketAssembler.Assemble(
-            ++_version, _rulebook, Rulebook(), new Dictionary<string, InstrumentInfo>(_instruments), new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
+            new MarketFrameKey(++_version, _catalog, _frame?.Model), _rulebook, ParsedRulebook(), new Dictionary<string, InstrumentInfo>(_instruments),
+            new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
         _frame = frame;
         return frame;
     }
 
     // Parsed once per rulebook document, not once per price batch (a rate change keeps the document).
-    private Grid.Risk.Rulebooks.Rulebook Rulebook()
+    private Rulebook ParsedRulebook()
     {
         if (_rulebook is null)
         {
-            return Grid.Risk.Rulebooks.Rulebook.Default;
+            return Rulebook.Default;
         }
 
-        if (_parsed is not { } parsed || !ReferenceEquals(parsed.Json, _rulebook.Json) && parsed.Json != _rulebook.Json)
+        if (_parsed is not { } parsed || parsed.Json != _rulebook.Json)
         {
-            parsed = (_rulebook.Json, Grid.Risk.Rulebooks.RulebookReader.Parse(_rulebook.Json));
+            parsed = (_rulebook.Json, RulebookReader.Parse(_rulebook.Json));
             _parsed = parsed;
         }
 

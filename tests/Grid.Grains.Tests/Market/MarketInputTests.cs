@@ -34,6 +34,23 @@ public sealed class MarketInputTests(GridClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ARiskArrayAlone_ReMarginsTheAccountsHoldingIt()
+    {
+        const string id = "INPUT-ES-MOVE";
+        var grain = fixture.Client.GetGrain<IInstrumentGrain>(id);
+        await grain.Upsert(new InstrumentSpec { Id = id, Kind = InstrumentKind.SpanFuture, Group = "ES_SPAN", Underlying = "SPX", Multiplier = 50, Settlement = "USD" });
+        await grain.PublishPrices(new InstrumentPrices { Mark = 5_400, SpanArray = [.. Scenarios.Select(v => v / 100)], At = DateTimeOffset.UtcNow });
+        await fixture.Eventually(() => fixture.Views().All(v => v.Frame.Model.TryGetInstrument(id, out _)));
+        var account = await fixture.Client.Funded("input-span-move", 10_000);
+        await account.One(Commands.Fill("f", "t1", 2, 5_400, id, Risk.Accounts.Side.Buy));
+        Assert.Equal(Risk.Accounts.AccountState.Ok, (await account.GetBuyingPower()).State);
+
+        // Only the array moves (no price): a loss of 2 × 50 × 200 = 20,000 in scenario 0 is beyond the 10,000 held.
+        await grain.PublishPrices(new InstrumentPrices { SpanArray = [.. Scenarios.Select(v => v * 2)], At = DateTimeOffset.UtcNow });
+        await fixture.Eventually(() => fixture.Watches().Select(w => w.Replica("input-span-move")).Any(r => r is { State: not Risk.Accounts.AccountState.Ok }));
+    }
+
+    [Fact]
     public async Task RateAndDividendYield_ReachTheModel()
     {
         var rulebook = fixture.Client.GetGrain<IRulebookGrain>(RulebookGrain.Key);

@@ -46,10 +46,8 @@ public sealed class RulebookGrain(
                     $"version: rulebook {parsed.Version} is already loaded with other content; give the changed rulebook a new version");
             }
 
-            if (current is not null)
-            {
-                return current with { Unchanged = true };
-            }
+            // Nothing to store: the rulebook in force (stored, or the shipped default) is this one already.
+            return current is not null ? current with { Unchanged = true } : new RulebookInfo { Version = parsed.Version, Json = json!, Unchanged = true };
         }
 
         var listed = await GrainFactory.GetGrain<IMarketDirectoryGrain>(MarketDirectoryGrain.Key).GetState();

@@ -32,6 +32,12 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Price batches this gateway applies at once, over every Publish stream and PublishOnce call; a batch
+    /// beyond it is refused with OVERLOADED and a retry_after (market_data.proto).
+    /// </summary>
+    public int MaxPriceBatchesInFlight { get; set; } = 64;
+
     /// <summary>Page size used when a list request leaves page_size at zero.</summary>
     public int DefaultPageSize { get; set; } = 100;
 }

@@ -5,7 +5,7 @@ using static Grid.Cli.Tests.Figures;
 
 namespace Grid.Cli.Tests;
 
-/// <summary>price index|mark|vol|forward publish one update, observed now, under a time-based sequence.</summary>
+/// <summary>price index|mark|vol|forward|rate|dividend|risk-array|span-delta|open-interest publish their updates, observed now, under a time-based sequence.</summary>
 public sealed class PriceCommandTests
 {
     private static readonly Timestamp Now = Timestamp.FromDateTimeOffset(CliRun.Now);
@@ -90,6 +90,59 @@ public sealed class PriceCommandTests
 
         Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("refused: UNKNOWN_INSTRUMENT (mark.instrument_id): not listed\n", result.Output);
+    }
+
+    [Fact]
+    public async Task RateAndDividend_SendSignedFractions()
+    {
+        var run = Accepting();
+        await run.RunAsync("price", "rate", "-0.002");
+        Assert.Equal(new RiskFreeRate { Rate = D("-0.002") }, run.Grid.Single<PriceBatch>().Updates[0].Rate);
+
+        run = Accepting();
+        await run.RunAsync("price", "dividend", "SPX", "0.013");
+        Assert.Equal(new DividendYield { Asset = "SPX", Yield = D("0.013") }, run.Grid.Single<PriceBatch>().Updates[0].DividendYield);
+    }
+
+    [Fact]
+    public async Task RiskArray_SendsSixteenValues_AndItsDeltaInTheSameBatch()
+    {
+        var run = Accepting();
+        var values = Enumerable.Range(0, 16).Select(i => ((i - 8) * 10).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        var result = await run.RunAsync(["price", "risk-array", "ES-SPAN", .. values, "--delta", "0.98"]);
+
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+        var batch = run.Grid.Single<PriceBatch>();
+        Assert.Equal(2, batch.Updates.Count);
+        Assert.Equal("ES-SPAN", batch.Updates[0].RiskArray.InstrumentId);
+        Assert.Equal(values.Select(D), batch.Updates[0].RiskArray.Scenarios);
+        Assert.Equal(new SpanDelta { InstrumentId = "ES-SPAN", Delta = D("0.98") }, batch.Updates[1].SpanDelta);
+        Assert.All(batch.Updates, u => Assert.Equal(Now, u.ObservedAt));
+    }
+
+    [Fact]
+    public async Task RiskArray_WithoutSixteenValues_IsAUsageError_AndSendsNothing()
+    {
+        var run = Accepting();
+
+        var result = await run.RunAsync("price", "risk-array", "ES-SPAN", "1", "2", "3");
+
+        Assert.Equal(ExitCode.Usage, result.ExitCode);
+        Assert.Contains("16 values, got 3", result.Error);
+        Assert.Empty(run.Grid.Calls);
+    }
+
+    [Fact]
+    public async Task SpanDeltaAndOpenInterest_SendTheirValues()
+    {
+        var run = Accepting();
+        await run.RunAsync("price", "span-delta", "ES-SPAN", "-0.5");
+        Assert.Equal(new SpanDelta { InstrumentId = "ES-SPAN", Delta = D("-0.5") }, run.Grid.Single<PriceBatch>().Updates[0].SpanDelta);
+
+        run = Accepting();
+        await run.RunAsync("price", "open-interest", "ETH-PERP", "125000");
+        Assert.Equal(new OpenInterest { InstrumentId = "ETH-PERP", Contracts = D("125000") }, run.Grid.Single<PriceBatch>().Updates[0].OpenInterest);
     }
 
     [Fact]

@@ -152,10 +152,38 @@ public sealed class StreamCommandTests
         Assert.Equal(["BTC"], request.Groups);
         Assert.Equal(["ETH-PERP"], request.InstrumentIds);
         Assert.Equal(
-            "observed      kind     key                                     value\n" +
-            "08:00:00.250Z index    BTC                                 60,000.00\n" +
-            "08:00:00.250Z mark     BTC-PERP                            60,010.50\n" +
-            "08:00:00.250Z vol      BTC-270225-60000-C                       0.55\n",
+            "observed      kind       key                                     value\n" +
+            "08:00:00.250Z index      BTC                                 60,000.00\n" +
+            "08:00:00.250Z mark       BTC-PERP                            60,010.50\n" +
+            "08:00:00.250Z vol        BTC-270225-60000-C                       0.55\n",
+            result.Output);
+    }
+
+    [Fact]
+    public async Task Prices_PrintsTheRateDividendsRiskArraysSpanDeltasAndOpenInterest()
+    {
+        var run = new CliRun();
+        var at = Timestamp.FromDateTimeOffset(CliRun.Now);
+        var array = new RiskArray { InstrumentId = "ES-SPAN" };
+        array.Scenarios.Add(Enumerable.Range(0, 16).Select(i => D((i - 8).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        run.Grid.OnStream("MarketData", "Subscribe",
+        [
+            new PriceUpdate { ObservedAt = at, Rate = new RiskFreeRate { Rate = D("0.04") } },
+            new PriceUpdate { ObservedAt = at, DividendYield = new DividendYield { Asset = "SPX", Yield = D("0.013") } },
+            new PriceUpdate { ObservedAt = at, RiskArray = array },
+            new PriceUpdate { ObservedAt = at, SpanDelta = new SpanDelta { InstrumentId = "ES-SPAN", Delta = D("0.98") } },
+            new PriceUpdate { ObservedAt = at, OpenInterest = new OpenInterest { InstrumentId = "ES-SPAN", Contracts = D("1200") } },
+        ]);
+
+        var result = await run.RunAsync("prices");
+
+        Assert.Equal(
+            "observed      kind       key                                     value\n" +
+            "08:00:00.000Z rate                                                0.04\n" +
+            "08:00:00.000Z dividend   SPX                                     0.013\n" +
+            "08:00:00.000Z risk-array ES-SPAN                                        -8 -7 -6 -5 -4 -3 -2 -1 0 1 2 3 4 5 6 7\n" +
+            "08:00:00.000Z span-delta ES-SPAN                                  0.98\n" +
+            "08:00:00.000Z open-int   ES-SPAN                                  1200\n",
             result.Output);
     }
 }

@@ -39,14 +39,14 @@ public sealed class LiquidationPullTests(GridClusterFixture fixture)
         var perp = await Listings.Perp(fixture, "PULL-REGIME-PERP", 1_000);
         using var events = new EventStream(Feed());
         var account = await fixture.Client.Funded("pull-regime", 10_000);
-        await account.SetRegime(MarginRegime.Std);
+        await account.SetRegime(MarginRegime.Std, force: true);
 
         // STD: IM 5% of 100,000 = 5,000 against AE 10,000; PM: MM 0.8 × 20% × 100,000 = 16,000.
         await account.One(Commands.Fill("f", "t1", 100, 1_000, perp, Side.Buy));
         var resting = await account.One(Commands.Check("resting", perp, Side.Sell, 1, 1_010) with { Venue = "venue-a" });
         Assert.Equal(Risk.Decisions.Decision.Accept, resting.Decision);
 
-        var summary = await account.SetRegime(MarginRegime.Pm);
+        var summary = await account.SetRegime(MarginRegime.Pm, force: true);
 
         Assert.Equal(AccountState.Liquidate, summary.State);
         Assert.Empty((await account.GetPortfolio()).Orders);

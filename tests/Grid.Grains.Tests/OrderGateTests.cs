@@ -32,7 +32,7 @@ public sealed class OrderGateTests(GridClusterFixture fixture)
         var n = 0;
         foreach (var (instrument, side, price, beyond) in probes)
         {
-            var max = await account.GetMaxOrderSize(instrument, side, price);
+            var max = (await account.GetMaxOrderSize(instrument, side, price)).Qty;
             Assert.True(max > 0 && max == Math.Round(max, 6), $"{instrument} {side}: {max}");
             var at = await account.One(Commands.Check($"at-{n}", instrument, side, max, price));
             Assert.True(at.Decision == Decision.Accept, $"{instrument} {side} {max} @ {price}: {at.Reason} {at.Message}");
@@ -45,8 +45,8 @@ public sealed class OrderGateTests(GridClusterFixture fixture)
             n++;
         }
 
-        Assert.Equal(12.345678m + 5, await account.GetMaxOrderSize(position, Side.Sell, 3_000));
-        Assert.Equal(0m, await account.GetMaxOrderSize(notional, Side.Buy, 3_400));
+        Assert.Equal(12.345678m + 5, (await account.GetMaxOrderSize(position, Side.Sell, 3_000)).Qty);
+        Assert.Equal(0m, (await account.GetMaxOrderSize(notional, Side.Buy, 3_400)).Qty);
     }
 
     [Fact]
@@ -55,11 +55,11 @@ public sealed class OrderGateTests(GridClusterFixture fixture)
         var account = await fixture.Client.Funded("gate-frozen", 1_000_000);
         await account.SetFrozen(true, "drill", cancelResting: false);
 
-        Assert.Equal(0m, await account.GetMaxOrderSize("BTC-PERP", Side.Buy, 60_000));
+        Assert.Equal(0m, (await account.GetMaxOrderSize("BTC-PERP", Side.Buy, 60_000)).Qty);
         var whatIf = await account.WhatIf([new OrderIntent("BTC-PERP", Side.Buy, 1, 60_000)]);
         Assert.Equal(RejectReason.AccountFrozen, whatIf.Decisions[0].Reason);
         await account.SetFrozen(false, "", cancelResting: false);
-        Assert.True(await account.GetMaxOrderSize("BTC-PERP", Side.Buy, 60_000) > 0);
+        Assert.True((await account.GetMaxOrderSize("BTC-PERP", Side.Buy, 60_000)).Qty > 0);
     }
 
     [Fact]

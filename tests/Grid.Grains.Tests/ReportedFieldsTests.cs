@@ -32,7 +32,7 @@ public sealed class ReportedFieldsTests(GridClusterFixture fixture)
         await account.One(Commands.Fill("f1", "t1", 2, 60_000, "BTC-PERP", Side.Buy));
 
         var pm = (await account.GetBuyingPower()).Groups.Single(g => g.Group == "BTC");
-        await account.SetRegime(MarginRegime.Std);
+        await account.SetRegime(MarginRegime.Std, force: true);
         var std = (await account.GetBuyingPower()).Groups.Single(g => g.Group == "BTC");
 
         Assert.Null(pm.GroupMm);

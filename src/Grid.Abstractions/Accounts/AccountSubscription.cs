@@ -27,7 +27,7 @@ public sealed class AccountSubscription : IAccountObserver, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private IAccountObserver? _reference;
     private Task _renewing = Task.CompletedTask;
-    private (long Version, DateTimeOffset AsOf) _delivered = (-1, DateTimeOffset.MinValue);
+    private (long Version, DateTimeOffset ComputedAt) _delivered = (-1, DateTimeOffset.MinValue);
 
     private AccountSubscription(IGrainFactory grains, IAccountGrain account, TimeProvider clock, Action<Exception> failed)
     {
@@ -69,24 +69,25 @@ public sealed class AccountSubscription : IAccountObserver, IAsyncDisposable
 
     /// <summary>
     /// True (and remembered) when <paramref name="figures"/> is newer than every snapshot delivered so far:
-    /// a higher version, or the same version later in time (a price move). A first snapshot overtaken by
-    /// a queued update is thereby dropped.
+    /// a higher version, or the same version computed later (a price move, a rulebook change). A first
+    /// snapshot overtaken by a queued update is thereby dropped. The computation instant orders them, not
+    /// the market instant: a new rulebook moves the figures without moving the market.
     /// </summary>
     public bool Newer(BuyingPower figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        return Newer(figures.Version, figures.AsOf);
+        return Newer(figures.Version, figures.ComputedAt);
     }
 
-    /// <summary>As <see cref="Newer(BuyingPower)"/>, for a snapshot of the account's <paramref name="version"/> as of <paramref name="asOf"/>.</summary>
-    public bool Newer(long version, DateTimeOffset asOf)
+    /// <summary>As <see cref="Newer(BuyingPower)"/>, for a snapshot of the account's <paramref name="version"/> computed at <paramref name="computedAt"/>.</summary>
+    public bool Newer(long version, DateTimeOffset computedAt)
     {
-        if (version < _delivered.Version || (version == _delivered.Version && asOf <= _delivered.AsOf))
+        if (version < _delivered.Version || (version == _delivered.Version && computedAt <= _delivered.ComputedAt))
         {
             return false;
         }
 
-        _delivered = (version, asOf);
+        _delivered = (version, computedAt);
         return true;
     }
 

@@ -26,7 +26,11 @@ public sealed record BuyingPower
     [Id(16)] public IReadOnlyList<GroupRiskLine> Groups { get; init; } = [];
     [Id(17)] public IReadOnlyList<CollateralLine> Collateral { get; init; } = [];
     [Id(18)] public string RulebookVersion { get; init; } = "";
+    /// <summary>The market instant the figures were computed on (the frame's; docs/methodology.md, "The market instant").</summary>
     [Id(19)] public DateTimeOffset AsOf { get; init; }
     [Id(20)] public bool Frozen { get; init; }
     [Id(21)] public long Version { get; init; }
+
+    /// <summary>When the grain computed the figures (not on the wire): orders the snapshots of one account version.</summary>
+    [Id(22)] public DateTimeOffset ComputedAt { get; init; }
 }

@@ -26,7 +26,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// decision a check gets (policy gates and margin test; Rulebook §4 item 25).
     /// </summary>
     [Alias("GetMaxOrderSize")]
-    ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price);
+    ValueTask<MaxOrderSizeView> GetMaxOrderSize(string instrumentId, Side side, decimal price);
 
     /// <summary>Evaluates orders cumulatively without reserving, each through the same decision as a check.</summary>
     [Alias("WhatIf")]
@@ -65,9 +65,12 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("SetFrozen")]
     ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting);
 
-    /// <summary>Switches between PM and STD.</summary>
+    /// <summary>
+    /// Switches between PM and STD; a no-op when already there. Unless <paramref name="force"/>, refuses
+    /// (InvalidOperationException) a switch after which the account would not be OK, or could not be margined.
+    /// </summary>
     [Alias("SetRegime")]
-    ValueTask<AccountSummary> SetRegime(MarginRegime regime);
+    ValueTask<AccountSummary> SetRegime(MarginRegime regime, bool force);
 
     /// <summary>Checks the live book against a full recompute from the stored record, and the record's invariants.</summary>
     [Alias("Verify")]

@@ -32,4 +32,13 @@ public interface IAccountRegistryGrain : IGrainWithStringKey
     /// <summary>Accounts in the given states (all when empty), nearest liquidation (highest MM/AE) first.</summary>
     [Alias("List")]
     Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken);
+
+    /// <summary>
+    /// One page of the ops list (Admin.ListAccounts): accounts in the given states (all when empty), by
+    /// account id or nearest liquidation first (worst state, then highest MM/AE, then id), at most 5000.
+    /// The first page ranks; later pages keep that ranking. Throws ArgumentException for a cursor that is
+    /// not one of this list and InvalidOperationException for one that has expired.
+    /// </summary>
+    [Alias("ListPage")]
+    Task<AccountPage> ListPage(AccountState[] states, bool byAccountId, int pageSize, string cursor);
 }

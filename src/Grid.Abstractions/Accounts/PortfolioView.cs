@@ -16,4 +16,7 @@ public sealed record PortfolioView
 
     /// <summary>Deterministic hash of the holdings (equal across restarts when nothing changed).</summary>
     [Id(7)] public ulong StateHash { get; init; }
+
+    /// <summary>The market instant the values were computed on; default when the account cannot be priced.</summary>
+    [Id(8)] public DateTimeOffset AsOf { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record RegimeComparisonView
     [Id(3)] public decimal SavingUsd { get; init; }
     [Id(4)] public double SavingPct { get; init; }
     [Id(5)] public IReadOnlyList<SiloView> Silos { get; init; } = [];
+
+    /// <summary>The market instant the comparison was computed on.</summary>
+    [Id(6)] public DateTimeOffset AsOf { get; init; }
 }

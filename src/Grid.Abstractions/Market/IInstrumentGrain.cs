@@ -16,7 +16,14 @@ public interface IInstrumentGrain : IGrainWithStringKey
     [Alias("SetHalted")]
     Task<InstrumentInfo> SetHalted(bool halted, string reason);
 
-    /// <summary>New mark, vol, SPAN array or open interest (zero/empty fields are left unchanged).</summary>
+    /// <summary>New mark, vol, SPAN array, SPAN delta or open interest (unset fields are left unchanged), stored and published.</summary>
     [Alias("PublishPrices")]
     Task<InstrumentInfo> PublishPrices(InstrumentPrices prices);
+
+    /// <summary>
+    /// As <see cref="PublishPrices"/>, without publishing: the caller publishes the returned instrument
+    /// with the rest of its batch as one market step (<see cref="IMarketSteps"/>).
+    /// </summary>
+    [Alias("StorePrices")]
+    Task<InstrumentInfo> StorePrices(InstrumentPrices prices);
 }

@@ -13,6 +13,10 @@ public interface IMarketDirectoryGrain : IGrainWithStringKey
     [OneWay, Alias("Publish")]
     Task Publish(MarketChange change);
 
+    /// <summary>Records and forwards the changes of one market step as one change set (each silo applies it in one swap); fire-and-forget.</summary>
+    [OneWay, Alias("PublishStep")]
+    Task PublishStep(MarketChange[] step);
+
     /// <summary>Subscribes a silo snapshot (renew within the expiry to stay subscribed).</summary>
     [Alias("Subscribe")]
     Task Subscribe(IMarketObserver observer);

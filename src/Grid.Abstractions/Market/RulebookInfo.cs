@@ -11,4 +11,13 @@ public sealed record RulebookInfo
 
     /// <summary>Risk-free rate for equity and index options.</summary>
     [Id(4)] public decimal Rate { get; init; }
+
+    /// <summary>When the rate was observed (default: never published with an instant).</summary>
+    [Id(5)] public DateTimeOffset RateAt { get; init; }
+
+    /// <summary>
+    /// Set on the answer to a load that changed nothing (the rulebook in force already had this version
+    /// and content); never stored or published.
+    /// </summary>
+    [Id(6)] public bool Unchanged { get; init; }
 }

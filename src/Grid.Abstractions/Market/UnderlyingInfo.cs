@@ -12,4 +12,22 @@ public sealed record UnderlyingInfo
 
     /// <summary>Dividend yield (equity and index underlyings), continuous.</summary>
     [Id(5)] public decimal DividendYield { get; init; }
+
+    /// <summary>When the dividend yield was observed (default: never published, or stored before this field existed).</summary>
+    [Id(6)] public DateTimeOffset DividendYieldAt { get; init; }
+
+    /// <summary>The newest observation among the asset's inputs (index, forwards, dividend yield); default when none.</summary>
+    public DateTimeOffset NewestObservation
+    {
+        get
+        {
+            var newest = IndexAt > DividendYieldAt ? IndexAt : DividendYieldAt;
+            foreach (var f in Forwards)
+            {
+                newest = f.At > newest ? f.At : newest;
+            }
+
+            return newest;
+        }
+    }
 }

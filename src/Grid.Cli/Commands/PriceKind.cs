@@ -14,4 +14,19 @@ internal enum PriceKind
 
     /// <summary>Forward of an underlying for one expiry.</summary>
     Forward,
+
+    /// <summary>The risk-free rate of equity and index options, as a fraction.</summary>
+    Rate,
+
+    /// <summary>Dividend yield of an equity or index underlying, as a fraction.</summary>
+    Dividend,
+
+    /// <summary>A published SPAN risk array (16 values per underlying unit, gain positive), optionally with its delta.</summary>
+    RiskArray,
+
+    /// <summary>A published SPAN delta, USD per underlying unit.</summary>
+    SpanDelta,
+
+    /// <summary>Open interest of an instrument, in contracts.</summary>
+    OpenInterest,
 }

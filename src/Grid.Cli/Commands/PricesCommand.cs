@@ -12,7 +12,7 @@ internal sealed class PricesCommand : ICommand
 
     private static readonly OptionSpec Instrument = new("instrument", "ID", "only this instrument (and its underlying); repeat for more", Repeatable: true);
 
-    private const string LineFormat = "{0,-13} {1,-8} {2,-24} {3,20}  {4}";
+    private const string LineFormat = "{0,-13} {1,-10} {2,-24} {3,20}  {4}";
 
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new()
@@ -22,8 +22,9 @@ internal sealed class PricesCommand : ICommand
         Usage = "prices [--group GROUP ...] [--instrument ID ...] [--count N]",
         Notes =
         [
-            "Without --group or --instrument, every price. Marks and vols of the instruments, index and",
-            "forwards of their underlyings; a slow reader gets the newest value of each. With --json, one object per line.",
+            "Without --group or --instrument, every price. Marks, vols, risk arrays, span deltas and open interest of the",
+            "instruments; index, forwards and dividend yields of their underlyings; the rate. A slow reader gets the newest",
+            "value of each. With --json, one object per line.",
         ],
         Options = [Group, Instrument, WatchCommand.Count],
         Examples = ["grid prices --group BTC", "grid prices --instrument ETH-PERP --count 5"],
@@ -60,6 +61,11 @@ internal sealed class PricesCommand : ICommand
                 PriceUpdate.KindOneofCase.Mark => ("mark", u.Mark.InstrumentId, DecimalText.Money(u.Mark.Price), ""),
                 PriceUpdate.KindOneofCase.Forward => ("forward", u.Forward.Underlying, DecimalText.Money(u.Forward.Price), "expiry " + TimeText.Instant(u.Forward.Expiry)),
                 PriceUpdate.KindOneofCase.Vol => ("vol", u.Vol.InstrumentId, DecimalText.Plain(u.Vol.Vol), ""),
+                PriceUpdate.KindOneofCase.Rate => ("rate", "", DecimalText.Plain(u.Rate.Rate), ""),
+                PriceUpdate.KindOneofCase.DividendYield => ("dividend", u.DividendYield.Asset, DecimalText.Plain(u.DividendYield.Yield), ""),
+                PriceUpdate.KindOneofCase.RiskArray => ("risk-array", u.RiskArray.InstrumentId, "", string.Join(' ', u.RiskArray.Scenarios.Select(DecimalText.Plain))),
+                PriceUpdate.KindOneofCase.SpanDelta => ("span-delta", u.SpanDelta.InstrumentId, DecimalText.Plain(u.SpanDelta.Delta), ""),
+                PriceUpdate.KindOneofCase.OpenInterest => ("open-int", u.OpenInterest.InstrumentId, DecimalText.Plain(u.OpenInterest.Contracts), ""),
                 _ => ("?", "", "", ""),
             };
             writer.WriteLine(Line(TimeText.TimeOfDay(u.ObservedAt), kind, key, value, note));

@@ -125,7 +125,7 @@ internal sealed class ConsoleEvents(
         {
             subscription = await AccountSubscription.StartAsync(grains, accountId, clock, e => ConsoleLog.WatchRenewalFailed(logger, accountId, e));
             var first = await accounts.Get(accountId);
-            subscription.Newer(first.Version, first.AsOf);
+            subscription.Newer(first.Version, first.ComputedAt);
             items.TryWrite(Item("account", first));
             await foreach (var figures in subscription.Updates.ReadAllAsync(token))
             {

@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Grid.Console.Views;
 
-/// <summary>Everything the account page shows; also the payload of its live updates.</summary>
+/// <summary>
+/// Everything the account page shows; also the payload of its live updates. <c>AsOf</c> is the market
+/// instant of the figures; <c>ComputedAt</c> (not sent) orders the snapshots of one account version.
+/// </summary>
 internal sealed record AccountView(
     string Id,
     DateTimeOffset AsOf,
@@ -13,4 +18,5 @@ internal sealed record AccountView(
     IReadOnlyList<PositionRow> Positions,
     IReadOnlyList<OrderRow> Orders,
     IReadOnlyList<BalanceRow> Balances,
-    ComparisonView? Comparison);
+    ComparisonView? Comparison,
+    [property: JsonIgnore] DateTimeOffset ComputedAt);

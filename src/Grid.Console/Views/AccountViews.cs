@@ -18,7 +18,8 @@ internal static class AccountViews
         [.. portfolio.Positions.Select(p => new PositionRow(p.InstrumentId, p.Qty, p.Entry, Cents(p.Funding), Cents(p.Value)))],
         [.. portfolio.Orders.Select(o => new OrderRow(o.ClientOrderId, o.InstrumentId, DisplayNames.Side(o.Side), o.RemainingQty, o.Price, o.ReservedAt, o.ReduceOnly))],
         [.. figures.Collateral.Select(c => new BalanceRow(c.Asset, c.Balance, Cents(c.Value)))],
-        comparison is null ? null : Comparison(comparison));
+        comparison is null ? null : Comparison(comparison),
+        figures.ComputedAt);
 
     public static FiguresView Figures(BuyingPower b) => new(
         DisplayNames.State(b.State),

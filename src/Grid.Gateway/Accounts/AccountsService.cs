@@ -70,8 +70,8 @@ internal sealed class AccountsService(
         var instrument = RequestFields.Id(request.InstrumentId, "instrument_id");
         var side = RequestFields.Side(request.Side, "side");
         var price = request.Price is null ? await MarkOf(instrument) : RequestFields.Positive(request.Price, "price");
-        var qty = await account.GetMaxOrderSize(instrument, side, price);
-        return new Wire.MaxOrderSize { Qty = WireDecimal.From(qty), Capped = qty >= MaxOrderSizeCap };
+        var max = await account.GetMaxOrderSize(instrument, side, price);
+        return new Wire.MaxOrderSize { Qty = WireDecimal.From(max.Qty), Capped = max.Qty >= MaxOrderSizeCap, AsOf = WireTime.FromOptional(max.AsOf) };
     }
 
     /// <summary>

@@ -5,14 +5,13 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Accounts;
 
 /// <summary>
-/// Holdings, reservations and the regime comparison on the wire. The grain views carry no as-of
-/// instant yet, so Portfolio.as_of and RegimeComparison.as_of stay unset.
+/// Holdings, reservations and the regime comparison on the wire, as of the market frame's instant.
 /// </summary>
 internal static class PortfolioViews
 {
     public static Wire.Portfolio ToWire(PortfolioView view)
     {
-        var wire = new Wire.Portfolio { AccountId = view.AccountId, Regime = WireEnums.ToWire(view.Regime) };
+        var wire = new Wire.Portfolio { AccountId = view.AccountId, Regime = WireEnums.ToWire(view.Regime), AsOf = WireTime.FromOptional(view.AsOf) };
         foreach (var position in view.Positions.OrderBy(p => p.InstrumentId, StringComparer.Ordinal))
         {
             wire.Positions.Add(Position(position));
@@ -62,6 +61,7 @@ internal static class PortfolioViews
             CrossTotal = WireDecimal.From(view.CrossTotal),
             SavingUsd = WireDecimal.From(view.SavingUsd),
             SavingPct = WireDecimal.From(view.SavingPct) ?? WireDecimal.From(0m),
+            AsOf = WireTime.FromOptional(view.AsOf),
         };
         foreach (var silo in view.Silos)
         {

@@ -37,9 +37,8 @@ internal static class AccountStatusViews
     };
 
     /// <summary>
-    /// One page from the registry. The registry ranks nearest liquidation first whatever the
-    /// requested order, and its tokens pass through unchanged. A filter of UNSPECIFIED only matches
-    /// nothing (common.proto), so it yields an empty page.
+    /// One page from the registry, in the requested order; its cursors travel as opaque page tokens. A
+    /// filter of UNSPECIFIED only matches nothing (common.proto), so it yields an empty page.
     /// </summary>
     public static async Task<Wire.ListAccountsResponse> List(IAccountRegistryGrain registry, Wire.ListAccountsRequest request, int defaultPageSize)
     {
@@ -67,10 +66,11 @@ internal static class AccountStatusViews
             return response;
         }
 
-        var pageSize = (int)Math.Min(request.PageSize == 0 ? (uint)defaultPageSize : request.PageSize, MaxPageSize);
-        var page = await registry.List([.. states], pageSize, request.PageToken);
+        var cursor = PageTokens.Decode(request.PageToken, "page_token");
+        var pageSize = PageTokens.PageSize(request.PageSize, defaultPageSize, MaxPageSize);
+        var page = await registry.ListPage([.. states], request.Order != Wire.AccountOrder.NearestLiquidation, pageSize, cursor);
         response.Accounts.Add(page.Accounts.Select(ToWire));
-        response.NextPageToken = page.NextPageToken;
+        response.NextPageToken = PageTokens.Encode(page.NextPageToken);
         return response;
     }
 }

@@ -18,6 +18,8 @@ internal sealed class AdminService(
     IOptions<AuditOptions> auditOptions,
     IAuditTrail audit,
     TimeProvider clock,
+    IEnumerable<IMarketFeed> feeds,
+    IEnumerable<IMarketSteps> steps,
     ILogger<AdminService> logger) : Wire.Admin.AdminBase
 {
     /// <summary>Key of the market directory grain.</summary>
@@ -45,7 +47,7 @@ internal sealed class AdminService(
 
     public override Task<Wire.ListInstrumentsResponse> ListInstruments(Wire.ListInstrumentsRequest request, ServerCallContext context)
         => GrainCall.Run(
-            async () => InstrumentPages.Page(await grains.GetGrain<IMarketDirectoryGrain>(MarketKey).GetState(), request, options.Value.DefaultPageSize, clock.GetUtcNow()),
+            async () => InstrumentPages.Page(await grains.GetGrain<IMarketDirectoryGrain>(MarketKey).GetState(), request, options.Value.DefaultPageSize, clock.GetUtcNow(), feeds.FirstOrDefault()),
             Wire.ErrorCode.UnknownInstrument,
             logger,
             "Admin.ListInstruments");
@@ -67,7 +69,13 @@ internal sealed class AdminService(
 
                 try
                 {
-                    return RulebookViews.ToWire(await Rulebook().Load(request.Json, request.DryRun), request.DryRun);
+                    var info = await Rulebook().Load(request.Json, request.DryRun);
+                    if (!request.DryRun && !info.Unchanged)
+                    {
+                        ShowHere(new MarketChange { Rulebook = info });
+                    }
+
+                    return RulebookViews.ToWire(info, request.DryRun);
                 }
                 catch (ArgumentException e) when (e.ParamName == RootPath)
                 {
@@ -83,7 +91,8 @@ internal sealed class AdminService(
         => GrainCall.Run(
             async () =>
             {
-                var info = await Rulebook().Get() ?? throw new InvalidOperationException("no rulebook has been loaded yet");
+                // Until a rulebook is loaded the shipped default is in force (admin.proto): it has no load instant.
+                var info = await Rulebook().Get() ?? RulebookViews.ShippedDefault();
                 return new Wire.GetRulebookResponse { Info = RulebookViews.ToWire(info, dryRun: false), Json = info.Json };
             },
             Wire.ErrorCode.FailedPrecondition,
@@ -105,7 +114,7 @@ internal sealed class AdminService(
                 var account = Account(request.AccountId);
                 var regime = WireEnums.TryRead(request.Regime, out var r) ? r : throw InvalidFieldException.Invalid("regime", $"{request.Regime} is not PM or STD");
                 RequestFields.Text(request.Reason, "reason");
-                var summary = await account.SetRegime(regime);
+                var summary = await account.SetRegime(regime, request.Force);
                 return AccountStatusViews.ToWire(summary, WireEnums.ToWire(regime), frozenReason: "");
             },
             "Admin.SetAccountRegime");
@@ -156,8 +165,23 @@ internal sealed class AdminService(
 
     private IRulebookGrain Rulebook() => grains.GetGrain<IRulebookGrain>(RulebookKey);
 
+    /// <summary>
+    /// An instrument call: the grain's answer is applied to this silo's market before it is returned,
+    /// so the change holds here whichever silo the grain lives on (admin.proto).
+    /// </summary>
     private Task<Wire.InstrumentInfo> Instruments(Func<Task<InstrumentInfo>> call, string rpc)
-        => GrainCall.Run(async () => InstrumentViews.ToWire(await call(), clock.GetUtcNow()), Wire.ErrorCode.UnknownInstrument, logger, rpc);
+        => GrainCall.Run(
+            async () =>
+            {
+                var info = await call();
+                ShowHere(new MarketChange { Instrument = info });
+                return InstrumentViews.ToWire(info, clock.GetUtcNow(), feeds.FirstOrDefault());
+            },
+            Wire.ErrorCode.UnknownInstrument,
+            logger,
+            rpc);
+
+    private void ShowHere(MarketChange change) => steps.FirstOrDefault()?.ApplyHere([change]);
 
     private Task<T> Accounts<T>(Func<Task<T>> call, string rpc) => GrainCall.Run(call, Wire.ErrorCode.UnknownAccount, logger, rpc);
 }

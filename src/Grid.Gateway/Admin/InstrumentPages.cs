@@ -16,7 +16,7 @@ internal static class InstrumentPages
     public const int MaxPageSize = 5000;
 
     /// <summary>Validates the filters and token, then cuts one page.</summary>
-    public static Wire.ListInstrumentsResponse Page(MarketState state, Wire.ListInstrumentsRequest request, int defaultPageSize, DateTimeOffset now)
+    public static Wire.ListInstrumentsResponse Page(MarketState state, Wire.ListInstrumentsRequest request, int defaultPageSize, DateTimeOffset now, IMarketFeed? market = null)
     {
         var kinds = new HashSet<InstrumentKind>();
         for (var i = 0; i < request.Kinds.Count; i++)
@@ -34,7 +34,7 @@ internal static class InstrumentPages
             .Take(pageSize + 1)
             .ToList();
         var response = new Wire.ListInstrumentsResponse();
-        response.Instruments.Add(matching.Take(pageSize).Select(i => InstrumentViews.ToWire(i, now)));
+        response.Instruments.Add(matching.Take(pageSize).Select(i => InstrumentViews.ToWire(i, now, market)));
         if (matching.Count > pageSize)
         {
             response.NextPageToken = PageTokens.Encode(matching[pageSize - 1].Spec.Id);

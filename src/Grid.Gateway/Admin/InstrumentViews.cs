@@ -91,16 +91,22 @@ internal static class InstrumentViews
     }
 
     /// <summary>
-    /// An instrument with its market state. Option marks are computed in the silo snapshots and not
-    /// kept by the instrument grain, so an option shows no mark; its price instant is its vol's.
+    /// An instrument with its market state. Option marks are not kept by the instrument grain: the
+    /// co-hosted silo's risk model computes them (<paramref name="market"/>); without one, or while the
+    /// option cannot be priced, it shows no mark and its vol's instant.
     /// </summary>
-    public static Wire.InstrumentInfo ToWire(InstrumentInfo info, DateTimeOffset now)
+    public static Wire.InstrumentInfo ToWire(InstrumentInfo info, DateTimeOffset now, IMarketFeed? market = null)
     {
         var wire = new Wire.InstrumentInfo { Spec = ToWire(info.Spec), Halted = info.Halted, HaltReason = info.Halted ? info.HaltReason : "" };
         var observed = info.Mark > 0 ? info.MarkAt : info.Vol > 0 ? info.VolAt : default;
         if (info.Mark > 0)
         {
             wire.Mark = WireDecimal.From(info.Mark);
+        }
+        else if (market is not null && market.TryGetOptionMark(info.Spec.Id, out var optionMark, out var inputsAt))
+        {
+            wire.Mark = WireDecimal.From(optionMark);
+            observed = inputsAt;
         }
 
         if (observed != default)

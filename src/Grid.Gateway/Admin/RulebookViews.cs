@@ -18,11 +18,20 @@ internal static class RulebookViews
         {
             Version = info.Version,
             LoadedAt = dryRun ? null : WireTime.FromOptional(info.LoadedAt),
+            Unchanged = info.Unchanged,
         };
         var (groups, assets) = Names(info.Json);
         wire.Groups.Add(groups);
         wire.Assets.Add(assets);
         return wire;
+    }
+
+    /// <summary>The rulebook shipped inside the engine, in force until one is loaded; never loaded, so no load instant.</summary>
+    public static RulebookInfo ShippedDefault()
+    {
+        using var stream = typeof(Grid.Risk.Rulebooks.Rulebook).Assembly.GetManifestResourceStream("Grid.Risk.default-rulebook.json")!;
+        using var reader = new StreamReader(stream);
+        return new RulebookInfo { Version = Grid.Risk.Rulebooks.Rulebook.Default.Version, Json = reader.ReadToEnd() };
     }
 
     /// <summary>Sorted keys of "groups" and "assets"; empty when the document has no such objects.</summary>

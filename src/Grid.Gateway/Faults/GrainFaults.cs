@@ -19,7 +19,7 @@ internal static class GrainFaults
         InvalidFieldException e => e.ToDetail(),
         ArgumentException e => FromArgument(e),
         KeyNotFoundException e => NotFound(e, notFound),
-        InvalidOperationException e => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, "", e.Message),
+        InvalidOperationException e => WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, WireErrors.SplitField(e.Message).Field, e.Message),
 
         // A figure beyond the wire Decimal: retrying cannot help (the grid's value limits keep new
         // accounts far from it; only data older than those limits can get here).

@@ -1,5 +1,6 @@
 using Grid.Gateway;
 using Grid.Gateway.Audit;
+using Grid.Gateway.Market;
 using Grid.Gateway.PreTrade;
 using Grid.Gateway.Security;
 using Grpc.AspNetCore.Server;
@@ -31,6 +32,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EngineStreams>();
+        services.TryAddSingleton<PriceBatchGate>();
 
         services.AddOptions<SecurityOptions>()
             .Bind(configuration.GetSection(SecurityOptions.SectionName))

@@ -9,14 +9,16 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Market;
 
 /// <summary>
-/// grid.v1.MarketData: price intake from feeders, and price streams for watchers from the co-hosted
-/// silo's market.
+/// grid.v1.MarketData: price intake from feeders, each batch one market step acknowledged once this
+/// silo's queries see it, and price streams for watchers from the co-hosted silo's market.
 /// </summary>
 internal sealed class MarketDataService(
     IGrainFactory grains,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<GatewayOptions> options,
     IEnumerable<IMarketFeed> feeds,
+    IEnumerable<IMarketSteps> steps,
+    PriceBatchGate gate,
     ILogger<MarketDataService> logger) : Wire.MarketData.MarketDataBase
 {
     /// <summary>
@@ -26,7 +28,7 @@ internal sealed class MarketDataService(
     /// </summary>
     public override Task Publish(IAsyncStreamReader<Wire.PriceBatch> requestStream, IServerStreamWriter<Wire.PublishAck> responseStream, ServerCallContext context)
     {
-        var applier = new PriceBatchApplier(grains, clock, options.Value.MaxClockSkew, logger);
+        var applier = Applier();
         return DuplexStream.Run(
             responseStream,
             capacity: 16,
@@ -40,6 +42,10 @@ internal sealed class MarketDataService(
                     {
                         ack = new Wire.PublishAck { Sequence = batch.Sequence, Duplicate = true };
                     }
+                    else if (!gate.TryEnter())
+                    {
+                        ack = new Wire.PublishAck { Sequence = batch.Sequence, Error = gate.Overloaded() };
+                    }
                     else
                     {
                         try
@@ -50,6 +56,10 @@ internal sealed class MarketDataService(
                         catch (InvalidFieldException e)
                         {
                             ack = new Wire.PublishAck { Sequence = batch.Sequence, Error = e.ToDetail() };
+                        }
+                        finally
+                        {
+                            gate.Exit();
                         }
                     }
 
@@ -62,7 +72,26 @@ internal sealed class MarketDataService(
     }
 
     public override Task<Wire.PublishAck> PublishOnce(Wire.PriceBatch request, ServerCallContext context)
-        => GrainCall.Run(() => new PriceBatchApplier(grains, clock, options.Value.MaxClockSkew, logger).Apply(request), Wire.ErrorCode.UnknownInstrument, logger, "MarketData.PublishOnce");
+        => GrainCall.Run(
+            async () =>
+            {
+                if (!gate.TryEnter())
+                {
+                    throw WireErrors.ToRpcException(gate.Overloaded());
+                }
+
+                try
+                {
+                    return await Applier().Apply(request);
+                }
+                finally
+                {
+                    gate.Exit();
+                }
+            },
+            Wire.ErrorCode.UnknownInstrument,
+            logger,
+            "MarketData.PublishOnce");
 
     public override async Task Subscribe(Wire.SubscribeMarketRequest request, IServerStreamWriter<Wire.PriceUpdate> responseStream, ServerCallContext context)
     {
@@ -71,4 +100,6 @@ internal sealed class MarketDataService(
         var filter = PriceFilter.From(request, feed.Snapshot());
         await new PriceWatch(feed, filter).Run(responseStream, context.CancellationToken);
     }
+
+    private PriceBatchApplier Applier() => new(grains, steps.FirstOrDefault(), clock, options.Value.MaxClockSkew, logger);
 }

@@ -1,4 +1,4 @@
-using Grid.Gateway.Conversion;
+using Grid.Abstractions.Market;
 using Grid.Gateway.Validation;
 using Microsoft.Extensions.Logging;
 using Wire = Grid.Api.V1;
@@ -6,15 +6,22 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Market;
 
 /// <summary>
-/// Applies one PriceBatch: validates each update on its own (invalid ones are listed in the ack, the
-/// rest still apply), groups the valid ones per grain so each underlying and instrument grain is
-/// called once, and runs those calls concurrently. A grain that refuses or fails rejects its own
-/// updates only.
+/// Applies one PriceBatch as one market step: validates each update on its own (invalid ones are listed
+/// in the ack, the rest still apply), groups the valid ones per grain so each underlying, instrument and
+/// the rulebook grain is called once, stores them concurrently, then publishes what was stored in one
+/// piece (<see cref="IMarketSteps"/>): this silo applies it in one swap before the ack, the others get
+/// it as one change set. A grain that refuses or fails rejects its own updates only.
 /// </summary>
-internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock, TimeSpan maxClockSkew, ILogger logger)
+internal sealed class PriceBatchApplier(IGrainFactory grains, IMarketSteps? steps, TimeProvider clock, TimeSpan maxClockSkew, ILogger logger)
 {
     /// <summary>Most updates one batch may carry (market_data.proto).</summary>
     public const int MaxUpdates = 10_000;
+
+    /// <summary>Key of the market directory grain, which fans a step out when no silo is co-hosted.</summary>
+    private const string DirectoryKey = "market";
+
+    /// <summary>Key of the rulebook grain, which owns the risk-free rate.</summary>
+    private const string RulebookKey = "current";
 
     /// <summary>Applies <paramref name="batch"/>; a batch refused as a whole throws <see cref="InvalidFieldException"/>.</summary>
     public async Task<Wire.PublishAck> Apply(Wire.PriceBatch batch)
@@ -31,13 +38,13 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock
 
         var ack = new Wire.PublishAck { Sequence = batch.Sequence };
         var rejected = new List<Wire.RejectedUpdate>();
-        var underlyings = new Dictionary<string, UnderlyingPrices>(StringComparer.Ordinal);
-        var instruments = new Dictionary<string, InstrumentQuotes>(StringComparer.Ordinal);
+        var routes = new PriceRoutes();
+        var latest = clock.GetUtcNow() + maxClockSkew;
         for (var i = 0; i < batch.Updates.Count; i++)
         {
             try
             {
-                Route(batch.Updates[i], i, clock.GetUtcNow() + maxClockSkew, underlyings, instruments);
+                routes.Add(batch.Updates[i], i, latest);
             }
             catch (InvalidFieldException e)
             {
@@ -45,88 +52,28 @@ internal sealed class PriceBatchApplier(IGrainFactory grains, TimeProvider clock
             }
         }
 
-        var outcomes = await Task.WhenAll(
-            underlyings.Values.Select(u => u.Publish(grains, logger)).Concat(instruments.Values.Select(q => q.Publish(grains, logger))));
+        var outcomes = await Task.WhenAll(routes.Underlyings.Select(u => u.Store(grains, logger))
+            .Concat(routes.Instruments.Select(q => q.Store(grains, logger)))
+            .Append(routes.Rate.Store(grains, RulebookKey, logger)));
+        var step = new List<MarketChange>(outcomes.Length);
         foreach (var outcome in outcomes)
         {
             ack.Accepted += outcome.Accepted;
             ack.Stale += outcome.Stale;
             rejected.AddRange(outcome.Rejected);
+            if (outcome.Change is { } change)
+            {
+                step.Add(change);
+            }
+        }
+
+        // Everything is stored; now it becomes visible, in one piece, before the ack.
+        if (step.Count > 0)
+        {
+            await (steps?.Publish(step) ?? grains.GetGrain<IMarketDirectoryGrain>(DirectoryKey).PublishStep([.. step]));
         }
 
         ack.Rejected.Add(rejected.OrderBy(r => r.Index));
         return ack;
-    }
-
-    /// <summary>
-    /// Validates one update and files it under its grain. Field paths are relative to the update. Every
-    /// field is checked before the grain's entry is made, so a refused update leaves nothing behind.
-    /// </summary>
-    private static void Route(
-        Wire.PriceUpdate update,
-        int index,
-        DateTimeOffset latest,
-        Dictionary<string, UnderlyingPrices> underlyings,
-        Dictionary<string, InstrumentQuotes> instruments)
-    {
-        if (update.KindCase == Wire.PriceUpdate.KindOneofCase.None)
-        {
-            throw InvalidFieldException.Malformed("kind", "the update prices nothing");
-        }
-
-        var at = WireTime.ToDateTimeOffset(update.ObservedAt, "observed_at");
-        if (at > latest)
-        {
-            throw InvalidFieldException.Invalid("observed_at", $"is in the future ({at:O}, beyond the allowed clock skew, Grid:Gateway:MaxClockSkew)");
-        }
-
-        switch (update.KindCase)
-        {
-            // Each price is validated into a local first: `Underlying(...)` and `Instrument(...)` create
-            // the grain's entry, and as receivers they would run before an argument's validation throws.
-            case Wire.PriceUpdate.KindOneofCase.Index:
-                var asset = RequestFields.Id(update.Index.Asset, "index.asset");
-                var spot = new PricePoint(index, RequestFields.Positive(update.Index.Price, "index.price"), at);
-                Underlying(underlyings, asset).AddIndex(spot);
-                break;
-            case Wire.PriceUpdate.KindOneofCase.Forward:
-                var underlying = RequestFields.Id(update.Forward.Underlying, "forward.underlying");
-                var expiry = WireTime.ToDateTimeOffset(update.Forward.Expiry, "forward.expiry");
-                var forward = new PricePoint(index, RequestFields.Positive(update.Forward.Price, "forward.price"), at);
-                Underlying(underlyings, underlying).AddForward(expiry, forward);
-                break;
-            case Wire.PriceUpdate.KindOneofCase.Mark:
-                var marked = RequestFields.Id(update.Mark.InstrumentId, "mark.instrument_id");
-                var mark = new PricePoint(index, RequestFields.Positive(update.Mark.Price, "mark.price"), at);
-                Instrument(instruments, marked).AddMark(mark);
-                break;
-            default:
-                var option = RequestFields.Id(update.Vol.InstrumentId, "vol.instrument_id");
-                var vol = new PricePoint(index, RequestFields.Positive(update.Vol.Vol, "vol.vol"), at);
-                Instrument(instruments, option).AddVol(vol);
-                break;
-        }
-    }
-
-    private static UnderlyingPrices Underlying(Dictionary<string, UnderlyingPrices> underlyings, string asset)
-    {
-        if (!underlyings.TryGetValue(asset, out var prices))
-        {
-            prices = new UnderlyingPrices(asset);
-            underlyings.Add(asset, prices);
-        }
-
-        return prices;
-    }
-
-    private static InstrumentQuotes Instrument(Dictionary<string, InstrumentQuotes> instruments, string instrumentId)
-    {
-        if (!instruments.TryGetValue(instrumentId, out var quotes))
-        {
-            quotes = new InstrumentQuotes(instrumentId);
-            instruments.Add(instrumentId, quotes);
-        }
-
-        return quotes;
     }
 }

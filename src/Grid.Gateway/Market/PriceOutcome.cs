@@ -1,3 +1,4 @@
+using Grid.Abstractions.Market;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Market;
@@ -14,13 +15,25 @@ internal sealed class PriceOutcome
     /// <summary>Updates refused, with why.</summary>
     public List<Wire.RejectedUpdate> Rejected { get; } = [];
 
-    /// <summary>Refuses every update in <paramref name="indexes"/> with the same error.</summary>
-    public static PriceOutcome RejectAll(IEnumerable<int> indexes, Wire.ErrorDetail error)
+    /// <summary>What the grain stored, to publish with the rest of the batch; null when nothing was applied.</summary>
+    public MarketChange? Change { get; set; }
+
+    /// <summary>
+    /// Refuses every update in <paramref name="updates"/> with the same error. When the error is about the
+    /// grain's key (not listed, not known), each update's own id field is named.
+    /// </summary>
+    public static PriceOutcome RejectAll(IEnumerable<(int Index, string KeyField)> updates, Wire.ErrorDetail error, Wire.ErrorCode keyError)
     {
         var outcome = new PriceOutcome();
-        foreach (var index in indexes)
+        foreach (var (index, keyField) in updates)
         {
-            outcome.Rejected.Add(new Wire.RejectedUpdate { Index = (uint)index, Error = error.Clone() });
+            var detail = error.Clone();
+            if (detail.Code == keyError)
+            {
+                detail.Field = keyField;
+            }
+
+            outcome.Rejected.Add(new Wire.RejectedUpdate { Index = (uint)index, Error = detail });
         }
 
         return outcome;

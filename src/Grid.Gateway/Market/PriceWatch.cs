@@ -19,6 +19,11 @@ internal sealed class PriceWatch(IMarketFeed feed, PriceFilter filter)
         // Subscribed before the snapshot is taken, so no change falls between the two (one may come twice).
         var changes = feed.Subscribe(Capacity, cancellation);
         var snapshot = feed.Snapshot();
+        if (snapshot.Rulebook is { } rulebook)
+        {
+            await Send(new MarketChange { Rulebook = rulebook }, stream);
+        }
+
         foreach (var u in snapshot.Underlyings)
         {
             await Send(new MarketChange { Underlying = u }, stream);
@@ -37,7 +42,7 @@ internal sealed class PriceWatch(IMarketFeed feed, PriceFilter filter)
                 pending.Clear();
                 while (changes.TryRead(out var c))
                 {
-                    pending[c.Instrument is { } i ? "i:" + i.Spec.Id : "u:" + c.Underlying?.Asset] = c;
+                    pending[c.Instrument is { } i ? "i:" + i.Spec.Id : c.Underlying is { } u ? "u:" + u.Asset : "r:"] = c;
                 }
 
                 foreach (var c in pending.Values)

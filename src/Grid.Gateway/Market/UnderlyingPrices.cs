@@ -5,26 +5,37 @@ using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Market;
 
-/// <summary>A batch's index and forward updates of one asset, published in one underlying grain call.</summary>
+/// <summary>
+/// A batch's index, forward and dividend-yield updates of one asset, stored in one underlying grain call.
+/// The grain does not publish them: the batch does, as one market step.
+/// </summary>
 internal sealed class UnderlyingPrices(string asset)
 {
     private readonly Dictionary<DateTimeOffset, PricePoint> _forwards = [];
-    private readonly List<int> _superseded = [];
+    private readonly List<PricePoint> _superseded = [];
     private PricePoint? _index;
+    private PricePoint? _dividendYield;
 
     public void AddIndex(PricePoint point) => _index = PricePoint.Newer(_index, point, _superseded);
 
     public void AddForward(DateTimeOffset expiry, PricePoint point)
         => _forwards[expiry] = PricePoint.Newer(_forwards.TryGetValue(expiry, out var held) ? held : null, point, _superseded);
 
-    public async Task<PriceOutcome> Publish(IGrainFactory grains, ILogger logger)
+    public void AddDividendYield(PricePoint point) => _dividendYield = PricePoint.Newer(_dividendYield, point, _superseded);
+
+    public async Task<PriceOutcome> Store(IGrainFactory grains, ILogger logger)
     {
-        var forwards = _forwards.Select(f => new ForwardPoint(f.Key, f.Value.Value, f.Value.At)).ToList();
-        var at = _index?.At ?? _forwards.Values.Max(f => f.At);
         UnderlyingInfo info;
         try
         {
-            info = await grains.GetGrain<IUnderlyingGrain>(asset).Publish(_index?.Value, forwards, dividendYield: null, at);
+            info = await grains.GetGrain<IUnderlyingGrain>(asset).StorePrices(new UnderlyingUpdate
+            {
+                Index = _index?.Value,
+                IndexAt = _index?.At ?? default,
+                Forwards = [.. _forwards.Select(f => new ForwardPoint(f.Key, f.Value.Value, f.Value.At))],
+                DividendYield = _dividendYield?.Value,
+                DividendYieldAt = _dividendYield?.At ?? default,
+            });
         }
         catch (Exception e)
         {
@@ -34,22 +45,24 @@ internal sealed class UnderlyingPrices(string asset)
                 GatewayLog.PricePublishFailed(logger, $"underlying {asset}", e);
             }
 
-            return PriceOutcome.RejectAll(Indexes(), error);
+            return PriceOutcome.RejectAll(All().Select(p => (p.Index, p.KeyField)), error, Wire.ErrorCode.UnknownAsset);
         }
 
         // The grain keeps the newest observation of each key; one it held that is newer made this update stale.
-        var stale = _superseded.Count;
-        if (_index is { } index && info.IndexAt > index.At)
+        var heldForwards = info.Forwards.ToDictionary(f => f.Expiry, f => f.At);
+        var stale = _superseded.Count
+            + (_index?.StaleAgainst(info.IndexAt) ?? 0)
+            + (_dividendYield?.StaleAgainst(info.DividendYieldAt) ?? 0)
+            + _forwards.Count(f => heldForwards.TryGetValue(f.Key, out var heldAt) && heldAt > f.Value.At);
+        var accepted = All().Count() - stale;
+        return new PriceOutcome
         {
-            stale++;
-        }
-
-        var held = info.Forwards.ToDictionary(f => f.Expiry, f => f.At);
-        stale += _forwards.Count(f => held.TryGetValue(f.Key, out var heldAt) && heldAt > f.Value.At);
-        var total = _superseded.Count + (_index is null ? 0 : 1) + _forwards.Count;
-        return new PriceOutcome { Accepted = (uint)(total - stale), Stale = (uint)stale };
+            Accepted = (uint)accepted,
+            Stale = (uint)stale,
+            Change = accepted > 0 ? new MarketChange { Underlying = info } : null,
+        };
     }
 
-    private IEnumerable<int> Indexes()
-        => _superseded.Concat(_forwards.Values.Select(f => f.Index)).Concat(_index is { } i ? [i.Index] : []);
+    private IEnumerable<PricePoint> All()
+        => _superseded.Concat(_forwards.Values).Concat(_index is { } i ? [i] : []).Concat(_dividendYield is { } d ? [d] : []);
 }

@@ -3,13 +3,12 @@ using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Monitoring;
 using Grid.Risk.Accounts;
-using Grid.Risk.Rulebooks;
 using ErrorCode = Grid.Abstractions.Engine.ErrorCode;
 
 namespace Grid.Grains.Accounts;
 
 /// <summary>
-/// The account's changes: engine commands, treasury, funding, freeze and regime. Each is applied by the
+/// The account's changes: engine commands, treasury and funding (operator controls: AccountGrain.Controls). Each is applied by the
 /// desk in one turn, made durable, and then announced; an account left in LIQUIDATE or BANKRUPT by any
 /// of them has its resting orders pulled in the same write and the engines told.
 /// </summary>
@@ -87,32 +86,6 @@ public sealed partial class AccountGrain
         await PersistAndPullOrThrow("funding");
         var position = _state.State.Positions.TryGetValue(instrumentId, out var p) ? AccountProjection.Position(instrumentId, p, _desk.Book()) : null;
         return new FundingResult { Reply = reply, Position = position, After = BuyingPowerNow() };
-    }
-
-    public async ValueTask<AccountSummary> SetFrozen(bool frozen, string reason, bool cancelResting)
-    {
-        _desk.SetFrozen(frozen, reason ?? "");
-        var pulled = frozen && cancelResting ? _desk.CancelAll() : PulledOrders.None;
-        await PersistAndPullOrThrow(frozen ? "frozen" : "unfrozen");
-        if (pulled.Count > 0)
-        {
-            // Durable first: the engines are told to pull only orders the grid no longer holds.
-            await AnnouncePulled(pulled, RiskEventData.FrozenCause);
-        }
-
-        return Summary();
-    }
-
-    public async ValueTask<AccountSummary> SetRegime(MarginRegime regime)
-    {
-        if (!Enum.IsDefined(regime))
-        {
-            throw new ArgumentException($"regime: {(int)regime} is not PM or STD", nameof(regime));
-        }
-
-        _desk.SetRegime(regime);
-        await PersistAndPullOrThrow("regime change");
-        return Summary();
     }
 
     private async Task<BalanceChange> BalanceRequest(RequestOutcome outcome, bool replayed, bool conflict, string cause)

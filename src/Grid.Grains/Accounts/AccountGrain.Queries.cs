@@ -17,11 +17,11 @@ public sealed partial class AccountGrain
         return BuyingPowerNow();
     }
 
-    public async ValueTask<decimal> GetMaxOrderSize(string instrumentId, Side side, decimal price)
+    public async ValueTask<MaxOrderSizeView> GetMaxOrderSize(string instrumentId, Side side, decimal price)
     {
         await _commit.Settled();
         RequireAccount();
-        return _desk.MaxOrderSize(instrumentId, side, price);
+        return new MaxOrderSizeView(_desk.MaxOrderSize(instrumentId, side, price), _desk.RequireBook().Model.Market.AsOf);
     }
 
     public async ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders)
@@ -37,7 +37,8 @@ public sealed partial class AccountGrain
     {
         await _commit.Settled();
         RequireAccount();
-        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(_desk.RequireBook()));
+        var book = _desk.RequireBook();
+        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(book), book.Model.Market.AsOf);
     }
 
     public async ValueTask<PortfolioView> GetPortfolio()

@@ -41,6 +41,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private IGrainTimer? _trailingReport;
     private bool _followingMarket;
     private int _refreshQueued;
+    private IAccountGrain? _self;
 
     public AccountGrain(
         [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
@@ -87,6 +88,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
             // Watched accounts hear of price moves too: the silo's market raises the event, the grain
             // re-evaluates in its own turn (one queued refresh at most).
             _followingMarket = true;
+            _self = this.AsReference<IAccountGrain>();
             _market.FrameChanged += OnMarketMoved;
         }
 
@@ -184,7 +186,9 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     {
         if (_watchers.Count > 0 && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
         {
-            _ = GrainFactory.GetGrain<IAccountGrain>(AccountId).Reassess("price move");
+            // Raised on whatever thread applied the market step (a gateway's, outside any grain): only the
+            // reference taken in the grain's own turn may be used here, not the activation's services.
+            _ = _self!.Reassess("price move");
         }
     }
 

@@ -11,7 +11,7 @@ namespace Grid.Grains.Accounts;
 /// <summary>Maps risk-core reports to the wire views, rounding money at the boundary (requirements up, equity down).</summary>
 internal static class AccountProjection
 {
-    public static BuyingPower BuyingPower(string accountId, AccountRecord record, AccountBook book, DateTimeOffset asOf)
+    public static BuyingPower BuyingPower(string accountId, AccountRecord record, AccountBook book, DateTimeOffset computedAt)
     {
         var r = book.Evaluate();
         var model = book.Model;
@@ -71,7 +71,8 @@ internal static class AccountProjection
             Collateral = [.. record.Balances.Where(b => b.Value != 0).OrderBy(b => b.Key, StringComparer.Ordinal)
                 .Select(b => new CollateralLine(b.Key, b.Value, Money.Equity(r.Collateral.TryGetValue(b.Key, out var v) ? v : 0)))],
             RulebookVersion = model.Rulebook.Version,
-            AsOf = asOf,
+            AsOf = model.Market.AsOf,
+            ComputedAt = computedAt,
             Frozen = record.Frozen,
             Version = record.Version,
         };
@@ -88,6 +89,7 @@ internal static class AccountProjection
         Frozen = record.Frozen,
         Version = record.Version,
         StateHash = StateHash(record),
+        AsOf = book?.Model.Market.AsOf ?? default,
     };
 
     /// <summary>
@@ -113,8 +115,9 @@ internal static class AccountProjection
         return new PositionLine(instrumentId, p.Qty, risk.Kind.IsOption() ? 0 : p.Entry, p.Funding, Round(value), RoundPrice(risk.Mark));
     }
 
-    public static RegimeComparisonView Comparison(string accountId, RegimeComparison c) => new()
+    public static RegimeComparisonView Comparison(string accountId, RegimeComparison c, DateTimeOffset asOf) => new()
     {
+        AsOf = asOf,
         AccountId = accountId,
         SiloedTotal = Money.Requirement(c.SiloedTotal),
         CrossTotal = Money.Requirement(c.CrossTotal),

@@ -21,11 +21,13 @@ public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
 
     private readonly IPersistentState<RegistryRecord> _state;
     private readonly GroupCommit _commit;
+    private readonly AccountRankings _rankings;
     private bool _dirty;
 
-    public AccountRegistryGrain([PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state)
+    public AccountRegistryGrain([PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state, TimeProvider clock)
     {
         _state = state;
+        _rankings = new AccountRankings(clock);
         _commit = new GroupCommit(() => _state.WriteStateAsync(), retryAfterFailure: true);
     }
 
@@ -89,6 +91,9 @@ public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
         var next = offset + page.Count < ordered.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : "";
         return Task.FromResult(new AccountPage(page, next));
     }
+
+    public Task<AccountPage> ListPage(AccountState[] states, bool byAccountId, int pageSize, string cursor)
+        => Task.FromResult(_rankings.Page(_state.State.Accounts, states ?? [], byAccountId, pageSize, cursor ?? ""));
 
     private async Task Save(CancellationToken ct)
     {

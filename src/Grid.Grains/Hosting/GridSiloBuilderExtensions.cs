@@ -37,6 +37,7 @@ public static class GridSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MarketView>();
         services.AddSingleton<IMarketFeed>(sp => sp.GetRequiredService<MarketView>());
+        services.AddSingleton<IMarketSteps, MarketSteps>();
         services.AddSingleton<MarketSubscription>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MarketSubscription>());
         services.AddSingleton<RiskWatch>();

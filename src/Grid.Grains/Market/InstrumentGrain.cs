@@ -11,90 +11,77 @@ public sealed class InstrumentGrain(
     TimeProvider clock,
     ILogger<InstrumentGrain> logger) : Grain, IInstrumentGrain
 {
-    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(1);
-
     public async Task<InstrumentInfo> Upsert(InstrumentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         InstrumentSpecRules.Validate(this.GetPrimaryKeyString(), spec, clock.GetUtcNow(), [.. market.Frame.Model.Rulebook.Groups.Keys]);
-        if (state.State.Info is { } existing && (existing.Spec.Kind != spec.Kind || existing.Spec.Expiry != spec.Expiry))
+        if (state.State.Info is not { } existing)
         {
-            throw new ArgumentException("kind: the kind and expiry of a listed instrument cannot change; list a new id", nameof(spec));
+            return await Save(new InstrumentInfo { Spec = spec });
         }
 
-        return await Save((state.State.Info ?? new InstrumentInfo()) with { Spec = spec });
+        // The same spec again is a no-op; a change of the contract's terms is refused (the request is
+        // valid, the listed instrument is what forbids it), whatever the change to its limits.
+        InstrumentSpecRules.RequireSameTerms(existing.Spec, spec);
+        return existing.Spec == spec ? existing : await Save(existing with { Spec = spec });
     }
 
     public Task<InstrumentInfo?> Get() => Task.FromResult(state.State.Info);
 
     public async Task<InstrumentInfo> SetHalted(bool halted, string reason)
     {
-        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument {this.GetPrimaryKeyString()} is not listed");
+        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument_id: {this.GetPrimaryKeyString()} is not listed");
+        var next = info with { Halted = halted, HaltReason = halted ? reason : "" };
+        if (next == info)
+        {
+            // Resuming a trading instrument, or halting a halted one for the same reason: nothing changes.
+            return info;
+        }
+
         GrainsLog.InstrumentHalted(logger, info.Spec.Id, halted, reason);
-        return await Save(info with { Halted = halted, HaltReason = halted ? reason : "" });
+        return await Save(next);
     }
 
     public async Task<InstrumentInfo> PublishPrices(InstrumentPrices prices)
     {
+        var before = state.State.Info;
+        var info = await StorePrices(prices);
+        if (!ReferenceEquals(info, before))
+        {
+            await Publish(info);
+        }
+
+        return info;
+    }
+
+    public async Task<InstrumentInfo> StorePrices(InstrumentPrices prices)
+    {
         ArgumentNullException.ThrowIfNull(prices);
-        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument {this.GetPrimaryKeyString()} is not listed");
-        var at = prices.At == default ? clock.GetUtcNow() : prices.At;
-        if (at > clock.GetUtcNow() + MaxClockSkew)
-        {
-            throw new ArgumentException("observed_at: is in the future", nameof(prices));
-        }
-
-        var next = info;
-        if (prices.Mark is { } mark)
-        {
-            Positive(mark, "mark");
-            next = at >= info.MarkAt ? next with { Mark = mark, MarkAt = at } : next;
-        }
-
-        if (prices.Vol is { } vol)
-        {
-            if (vol is <= 0 or > 20)
-            {
-                throw new ArgumentException("vol: must be in (0, 20]", nameof(prices));
-            }
-
-            next = at >= info.VolAt ? next with { Vol = vol, VolAt = at } : next;
-        }
-
-        if (prices.SpanArray is { } array)
-        {
-            if (array.Count != 16)
-            {
-                throw new ArgumentException("span_array: needs 16 values", nameof(prices));
-            }
-
-            next = next with { SpanArray = [.. array], SpanDelta = prices.SpanDelta ?? next.SpanDelta };
-        }
-
-        if (prices.OpenInterest is { } oi)
-        {
-            next = oi >= 0 ? next with { OpenInterest = oi } : throw new ArgumentException("open_interest: must be ≥ 0", nameof(prices));
-        }
-
-        return ReferenceEquals(next, info) ? info : await Save(next);
+        var info = state.State.Info ?? throw new KeyNotFoundException($"instrument_id: {this.GetPrimaryKeyString()} is not listed");
+        var next = InstrumentPriceRules.Merge(info, prices, clock.GetUtcNow());
+        return ReferenceEquals(next, info) ? info : await Store(next);
     }
 
     private async Task<InstrumentInfo> Save(InstrumentInfo info)
     {
-        info = info with { Version = (state.State.Info?.Version ?? 0) + 1 };
-        state.State.Info = info;
-        await state.WriteStateAsync();
-        var change = new MarketChange { Instrument = info };
-        market.Apply([change]);
-        await GrainFactory.GetGrain<IMarketDirectoryGrain>(MarketDirectoryGrain.Key).Publish(change);
+        info = await Store(info);
+        await Publish(info);
         return info;
     }
 
-    private static void Positive(decimal value, string field)
+    private async Task<InstrumentInfo> Store(InstrumentInfo info)
     {
-        if (value <= 0)
-        {
-            throw new ArgumentException($"{field}: must be positive", field);
-        }
+        info = info with { Version = (state.State.Info?.Version ?? 0) + 1 };
+        state.State.Info = info;
+        await state.WriteStateAsync();
+        return info;
+    }
+
+    // This silo sees the change before the call returns; the others through the directory's fan-out.
+    private async Task Publish(InstrumentInfo info)
+    {
+        var change = new MarketChange { Instrument = info };
+        market.Apply([change]);
+        await GrainFactory.GetGrain<IMarketDirectoryGrain>(MarketDirectoryGrain.Key).Publish(change);
     }
 }

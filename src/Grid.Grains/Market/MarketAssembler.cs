@@ -5,17 +5,24 @@ using Grid.Risk.Rulebooks;
 
 namespace Grid.Grains.Market;
 
-/// <summary>Turns the published market (rulebook, instruments, underlyings) into a <see cref="MarketFrame"/>.</summary>
+/// <summary>
+/// Turns the published market (rulebook, instruments, underlyings) into a <see cref="MarketFrame"/>. The
+/// frame's instant, from which option time to expiry is measured and which figures report as their
+/// as-of, is the newest observation among its market inputs; before any, the instant the frame was built.
+/// </summary>
 internal static class MarketAssembler
 {
-    public static MarketFrame Assemble(long version, RulebookInfo? rulebookInfo, IReadOnlyDictionary<string, InstrumentInfo> instruments, IReadOnlyDictionary<string, UnderlyingInfo> underlyings, DateTimeOffset now)
+    public static MarketFrame Assemble(
+        MarketFrameKey key, RulebookInfo? rulebookInfo, Rulebook rulebook, IReadOnlyDictionary<string, InstrumentInfo> instruments,
+        IReadOnlyDictionary<string, UnderlyingInfo> underlyings, DateTimeOffset built)
     {
-        var rulebook = rulebookInfo is null ? Rulebook.Default : RulebookReader.Parse(rulebookInfo.Json);
-        rulebookInfo ??= new RulebookInfo { Version = rulebook.Version, LoadedAt = now };
+        rulebookInfo ??= new RulebookInfo { Version = rulebook.Version, LoadedAt = built };
+        var asOf = rulebookInfo.RateAt;
         var index = new Dictionary<string, double>(StringComparer.Ordinal);
         var forwards = new Dictionary<string, IReadOnlyDictionary<DateTimeOffset, double>>(StringComparer.Ordinal);
         var dividends = new Dictionary<string, double>(StringComparer.Ordinal);
         var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var u in underlyings.Values)
         {
             if (u.Index > 0)
@@ -30,6 +37,8 @@ internal static class MarketAssembler
             }
 
             dividends[u.Asset] = (double)u.DividendYield;
+            inputs[u.Asset] = u.NewestObservation;
+            asOf = Newer(asOf, u.NewestObservation);
         }
 
         var marks = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -42,6 +51,8 @@ internal static class MarketAssembler
         {
             var id = i.Spec.Id;
             specs.Add(i.Spec.ToRisk());
+            inputs[id] = i.NewestObservation;
+            asOf = Newer(asOf, i.NewestObservation);
             if (i.Mark > 0)
             {
                 marks[id] = (double)i.Mark;
@@ -57,6 +68,11 @@ internal static class MarketAssembler
             if (i.SpanArray.Count == 16)
             {
                 arrays[id] = i.SpanArray.Select(v => (double)v).ToArray();
+            }
+
+            // An unpublished delta is absent, not zero (Rulebook §4 item 29).
+            if (i.HasSpanDelta)
+            {
                 spanDeltas[id] = (double)i.SpanDelta;
             }
 
@@ -68,7 +84,7 @@ internal static class MarketAssembler
 
         var market = new MarketSnapshot
         {
-            AsOf = now,
+            AsOf = asOf == default ? built : asOf,
             Index = index,
             Marks = marks,
             Forwards = forwards,
@@ -81,7 +97,7 @@ internal static class MarketAssembler
             PriceTimes = times,
         };
         var skipped = new List<RiskInputException>();
-        var model = RiskModel.Build(rulebook, specs, market, skipped);
+        var model = RiskModel.Build(rulebook, specs, market, skipped, key.Previous);
         var unpriced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in skipped)
         {
@@ -89,10 +105,12 @@ internal static class MarketAssembler
             unpriced[id] = e.Message;
         }
 
-        return new MarketFrame(version, model, rulebookInfo, instruments, unpriced, GroupTimes(model, times));
+        return new MarketFrame(key.Version, key.Catalog, model, rulebookInfo, instruments, unpriced, GroupTimes(model, times), GroupTimes(model, inputs));
     }
 
-    // A group's price time is its newest price: the index of an asset that enters it or a mark of one of its instruments.
+    private static DateTimeOffset Newer(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // A group's time is the newest of its keys' times: an asset that enters it, one of its instruments, their underlyings.
     private static DateTimeOffset[] GroupTimes(RiskModel model, Dictionary<string, DateTimeOffset> times)
     {
         var result = new DateTimeOffset[model.Groups.Length];

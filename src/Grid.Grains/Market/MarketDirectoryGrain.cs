@@ -41,6 +41,33 @@ public sealed class MarketDirectoryGrain(
 
     public async Task Publish(MarketChange change)
     {
+        var isNew = Record(change);
+        await _observers.Notify(o => o.Changed([change]));
+        if (isNew)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task PublishStep(MarketChange[] step)
+    {
+        var isNew = false;
+        foreach (var change in step)
+        {
+            isNew |= Record(change);
+        }
+
+        // One notification per silo for the whole step: each applies it in one swap.
+        await _observers.Notify(o => o.Changed(step));
+        if (isNew)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    // Remembers the newest version of what changed; true when it lists something not listed before.
+    private bool Record(MarketChange change)
+    {
         var isNew = change.Instrument is { } i && state.State.Instruments.Add(i.Spec.Id)
             || change.Underlying is { } u && state.State.Underlyings.Add(u.Asset);
         Remember(change.Instrument);
@@ -50,11 +77,7 @@ public sealed class MarketDirectoryGrain(
             _rulebook = r;
         }
 
-        await _observers.Notify(o => o.Changed([change]));
-        if (isNew)
-        {
-            await state.WriteStateAsync();
-        }
+        return isNew;
     }
 
     public Task Subscribe(IMarketObserver observer) => _observers.Subscribe(observer);

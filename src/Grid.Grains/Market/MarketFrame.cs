@@ -10,19 +10,30 @@ namespace Grid.Grains.Market;
 public sealed class MarketFrame
 {
     internal MarketFrame(
-        long version, RiskModel model, RulebookInfo rulebook, IReadOnlyDictionary<string, InstrumentInfo> instruments,
-        IReadOnlyDictionary<string, string> unpriced, DateTimeOffset[] groupPriceTimes)
+        long version, long catalog, RiskModel model, RulebookInfo rulebook, IReadOnlyDictionary<string, InstrumentInfo> instruments,
+        IReadOnlyDictionary<string, string> unpriced, DateTimeOffset[] groupPriceTimes, DateTimeOffset[] groupInputTimes)
     {
         Version = version;
+        Catalog = catalog;
         Model = model;
         Rulebook = rulebook;
         Instruments = instruments;
         Unpriced = unpriced;
         GroupPriceTimes = groupPriceTimes;
+        GroupInputTimes = groupInputTimes;
     }
 
     /// <summary>Increases with every change applied on this silo.</summary>
     public long Version { get; }
+
+    /// <summary>
+    /// The market instant: the newest observation among the frame's market inputs (before any, when the
+    /// frame was built). Option time to expiry is measured from it and figures report it as their as-of.
+    /// </summary>
+    public DateTimeOffset AsOf => Model.Market.AsOf;
+
+    /// <summary>Increases with every listing or spec change applied on this silo (not with prices or halts).</summary>
+    public long Catalog { get; }
 
     /// <summary>The compiled risk model.</summary>
     public RiskModel Model { get; }
@@ -38,6 +49,13 @@ public sealed class MarketFrame
 
     /// <summary>Latest price update time per group index of the model.</summary>
     public DateTimeOffset[] GroupPriceTimes { get; }
+
+    /// <summary>
+    /// Newest observation of any market input per group index of the model: prices, forwards, dividend
+    /// yields, risk arrays, span deltas, open interest. A group whose input time changed between two
+    /// frames moved, even when its prices (and so its staleness) did not.
+    /// </summary>
+    public DateTimeOffset[] GroupInputTimes { get; }
 
     /// <summary>True when group <paramref name="group"/>'s newest price is older than <paramref name="maxAge"/>.</summary>
     public bool IsStale(int group, DateTimeOffset now, TimeSpan maxAge)

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Grid.Abstractions.Market;
+using Grid.Risk.Instruments;
+using Grid.Risk.Rulebooks;
 
 namespace Grid.Grains.Market;
 
@@ -16,8 +18,10 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
     private readonly Dictionary<string, InstrumentInfo> _instruments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnderlyingInfo> _underlyings = new(StringComparer.Ordinal);
     private RulebookInfo? _rulebook;
+    private (string Json, Rulebook Book)? _parsed;
     private volatile MarketFrame? _frame;
     private long _version;
+    private long _catalog;
 
     /// <summary>Raised after a new frame is in place (outside the lock).</summary>
     public event Action<MarketFrame>? FrameChanged;
@@ -86,6 +90,38 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
     }
 
     /// <inheritdoc />
+    public bool TryGetOptionMark(string instrumentId, out decimal mark, out DateTimeOffset observedAt)
+    {
+        mark = 0;
+        observedAt = default;
+        var frame = Frame;
+        if (!frame.Model.TryGetInstrument(instrumentId, out var index) || !frame.Instruments.TryGetValue(instrumentId, out var info) || !info.Spec.Kind.IsOption())
+        {
+            return false;
+        }
+
+        var value = frame.Model.Instruments[index].Mark;
+        if (!(value >= 0 && value < 1e15))
+        {
+            return false;
+        }
+
+        mark = Math.Round((decimal)value, 9);
+        observedAt = info.VolAt;
+        lock (_gate)
+        {
+            if (info.Spec.Underlying is { } asset && _underlyings.TryGetValue(asset, out var u))
+            {
+                var forward = u.Forwards.FirstOrDefault(f => f.Expiry == info.Spec.Expiry);
+                var input = forward?.At ?? u.IndexAt;
+                observedAt = input > observedAt ? input : observedAt;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
     public ChannelReader<MarketChange> Subscribe(int capacity, CancellationToken cancellation)
     {
         var channel = Channel.CreateBounded<MarketChange>(new BoundedChannelOptions(Math.Max(1, capacity))
@@ -115,6 +151,7 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
         if (c.Instrument is { } i && (!_instruments.TryGetValue(i.Spec.Id, out var old) || old.Version < i.Version))
         {
             _instruments[i.Spec.Id] = i;
+            _catalog += old is null || old.Spec != i.Spec ? 1 : 0;
             RecordLag(old?.MarkAt, i.MarkAt);
             return true;
         }
@@ -154,8 +191,27 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
 
     private MarketFrame BuildLocked()
     {
-        var frame = MarketAssembler.Assemble(++_version, _rulebook, new Dictionary<string, InstrumentInfo>(_instruments), new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
+        var frame = MarketAssembler.Assemble(
+            new MarketFrameKey(++_version, _catalog, _frame?.Model), _rulebook, ParsedRulebook(), new Dictionary<string, InstrumentInfo>(_instruments),
+            new Dictionary<string, UnderlyingInfo>(_underlyings), clock.GetUtcNow());
         _frame = frame;
         return frame;
+    }
+
+    // Parsed once per rulebook document, not once per price batch (a rate change keeps the document).
+    private Rulebook ParsedRulebook()
+    {
+        if (_rulebook is null)
+        {
+            return Rulebook.Default;
+        }
+
+        if (_parsed is not { } parsed || parsed.Json != _rulebook.Json)
+        {
+            parsed = (_rulebook.Json, RulebookReader.Parse(_rulebook.Json));
+            _parsed = parsed;
+        }
+
+        return parsed.Book;
     }
 }

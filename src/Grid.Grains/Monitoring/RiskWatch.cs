@@ -207,18 +207,20 @@ public sealed class RiskWatch : IDisposable
         CanceledOrderVenues = venues ?? [],
     };
 
-    // Groups whose newest price moved between two frames (all of them when the rulebook or the catalog changed).
+    // Groups whose newest input moved between two frames: a price, a forward, a dividend yield, a risk array, a span
+    // delta, open interest (all of them when the rulebook, the rate or the catalog changed).
     private static ulong Moved(MarketFrame? before, MarketFrame after)
     {
-        if (before is null || before.Rulebook.Revision != after.Rulebook.Revision || !ReferenceEquals(before.Model.Layout, after.Model.Layout))
+        if (before is null || before.Rulebook.Revision != after.Rulebook.Revision || before.Catalog != after.Catalog
+            || !ReferenceEquals(before.Model.Layout, after.Model.Layout))
         {
             return ulong.MaxValue;
         }
 
         ulong mask = 0;
-        for (var g = 0; g < after.GroupPriceTimes.Length; g++)
+        for (var g = 0; g < after.GroupInputTimes.Length; g++)
         {
-            if (before.GroupPriceTimes[g] != after.GroupPriceTimes[g])
+            if (before.GroupInputTimes[g] != after.GroupInputTimes[g])
             {
                 mask |= 1UL << Math.Min(g, 63);
             }

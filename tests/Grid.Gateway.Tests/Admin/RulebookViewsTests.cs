@@ -20,6 +20,17 @@ public sealed class RulebookViewsTests
     }
 
     [Fact]
+    public void ShippedDefault_IsTheEmbeddedRulebook_NeverLoaded()
+    {
+        var info = RulebookViews.ShippedDefault();
+        var wire = RulebookViews.ToWire(info, dryRun: false);
+
+        Assert.Equal(Grid.Risk.Rulebooks.Rulebook.Default.Version, wire.Version);
+        Assert.Null(wire.LoadedAt);
+        Assert.Contains("ES_SPAN", wire.Groups);
+    }
+
+    [Fact]
     public void ToWire_DryRun_LeavesLoadedAtUnset()
         => Assert.Null(RulebookViews.ToWire(new RulebookInfo { Version = "v1", Json = "{}", LoadedAt = DateTimeOffset.UnixEpoch.AddDays(1) }, dryRun: true).LoadedAt);
 

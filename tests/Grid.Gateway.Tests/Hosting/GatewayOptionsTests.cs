@@ -21,6 +21,7 @@ public sealed class GatewayOptionsTests
         Assert.False(options.EnableEcho);
         Assert.Equal(100, options.MaxWhatIfOrders);
         Assert.Equal(100, options.DefaultPageSize);
+        Assert.Equal(64, options.MaxPriceBatchesInFlight);
     }
 
     [Theory]
@@ -29,6 +30,7 @@ public sealed class GatewayOptionsTests
     [InlineData(nameof(GatewayOptions.MaxMessageBytes))]
     [InlineData(nameof(GatewayOptions.MaxWhatIfOrders))]
     [InlineData(nameof(GatewayOptions.DefaultPageSize))]
+    [InlineData(nameof(GatewayOptions.MaxPriceBatchesInFlight))]
     public void Validate_Zero_NamesTheOption(string option)
     {
         var options = new GatewayOptions();

@@ -26,6 +26,7 @@ public sealed class RulebookCoverageTests
     {
         var json = JsonNode.Parse(DefaultJson)!.AsObject();
         json["assets"]!.AsObject().Remove("USDC");
+        json.Remove("stress"); // its depeg scenario names USDC, which the reader would refuse first
         var pair = new InstrumentInfo { Spec = new InstrumentSpec { Id = "BTC-USDC", Kind = InstrumentKind.Spot, Underlying = "BTC", Quote = "USDC" } };
         var e = Assert.Throws<InvalidOperationException>(() => RulebookCoverage.Require(RulebookReader.Parse(json.ToJsonString()), [pair]));
         Assert.StartsWith("assets.USDC:", e.Message, StringComparison.Ordinal);

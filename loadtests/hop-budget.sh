@@ -11,6 +11,7 @@
 #   2. allocations: an EventPipe trace with GC AllocationTick events and their stacks (dotnet-trace,
 #      Microsoft-Windows-DotNETRuntime:0x1:5) + the same counters;
 # then Grid.HopBudget classifies every CPU sample and allocation into a hop and prints the table as Markdown.
+# HOP_PHASE=echo profiles the Echo phase instead (same streams and load, canned replies): the floor of the transport.
 # Host settings: HOP_HOST_ENV (e.g. "DOTNET_gcServer=0"), extra host args after --host-arg in HOP_HOST_ARGS.
 # Needs: dotnet build Grid.sln -c Release; perf; dotnet-trace (~/.dotnet/tools). Files land in $HOP_OUT.
 set -euo pipefail
@@ -40,10 +41,12 @@ for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/health/ready" 2>/dev/nu
 curl -sf "http://127.0.0.1:$http/health/ready" | grep -q Healthy || { echo "host not ready, see $out/host.log" >&2; exit 1; }
 
 duration=$((cpu_seconds + alloc_seconds + 6))
-dotnet "$gen_dll" --target "http://127.0.0.1:$grpc" --server-pid "$host" --no-echo --core 0 --warmup "$warmup" --duration "$duration" \
+phase=${HOP_PHASE:-grid}
+skip=--no-echo; [[ $phase == echo ]] && skip=--no-grid
+dotnet "$gen_dll" --target "http://127.0.0.1:$grpc" --server-pid "$host" "$skip" --core 0 --warmup "$warmup" --duration "$duration" \
   --concurrency 128 --no-progress --label hop-budget --out "$out" "$@" > "$out/generator.txt" 2>&1 &
 gen=$!
-for _ in $(seq 600); do grep -q '^== grid' "$out/generator.txt" 2>/dev/null && break; sleep 0.5; done
+for _ in $(seq 600); do grep -q "^== $phase" "$out/generator.txt" 2>/dev/null && break; sleep 0.5; done
 sleep $((warmup + 2))
 
 counters="Grpc.AspNetCore.Server:0:4:EventCounterIntervalSec=1,System.Runtime:0:4:EventCounterIntervalSec=1"
@@ -56,6 +59,6 @@ dotnet-trace collect -p "$host" --providers "Microsoft-Windows-DotNETRuntime:0x1
 wait "$gen" || true
 perf script -i "$out/cpu.perf" -F comm,tid,period,ip,sym,dso > "$out/cpu.txt" 2>/dev/null
 
-echo "# Per-hop budget: $(grep -m1 -E '^\| *grid' "$out"/*.md 2>/dev/null || true)"
+echo "# Per-hop budget ($phase): $(grep -m1 -E "^\| *$phase" "$out"/*.md 2>/dev/null || true)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); files: $out"
 dotnet "$budget_dll" --perf "$out/cpu.txt" --perf-hz "$hz" --cpu-counters "$out/cpu-counters.nettrace" --alloc "$out/alloc.nettrace" --top "${HOP_TOP:-0}" | tee "$out/budget.md"

@@ -6,6 +6,16 @@ using Grid.HopBudget;
 // cpu.txt is `perf script -F comm,tid,period,ip,sym,dso` of the host during the measured window; cpu.nettrace
 // holds the EventCounters (messages, CPU) of the same window; alloc.nettrace AllocationTick events with stacks.
 var options = Args(args);
+if (options.TryGetValue("--counters-row", out var label))
+{
+    // One row of loadtests/gc-settings.sh: the EventCounters of one window, per message.
+    var w = EventPipeReader.Read(options["--cpu-counters"], null);
+    var n = Math.Max(1, w.MessagesReceived);
+    var r = n / Math.Max(1, w.Seconds);
+    Console.WriteLine(Inv($"| {label} | {r:N0} | {w.CpuUsageMean * Environment.ProcessorCount / 100 / r * 1e6:0.0} | {w.AllocatedBytes / n:N0} | {w.Sum("gen-0-gc-count") * 1000 / n:0.00} / {w.Sum("gen-1-gc-count") * 1000 / n:0.000} / {w.Sum("gen-2-gc-count") * 1000 / n:0.000} | {w.Sum("total-pause-time-by-gc") / Math.Max(1, w.Seconds) / 10:0.0} % | {w.Sum("time-in-jit") / Math.Max(1, w.Seconds) / 10:0.0} % | {w.Mean("gc-heap-size"):0} |"));
+    return;
+}
+
 var cpu = new HopTally();
 var samples = PerfScriptReader.Read(options["--perf"], cpu);
 var hz = double.Parse(options.GetValueOrDefault("--perf-hz", "499"), CultureInfo.InvariantCulture);

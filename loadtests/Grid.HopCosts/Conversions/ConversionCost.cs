@@ -34,7 +34,7 @@ internal static class ConversionCost
 
         output.WriteLine("| step (one message) | ns/call | B/call |");
         output.WriteLine("|---|---:|---:|");
-        Row(output, "protobuf parse of a check EngineMessage (61 B)", Cost.Thread(ops, () => Wire.EngineMessage.Parser.ParseFrom(bytes)));
+        Row(output, "protobuf parse of a check EngineMessage (66 B)", Cost.Thread(ops, () => Wire.EngineMessage.Parser.ParseFrom(bytes)));
         Row(output, "EngineMessages.Read: validate + EngineCommand", Cost.Thread(ops, () => EngineMessages.Read(message, clock, "grid-dev-engine")));
         Row(output, "  of which WireDecimal.ToDecimal (one field)", Cost.Thread(ops, () => WireDecimal.ToDecimal(wireMoney, "qty")));
         Row(output, "GridReplies.From: accepted decision, 6 figures", Cost.Thread(ops, () => GridReplies.From("load-0042", command, reply)));

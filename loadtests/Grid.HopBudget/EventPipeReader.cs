@@ -28,7 +28,7 @@ public static class EventPipeReader
                     frames.Add("type:" + tick.TypeName);
                     for (var s = tick.CallStack(); s is not null; s = s.Caller)
                     {
-                        frames.Add($"{s.CodeAddress.FullMethodName} ({s.CodeAddress.ModuleName})");
+                        frames.Add($"{PerfStyle(s.CodeAddress.FullMethodName)} ({s.CodeAddress.ModuleName})");
                     }
 
                     allocations.Add(frames, tick.AllocationAmount64);
@@ -53,6 +53,15 @@ public static class EventPipeReader
         }
 
         return counters;
+    }
+
+    // "Ns.Type.Method(args)" -> "Ns.Type::Method(args)", as the runtime's perf map names methods, so one
+    // set of patterns serves both sources.
+    private static string PerfStyle(string name)
+    {
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        var dot = name.LastIndexOf('.', paren < 0 ? name.Length - 1 : paren);
+        return dot > 0 && name[dot - 1] != '.' ? string.Concat(name.AsSpan(0, dot), "::", name.AsSpan(dot + 1)) : name;
     }
 
     private static void Counter(TraceEvent e, TraceCounters counters)

@@ -18,6 +18,10 @@ internal static class GrainCallCost
     public static async Task Run(IGrainFactory factory, TextWriter output, int callsPerCaller)
     {
         var grains = Enumerable.Range(0, Grains).Select(i => factory.GetGrain<ICallProbeGrain>($"probe-{i}")).ToArray();
+        var ids = Enumerable.Range(0, Grains).Select(i => $"load-{i:D4}").ToArray();
+        var k = 0;
+        var (getNs, getBytes) = Cost.Thread(200_000, () => factory.GetGrain<Grid.Abstractions.Accounts.IAccountGrain>(ids[k++ % Grains]));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GrainFactory.GetGrain<IAccountGrain>(string), one thread: {getNs:0} ns and {getBytes:0} B per call"));
         output.WriteLine("| variant | batch | CPU µs/call | CPU µs/command | B/call | B/command | (driver-only µs, B per call) |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         foreach (var batch in new[] { 1, 8, 64 })

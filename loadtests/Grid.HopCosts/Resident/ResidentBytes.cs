@@ -1,5 +1,7 @@
 using System.Globalization;
 using Grid.Abstractions.Accounts;
+using Grid.Abstractions.Engine;
+using Grid.Risk.Accounts;
 using Grid.Grains.Accounts;
 using Grid.Grains.Market;
 using Grid.HopCosts.Calls;
@@ -53,6 +55,55 @@ internal static class ResidentBytes
 
         Row(output, "per account inside a shard grain (record + desk + book, no activation)", (Heap() - before) / accounts, "what a single writer of many accounts holds per account");
         GC.KeepAlive(kept);
+        kept.Clear();
+
+        // Trading accounts as the load test leaves them (what issue 16's 4 KB must also hold): checks
+        // remembered for idempotency, orders resting, and the monitor's replica.
+        var trading = Math.Max(1, accounts / 4);
+        foreach (var (checks, resting) in new[] { (options.IdempotencyWindow, 0), (24, 24), (options.IdempotencyWindow, 24) })
+        {
+            var desks = Trading(market, options, trading, checks, resting, out var bytes);
+            Row(output, $"trading account inside a shard: {checks} checks remembered, {desks[0].Record.Orders.Count} resting", bytes, "record + desk + book");
+            if (resting > 0 && checks == options.IdempotencyWindow)
+            {
+                Row(output, "  + its monitor replica (AccountReplica)", MeasureReplicas(desks), "per account at risk");
+            }
+        }
+    }
+
+    private static List<AccountDesk> Trading(MarketView market, AccountOptions options, int accounts, int checks, int resting, out double bytesPerAccount)
+    {
+        var desks = new List<AccountDesk>(accounts);
+        var before = Heap();
+        for (var k = 0; k < accounts; k++)
+        {
+            var record = new AccountRecord();
+            record.Balances["USD"] = 10_000_000m;
+            var desk = new AccountDesk($"trading-{k:D6}", record, () => market.Frame, options, TimeProvider.System);
+            for (var o = 0; o < checks; o++)
+            {
+                var id = $"trading-{k:D6}-{o:D8}";
+                desk.Execute(new EngineCommand { CorrelationId = 1, Kind = CommandKind.Check, ClientOrderId = id, InstrumentId = "BTC-PERP", Side = Side.Buy, Qty = 0.05m, Price = 59_900m, Venue = "grid-dev-engine" });
+                if (o >= resting)
+                {
+                    desk.Execute(new EngineCommand { CorrelationId = 2, Kind = CommandKind.Cancel, ClientOrderId = id });
+                }
+            }
+
+            desks.Add(desk);
+        }
+
+        bytesPerAccount = (Heap() - before) / (double)accounts;
+        return desks;
+    }
+
+    private static double MeasureReplicas(List<AccountDesk> desks)
+    {
+        var before = Heap();
+        var extra = desks.Select(d => Grid.Risk.Monitoring.AccountReplica.From(d.AccountId, 2, d.Book()!)).ToList();
+        var bytes = (Heap() - before) / (double)desks.Count;
+        GC.KeepAlive(extra);
+        return bytes;
     }
 
     private static long Heap()

@@ -18,6 +18,7 @@ host_dll=src/Grid.Host/bin/Release/net10.0/Grid.Host.dll
 gen_dll=loadtests/Grid.LoadTest/bin/Release/net10.0/Grid.LoadTest.dll
 budget_dll=loadtests/Grid.HopBudget/bin/Release/net10.0/Grid.HopBudget.dll
 default_settings="Server GC, DATAS (default)|no DATAS:DOTNET_GCDynamicAdaptationMode=0|Server GC, non-concurrent:DOTNET_gcConcurrent=0|Workstation GC, concurrent:DOTNET_gcServer=0|Workstation GC, non-concurrent:DOTNET_gcServer=0 DOTNET_gcConcurrent=0|Server GC, gen0 budget 64 MB:DOTNET_GCgen0size=0x4000000|TieredPGO off:DOTNET_TieredPGO=0|TieredCompilation off:DOTNET_TieredCompilation=0|audit off:--Grid:Audit:Enabled=false"
+command -v dotnet-trace > /dev/null || { echo "dotnet-trace not found: dotnet tool install -g dotnet-trace" >&2; exit 2; }
 IFS='|' read -r -a settings <<< "${GC_SETTINGS:-$default_settings}"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

@@ -27,6 +27,8 @@ mkdir -p "$out"
 host_dll=src/Grid.Host/bin/Release/net10.0/Grid.Host.dll
 gen_dll=loadtests/Grid.LoadTest/bin/Release/net10.0/Grid.LoadTest.dll
 budget_dll=loadtests/Grid.HopBudget/bin/Release/net10.0/Grid.HopBudget.dll
+command -v perf > /dev/null || { echo "perf not found: apt-get install linux-perf" >&2; exit 2; }
+command -v dotnet-trace > /dev/null || { echo "dotnet-trace not found: dotnet tool install -g dotnet-trace" >&2; exit 2; }
 for f in "$host_dll" "$gen_dll" "$budget_dll"; do [[ -f $f ]] || { echo "missing $f: run dotnet build Grid.sln -c Release" >&2; exit 2; }; done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Grid.HopCosts;
+using Grid.HopCosts.Audit;
+using Grid.HopCosts.Calls;
+using Grid.HopCosts.Conversions;
+using Grid.HopCosts.Lanes;
+using Grid.HopCosts.Resident;
+using Microsoft.Extensions.DependencyInjection;
+
+// dotnet loadtests/Grid.HopCosts/bin/Release/net10.0/Grid.HopCosts.dll [calls|conversions|audit|lanes|resident|all] [scale]
+// Prints Markdown tables: the costs of the options of issue 14, measured on this machine.
+var mode = args.Length > 0 ? args[0] : "all";
+var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+var output = Console.Out;
+output.WriteLine($"Grid.HopCosts {mode}: {Environment.ProcessorCount} cores, Server GC {System.Runtime.GCSettings.IsServerGC}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+
+if (mode is "conversions" or "all")
+{
+    ConversionCost.Run(output, (int)(1_000_000 * scale));
+}
+
+if (mode is "audit" or "all")
+{
+    await AuditCost.Run(output, (int)(2_000_000 * scale));
+}
+
+if (mode is "lanes" or "all")
+{
+    await LaneBatching.Run(output, (int)(200_000 * scale), callUs: 12, commandUs: 4);
+}
+
+if (mode is "calls" or "resident" or "all")
+{
+    using var host = await SiloHost.Start();
+    if (mode is "calls" or "all")
+    {
+        await GrainCallCost.Run(host.Services.GetRequiredService<IGrainFactory>(), output, (int)(200 * scale));
+    }
+
+    if (mode is "resident" or "all")
+    {
+        await ResidentBytes.Run(host.Services, output, (int)(5_000 * scale));
+    }
+
+    await host.StopAsync();
+}

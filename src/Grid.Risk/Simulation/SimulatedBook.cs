@@ -21,7 +21,7 @@ public static class SimulatedBook
         ArgumentNullException.ThrowIfNull(inputs);
         var model = basis.Model;
         var paths = inputs.Paths;
-        var portfolio = inputs.Portfolio;
+        var portfolio = inputs.DefaultRegime ? inputs.Portfolio with { Regime = model.Rulebook.DefaultRegime } : inputs.Portfolio;
         foreach (var (code, qty) in portfolio.Balances)
         {
             if (!model.TryGetAsset(code, out var a))

@@ -13,11 +13,13 @@ namespace Grid.Risk.Simulation;
 public sealed class SimulationBasis
 {
     private readonly ListedMarket? _listing;
+    private readonly IReadOnlyDictionary<string, TradingLimits>? _given;
 
     private SimulationBasis(RiskModel model, SimulationInputs inputs, ListedMarket? listing, IReadOnlyDictionary<string, RiskInputException> unpriced)
     {
         Model = model;
         _listing = listing;
+        _given = inputs.Instruments is null ? null : inputs.InstrumentLimits;
         Unpriced = unpriced;
         LiveRulebook = inputs.Rulebook is null;
         LiveInstruments = inputs.Instruments is null;
@@ -109,16 +111,16 @@ public sealed class SimulationBasis
     /// <summary>
     /// The limits a candidate order in <paramref name="instrument"/> is checked with: the live listing's
     /// (band, notional, position, halt) when the instruments are the listing's, plus price staleness when the
-    /// market is live too; none for instruments given with the request.
+    /// market is live too; the given specs' own limits when they carry any; otherwise none.
     /// </summary>
     public TradingLimits LimitsOf(int instrument)
     {
+        var risk = Model.Instruments[instrument];
         if (_listing is null)
         {
-            return default;
+            return _given is not null && _given.TryGetValue(risk.Spec.Id, out var own) ? own : default;
         }
 
-        var risk = Model.Instruments[instrument];
         return _listing.LimitsOf(risk.Spec.Id, LiveMarket && ReferenceEquals(Model, _listing.Model) ? risk.Group : null);
     }
 

@@ -59,6 +59,7 @@ public static class SimulationDocument
         {
             Portfolio = Guard(accountPath, () => RiskDocumentReader.Portfolio(account, accountPath)),
             Paths = new DocumentHoldingPaths(accountPath),
+            DefaultRegime = !Optional(account, "regime", out _),
             Rulebook = Optional(parts, "rulebook", out var rulebook) ? Rulebook(rulebook, prefix + "rulebook") : null,
             Instruments = Optional(parts, "instruments", out var instruments) ? Instruments(instruments, prefix + "instruments") : null,
             InstrumentsPath = prefix + "instruments",

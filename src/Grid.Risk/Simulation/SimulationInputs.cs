@@ -1,4 +1,5 @@
 using Grid.Risk.Accounts;
+using Grid.Risk.Decisions;
 using Grid.Risk.Instruments;
 using Grid.Risk.Market;
 using Grid.Risk.Rulebooks;
@@ -15,6 +16,9 @@ public sealed record SimulationInputs
     /// <summary>Balances, positions, resting orders, regime and previous state.</summary>
     public required Portfolio Portfolio { get; init; }
 
+    /// <summary>True when the request left the regime out: the rulebook's default regime applies.</summary>
+    public bool DefaultRegime { get; init; }
+
     /// <summary>Where the portfolio's holdings sit in the request.</summary>
     public required HoldingPaths Paths { get; init; }
 
@@ -23,6 +27,9 @@ public sealed record SimulationInputs
 
     /// <summary>The instruments given, or null for the live listing.</summary>
     public IReadOnlyList<Instrument>? Instruments { get; init; }
+
+    /// <summary>Trading limits of the given instruments by id (typed specs carry them; a document's do not).</summary>
+    public IReadOnlyDictionary<string, TradingLimits>? InstrumentLimits { get; init; }
 
     /// <summary>Path of the given instruments (an array), e.g. <c>input.instruments</c>.</summary>
     public string InstrumentsPath { get; init; } = "instruments";

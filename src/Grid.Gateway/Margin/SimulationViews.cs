@@ -20,6 +20,7 @@ internal static class SimulationViews
             BuyingPower = ReportViews.BuyingPower(r, result.Book, asOf),
             SpotOrderCosts = WireDecimal.From(Money.Requirement(r.SpotOrderCosts)),
             RawCollateral = WireDecimal.From(Money.Equity(r.RawCollateral)),
+            EquityAfterOrderCosts = WireDecimal.From(Money.Equity(r.AeAfterOrderCosts)),
             Basis = new Wire.SimulatedBasis
             {
                 Rulebook = Source(result.Basis.LiveRulebook),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grid.Gateway.Conversion;
 using Grid.Risk.Accounts;
 using Grid.Risk.Margin;
@@ -14,6 +15,8 @@ namespace Grid.Gateway.Margin;
 /// </summary>
 internal static class ReportViews
 {
+    private static readonly ConditionalWeakTable<ScenarioGrid, Wire.Scenario[]> ScenarioDescriptions = [];
+
     public static Wire.BuyingPower BuyingPower(MarginReport r, AccountBook book, DateTimeOffset asOf)
     {
         var model = book.Model;
@@ -97,15 +100,18 @@ internal static class ReportViews
         return wire;
     }
 
-    /// <summary>A group's positions-only P&amp;L per scenario, with each scenario's shock, vol state and weight.</summary>
+    /// <summary>
+    /// A group's positions-only P&amp;L per scenario, with each scenario's shock, vol state and weight (the
+    /// grid's descriptions are built once per grid and shared by every answer: they are never modified).
+    /// </summary>
     public static Wire.SimulatedGroupScenarios Scenarios(GroupReport g, RiskModel model)
     {
         model.TryGetGroup(g.Group, out var index);
-        var grid = model.Groups[index].Grid;
+        var scenarios = ScenarioDescriptions.GetValue(model.Groups[index].Grid, Describe);
         var wire = new Wire.SimulatedGroupScenarios { Group = g.Group };
-        for (var j = 0; j < g.ScenarioPnl.Length; j++)
+        for (var j = 0; j < g.ScenarioPnl.Length && j < scenarios.Length; j++)
         {
-            wire.Scenarios.Add(new Wire.SimulatedScenarioPnl { Scenario = Scenario(grid, j), Pnl = WireDecimal.From(Cents(g.ScenarioPnl[j])) });
+            wire.Scenarios.Add(new Wire.SimulatedScenarioPnl { Scenario = scenarios[j], Pnl = CentsOf(g.ScenarioPnl[j]) });
         }
 
         return wire;
@@ -130,6 +136,32 @@ internal static class ReportViews
             VolState = WireEnums.ToWire(grid.Vols[j]),
             Weight = WireDecimal.From(grid.Weights[j]),
         };
+
+    /// <summary>
+    /// A P&amp;L to the cent, computed on whole cents (no decimal arithmetic: a heatmap has dozens per group);
+    /// beyond ±1e13 USD, through <see cref="Cents"/>.
+    /// </summary>
+    public static Wire.Decimal CentsOf(double value)
+    {
+        if (!(Math.Abs(value) < 1e13))
+        {
+            return WireDecimal.From(Cents(value));
+        }
+
+        var cents = (long)Math.Round(value * 100, MidpointRounding.ToEven);
+        return new Wire.Decimal { Units = cents / 100, Nanos = (int)(cents % 100) * 10_000_000 };
+    }
+
+    private static Wire.Scenario[] Describe(ScenarioGrid grid)
+    {
+        var scenarios = new Wire.Scenario[grid.Count];
+        for (var j = 0; j < scenarios.Length; j++)
+        {
+            scenarios[j] = Scenario(grid, j);
+        }
+
+        return scenarios;
+    }
 
     /// <summary>A signed USD figure that is neither a requirement nor an equity (delta, P&amp;L) to the cent.</summary>
     public static decimal Cents(double value)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Google.Protobuf;
@@ -79,8 +80,9 @@ internal static class SimulationAudit
         }
     }
 
+    // As written, not validated (the audit records refused requests too): never throws on a malformed Decimal.
     private static string Text(Wire.Decimal? d)
-        => d is null ? "" : $"{(d.Units < 0 || d.Nanos < 0 ? "-" : "")}{Math.Abs(d.Units)}.{Math.Abs(d.Nanos):D9}".TrimEnd('0').TrimEnd('.');
+        => d is null ? "" : $"{(d.Units == 0 && d.Nanos < 0 ? "-" : "")}{d.Units.ToString(CultureInfo.InvariantCulture)}.{Math.Abs((long)d.Nanos):D9}".TrimEnd('0').TrimEnd('.');
 
     private sealed record Summary : IAuditSummary
     {

@@ -13,6 +13,7 @@ public sealed class ListedMarket
 {
     private readonly IReadOnlyDictionary<string, TradingLimits> _limits;
     private readonly Func<int, bool> _staleGroup;
+    private IReadOnlyDictionary<string, RiskInputException>? _unpricedErrors;
 
     /// <summary>A listing over <paramref name="model"/>.</summary>
     /// <param name="model">The compiled live model.</param>
@@ -39,6 +40,10 @@ public sealed class ListedMarket
 
     /// <summary>Listed instruments the live model cannot price now, with the reason.</summary>
     public IReadOnlyDictionary<string, string> Unpriced { get; }
+
+    /// <summary>The reasons of <see cref="Unpriced"/> as the errors a simulation refuses holdings with (built once).</summary>
+    internal IReadOnlyDictionary<string, RiskInputException> UnpricedErrors
+        => _unpricedErrors ??= Unpriced.ToDictionary(u => u.Key, u => new RiskInputException($"instruments.{u.Key}", u.Value), StringComparer.Ordinal);
 
     /// <summary>A listing of <paramref name="model"/>'s instruments with no limits (tests, benchmarks, a model without a listing).</summary>
     public static ListedMarket Of(RiskModel model)

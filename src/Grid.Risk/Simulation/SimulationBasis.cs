@@ -60,8 +60,7 @@ public sealed class SimulationBasis
         if (inputs.Rulebook is null && inputs.Instruments is null && inputs.Market is null)
         {
             var listing = live ?? throw NoLive("the rulebook, instruments and market");
-            var unpriced = listing.Unpriced.ToDictionary(u => u.Key, u => new RiskInputException($"instruments.{u.Key}", u.Value), StringComparer.Ordinal);
-            return new SimulationBasis(listing.Model, inputs, listing, unpriced);
+            return new SimulationBasis(listing.Model, inputs, listing, listing.UnpricedErrors);
         }
 
         var rulebook = inputs.Rulebook ?? live?.Model.Rulebook ?? throw NoLive("the rulebook");

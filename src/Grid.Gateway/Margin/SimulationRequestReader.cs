@@ -23,7 +23,7 @@ internal static class SimulationRequestReader
         if (request.RulebookJson.Length > 0)
         {
             using var doc = SimulationDocument.Parse(request.RulebookJson, "rulebook_json");
-            inputs = inputs with { Rulebook = SimulationDocument.Rulebook(doc.RootElement, "rulebook") };
+            inputs = inputs with { Rulebook = SimulationDocument.Rulebook(doc.RootElement, "rulebook"), RulebookPath = "rulebook" };
         }
 
         inputs = request.InstrumentSourceCase switch

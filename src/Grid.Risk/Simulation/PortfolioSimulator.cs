@@ -24,6 +24,7 @@ public sealed class PortfolioSimulator
         => Run(SimulationBasis.Resolve(inputs, live), inputs, order, figures);
 
     /// <summary>Simulates <paramref name="inputs"/> on a resolved <paramref name="basis"/>.</summary>
+    /// <exception cref="SimulationException">A holding cannot be margined, or the figures are not finite.</exception>
     public SimulationResult Run(SimulationBasis basis, SimulationInputs inputs, CandidateOrder? order, SimulationFigures figures)
     {
         ArgumentNullException.ThrowIfNull(basis);
@@ -48,7 +49,7 @@ public sealed class PortfolioSimulator
             stress.Evaluate(book, outcomes);
         }
 
-        return new SimulationResult
+        var result = new SimulationResult
         {
             Basis = basis,
             Book = book,
@@ -60,6 +61,8 @@ public sealed class PortfolioSimulator
             Stress = outcomes,
             Dependency = (figures & SimulationFigures.CreditDependency) != 0 ? CreditDependency.Of(book) : null,
         };
+        FiniteFigures.Require(result, inputs);
+        return result;
     }
 
     // The decision a live check would make: unknown or unpriced instruments are reject reasons here, as on

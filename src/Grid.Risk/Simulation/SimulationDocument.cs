@@ -61,6 +61,7 @@ public static class SimulationDocument
             Paths = new DocumentHoldingPaths(accountPath),
             DefaultRegime = !Optional(account, "regime", out _),
             Rulebook = Optional(parts, "rulebook", out var rulebook) ? Rulebook(rulebook, prefix + "rulebook") : null,
+            RulebookPath = prefix + "rulebook",
             Instruments = Optional(parts, "instruments", out var instruments) ? Instruments(instruments, prefix + "instruments") : null,
             InstrumentsPath = prefix + "instruments",
             Market = Optional(parts, "market", out var market) ? Market(market, prefix + "market") : null,

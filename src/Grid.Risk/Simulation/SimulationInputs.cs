@@ -25,6 +25,9 @@ public sealed record SimulationInputs
     /// <summary>The rulebook given, or null for the one in force.</summary>
     public Rulebook? Rulebook { get; init; }
 
+    /// <summary>Path of the given rulebook, e.g. <c>input.rulebook</c>.</summary>
+    public string RulebookPath { get; init; } = "rulebook";
+
     /// <summary>The instruments given, or null for the live listing.</summary>
     public IReadOnlyList<Instrument>? Instruments { get; init; }
 

@@ -29,7 +29,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("rulebook 2026-11-25.1 (live)  instruments (live)  market as of 2026-11-25T08:00:00.000Z (given)", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"initial margin\s+120,000.00\n", result.Output);
         Assert.Contains("BTC/ETH", result.Output, StringComparison.Ordinal);
-        Assert.Matches(@"crypto crash\s+100,000.00\s+40,000.00\s+-60,000.00\s+0.00\s+1.5\n", result.Output);
+        Assert.Matches(@"crypto crash\s+100,000.00\s+40,000.00\s+-60,000.00\s+0.00\s+1.50\n", result.Output);
         Assert.Matches(@"saving\s+500.00 \(25%\)\n", result.Output);
         Assert.Contains("without credits: IM 2,000.00, MM 1,600.00, state REDUCE_ONLY: leaves OK, 100.00 would be called", result.Output, StringComparison.Ordinal);
     }
@@ -45,6 +45,17 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.True(request.MaxOrderSize);
         Assert.Contains("order candidate: REJECT: PRICE_OUTSIDE_BAND (price: 70000 is more than 10.00 % from the mark 60000)", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"max size\s+2.5\n", result.Output);
+    }
+
+    [Fact]
+    public async Task CaseDocument_WithItsOrder_IsSizedToo()
+    {
+        var run = Run();
+        await run.RunAsync("simulate", File("case.json", """{"input": {"account": {}}, "order": {"instrument": "BTC-PERP", "side": "buy", "qty": 1, "price": 60000}}"""));
+
+        var request = run.Grid.Single<SimulateRequest>();
+        Assert.True(request.MaxOrderSize);
+        Assert.Null(request.Order);
     }
 
     [Fact]

@@ -60,6 +60,7 @@ internal sealed class SimulateCommand : ICommand
         else
         {
             request.DocumentJson = text;
+            request.MaxOrderSize = CarriesOrder(text);
         }
 
         if (args.Option(Market.Name) is { } market)
@@ -111,6 +112,22 @@ internal sealed class SimulateCommand : ICommand
         }
 
         return holdings;
+    }
+
+    // A case document carries its candidate order: size it too (the server refuses a size without an order).
+    private static bool CarriesOrder(string json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("order", out var order) && order.ValueKind == System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The grid names where a document is broken; it is sent as it is.
+            return false;
+        }
     }
 
     private static async Task<string> Read(string path, string argument, CancellationToken cancellation)

@@ -12,7 +12,8 @@ internal static class SimulationExtrasView
         {
             writer.WriteLine();
             var why = response.OrderFigures?.Explanation is { Length: > 0 } text ? $" ({text})" : "";
-            writer.WriteLine($"order {decision.ClientOrderId}: {DecisionView.Verdict(decision)}{why}");
+            var label = decision.ClientOrderId.Length > 0 ? $"order {decision.ClientOrderId}" : "order";
+            writer.WriteLine($"{label}: {DecisionView.Verdict(decision)}{why}");
             Table.Pairs("  ")
                 .Add("shortfall", DecimalText.Money(decision.Shortfall))
                 .Add("IM before", DecimalText.Money(decision.InitialMarginBefore))
@@ -48,10 +49,16 @@ internal static class SimulationExtrasView
                 TableColumn.Right("deficit"), TableColumn.Right("IMs consumed"));
             foreach (var s in response.Stress)
             {
-                stress.Add(s.Scenario, DecimalText.Money(s.Equity), DecimalText.Money(s.StressedEquity), DecimalText.Money(s.Pnl), DecimalText.Money(s.Deficit), DecimalText.Plain(Round(s.Coverage)));
+                stress.Add(s.Scenario, DecimalText.Money(s.Equity), DecimalText.Money(s.StressedEquity), DecimalText.Money(s.Pnl), DecimalText.Money(s.Deficit), DecimalText.Money(Round(s.Coverage)));
             }
 
             stress.WriteTo(writer);
+        }
+
+        else if (response.BuyingPower is not null && response.Basis is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine("stress: the rulebook in use has no stress scenarios");
         }
 
         if (response.CreditDependency is { } d)

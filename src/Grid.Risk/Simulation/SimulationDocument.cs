@@ -138,12 +138,22 @@ public static class SimulationDocument
         }
     }
 
-    // The readers' messages start with the field; the exception names it separately.
+    // The readers' messages start with the field (once per reader that passed the error on: "x: rulebook field
+    // 'x': ..."); the exception names the field separately, so every such prefix goes.
     private static string Problem(Exception e)
     {
         var m = e.Message;
         var field = e switch { RiskInputException r => r.Field, RulebookException r => r.Field, _ => "" };
-        var colon = m.IndexOf(": ", StringComparison.Ordinal);
-        return field.Length > 0 && colon > 0 && m.AsSpan(0, colon).Contains(field, StringComparison.Ordinal) ? m[(colon + 2)..] : m;
+        if (field.Length == 0)
+        {
+            return m;
+        }
+
+        for (var colon = m.IndexOf(": ", StringComparison.Ordinal); colon > 0 && m.AsSpan(0, colon).Contains(field, StringComparison.Ordinal); colon = m.IndexOf(": ", StringComparison.Ordinal))
+        {
+            m = m[(colon + 2)..];
+        }
+
+        return m;
     }
 }

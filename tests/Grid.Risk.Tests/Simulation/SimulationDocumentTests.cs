@@ -56,6 +56,8 @@ public sealed class SimulationDocumentTests
         var e = Assert.Throws<SimulationException>(() => SimulationDocument.Read(root.ToJsonString(), "document_json"));
         Assert.Equal(SimulationFault.InvalidField, e.Fault);
         Assert.Equal(path, e.Field);
+        Assert.DoesNotContain("rulebook field", e.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(path + ":", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Publishing prices to {Grain} failed; its updates were rejected")]
     public static partial void PricePublishFailed(ILogger logger, string grain, Exception exception);
 
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "Margin.Simulate failed unexpectedly and was answered INTERNAL")]
+    public static partial void SimulationFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "The Echo benchmark service is mapped: never run this in production")]
     public static partial void EchoMapped(ILogger logger);
 }

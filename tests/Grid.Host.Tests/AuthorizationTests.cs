@@ -47,6 +47,7 @@ public sealed class AuthorizationTests(GridHostFixture grid)
         { "/grid.v1.Admin/VerifyAccount", MethodType.Unary, A },
         { "/grid.v1.Admin/QueryAudit", MethodType.Unary, A },
         { "/grid.v1.RiskEvents/Subscribe", MethodType.ServerStreaming, $"{E},{A}" },
+        { "/grid.v1.Margin/Simulate", MethodType.Unary, $"{T},{A}" },
     };
 
     [Theory]

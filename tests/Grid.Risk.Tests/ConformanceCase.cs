@@ -14,6 +14,7 @@ public sealed class ConformanceCase
 
     private ConformanceCase(JsonElement root)
     {
+        Json = root.GetRawText();
         Id = root.GetProperty("id").GetString()!;
         Category = root.GetProperty("category").GetString()!;
         var input = root.GetProperty("input");
@@ -26,6 +27,9 @@ public sealed class ConformanceCase
     }
 
     public string Id { get; }
+
+    /// <summary>The case's line as it is in the file (a portfolio document the simulator reads as it is).</summary>
+    public string Json { get; }
 
     public string Category { get; }
 

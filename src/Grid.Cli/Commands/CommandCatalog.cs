@@ -17,6 +17,7 @@ internal sealed class CommandCatalog
         new MaxSizeCommand(),
         new WhatIfCommand(),
         new CompareCommand(),
+        new SimulateCommand(),
         new PortfolioCommand(),
         new DepositCommand(),
         new WithdrawCommand(),

@@ -30,7 +30,7 @@ internal sealed record CommandSpec
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>
-    /// The role the command needs ("engine", "marketdata" or "admin"): against a grid on this machine
+    /// The role the command needs ("engine", "trader", "marketdata" or "admin"): against a grid on this machine
     /// with no key given, the embedded grid's documented development key of that role is sent.
     /// </summary>
     public string Role { get; init; } = "admin";

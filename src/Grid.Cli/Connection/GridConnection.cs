@@ -29,6 +29,7 @@ internal sealed class GridConnection : IDisposable
         MarketData = new MarketData.MarketDataClient(invoker);
         Admin = new Admin.AdminClient(invoker);
         RiskEvents = new RiskEvents.RiskEventsClient(invoker);
+        Margin = new Margin.MarginClient(invoker);
     }
 
     /// <summary>Where the connection points.</summary>
@@ -48,6 +49,9 @@ internal sealed class GridConnection : IDisposable
 
     /// <summary>Margin-state events.</summary>
     public RiskEvents.RiskEventsClient RiskEvents { get; }
+
+    /// <summary>The margin simulator.</summary>
+    public Margin.MarginClient Margin { get; }
 
     /// <summary>Opens a channel to <see cref="ConnectionSettings.Server"/> (h2c for http://, TLS for https://).</summary>
     public static GridConnection Open(ConnectionSettings settings)

@@ -16,6 +16,7 @@ namespace Grid.Console.Api;
 /// <item><c>GET market</c>: instruments with their price and its time, index prices.</item>
 /// <item><c>GET accounts/{id}</c>: figures, groups with heatmaps, holdings, siloed vs cross.</item>
 /// <item><c>POST accounts/{id}/what-if</c>: <c>{instrumentId, side, qty, price?}</c> → decision and figures after.</item>
+/// <item><c>POST simulate</c>: <c>{document, order?}</c> → a portfolio margined without an account (the Simulator page).</item>
 /// <item><c>GET events[?account=id]</c>: Server-Sent Events (activity, risk, account, problem).</item>
 /// </list>
 /// </summary>
@@ -23,6 +24,9 @@ internal static class ConsoleApi
 {
     /// <summary>Largest what-if body read.</summary>
     private const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Largest simulator body read (its document, a few thousand positions).</summary>
+    private const int MaxSimulatorBytes = 2 * 1024 * 1024;
 
     public static void Map(RouteGroupBuilder api, ILogger logger)
     {
@@ -35,25 +39,27 @@ internal static class ConsoleApi
         api.MapGet("/accounts/{id}", (string id, AccountSource accounts)
             => ConsoleResults.Json(() => accounts.Get(id), logger, "account"));
         api.MapPost("/accounts/{id}/what-if", (string id, HttpRequest request, WhatIfPreview preview)
-            => ConsoleResults.Json(async () => await preview.Run(id, await Read(request)), logger, "what-if"));
+            => ConsoleResults.Json(async () => await preview.Run(id, await Read<WhatIfInput>(request, MaxBodyBytes, "{\"instrumentId\", \"side\", \"qty\", \"price\"}")), logger, "what-if"));
+        api.MapPost("/simulate", (HttpRequest request, SimulatorCall simulator)
+            => ConsoleResults.Json(async () => await simulator.Run(await Read<SimulatorInput>(request, MaxSimulatorBytes, "{\"document\", \"order\"}")), logger, "simulate"));
         api.MapGet("/events", (string? account, ConsoleEvents events, CancellationToken ct)
             => TypedResults.ServerSentEvents(events.Stream(account, ct)));
     }
 
-    private static async Task<WhatIfInput?> Read(HttpRequest request)
+    private static async Task<T?> Read<T>(HttpRequest request, int maxBytes, string shape)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw new ArgumentException($"body: at most {MaxBodyBytes} bytes", nameof(request));
+            throw new ArgumentException($"body: at most {maxBytes} bytes", nameof(request));
         }
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<WhatIfInput>(request.Body, ConsoleJson.Options, request.HttpContext.RequestAborted);
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, ConsoleJson.Options, request.HttpContext.RequestAborted);
         }
         catch (JsonException)
         {
-            throw new ArgumentException("body: give JSON {\"instrumentId\", \"side\", \"qty\", \"price\"}", nameof(request));
+            throw new ArgumentException($"body: give JSON {shape}", nameof(request));
         }
     }
 }

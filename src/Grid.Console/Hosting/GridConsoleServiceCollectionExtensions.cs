@@ -43,6 +43,8 @@ public static class GridConsoleServiceCollectionExtensions
         services.AddSingleton<MarketSource>();
         services.AddSingleton<OverviewSource>();
         services.AddSingleton<WhatIfPreview>();
+        services.TryAddSingleton<Grid.Risk.Simulation.PortfolioSimulator>();
+        services.AddSingleton<SimulatorCall>();
         services.AddSingleton<ConsoleEvents>();
         services.AddSingleton<ConsoleAssets>();
         return services;

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Grid.Gateway.Margin;
 using Grid.Gateway.Security;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -9,18 +10,21 @@ namespace Grid.Gateway.Audit;
 
 /// <summary>
 /// Records every operator and treasury action (instruments, rulebook, freeze, regime, deposits,
-/// withdrawals and funding) with its caller, inputs and outcome, whether it succeeded or failed. Runs outside
+/// withdrawals and funding) with its caller, inputs and outcome, and every margin simulation as a query
+/// (its inputs and outcome summarised), whether it succeeded or failed. Runs outside
 /// authentication, so an authenticated caller refused by its role is recorded too; calls without a
 /// valid key are not (they would let anyone flush the trail).
 /// </summary>
 internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : Interceptor
 {
+    private const string Simulate = "/grid.v1.Margin/Simulate";
+
     private static readonly HashSet<string> Audited = new(StringComparer.Ordinal)
     {
         "/grid.v1.Admin/UpsertInstrument", "/grid.v1.Admin/HaltInstrument", "/grid.v1.Admin/ResumeInstrument",
         "/grid.v1.Admin/LoadRulebook", "/grid.v1.Admin/FreezeAccount", "/grid.v1.Admin/UnfreezeAccount",
         "/grid.v1.Admin/SetAccountRegime", "/grid.v1.Accounts/Deposit", "/grid.v1.Accounts/Withdraw",
-        "/grid.v1.Accounts/ApplyFunding",
+        "/grid.v1.Accounts/ApplyFunding", Simulate,
     };
 
     /// <summary>True for the RPCs recorded here.</summary>
@@ -53,17 +57,20 @@ internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : 
     }
 
     private void Record(ServerCallContext context, object? request, IMessage? outcome, string status)
-        => trail.Record(new AuditEntry
+    {
+        var query = context.Method == Simulate;
+        trail.Record(new AuditEntry
         {
             At = clock.GetUtcNow(),
             Caller = context.UserState.TryGetValue(Caller.ContextKey, out var c) && c is Caller caller ? caller.Id : "",
             Action = context.Method,
-            Kind = Wire.AuditKind.Admin,
+            Kind = query ? Wire.AuditKind.Query : Wire.AuditKind.Admin,
             AccountId = AccountOf(request),
-            Inputs = request,
-            Outcome = outcome,
+            Inputs = query && request is Wire.SimulateRequest simulate ? SimulationAudit.Inputs(simulate) : request,
+            Outcome = query && outcome is Wire.SimulateResponse response ? SimulationAudit.Outcome(response) : outcome,
             Status = status,
         });
+    }
 
     private static string AccountOf(object? request)
         => request is IMessage message && message.Descriptor.FindFieldByName("account_id") is { FieldType: FieldType.String, IsRepeated: false } field

@@ -60,6 +60,7 @@ public static class AuditText
     {
         null => "",
         IMessage message => Json.Format(message),
+        IAuditSummary summary => summary.ToJson(),
         EngineCommand { Kind: CommandKind.Funding } f => JsonSerializer.Serialize(new
         {
             kind = f.Kind.ToString(),

@@ -2,6 +2,7 @@ using Grid.Gateway;
 using Grid.Gateway.Accounts;
 using Grid.Gateway.Admin;
 using Grid.Gateway.Benchmark;
+using Grid.Gateway.Margin;
 using Grid.Gateway.Market;
 using Grid.Gateway.PreTrade;
 using Grid.Gateway.Monitoring;
@@ -16,7 +17,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps PreTrade, Accounts, MarketData, Admin and RiskEvents, the Echo benchmark service when
+    /// Maps PreTrade, Accounts, MarketData, Admin, RiskEvents and Margin, the Echo benchmark service when
     /// <see cref="GatewayOptions.EnableEcho"/> is set, gRPC reflection and gRPC health. The endpoint
     /// must speak HTTP/2 (an Http2-only Kestrel port for cleartext). RiskEvents and the engine
     /// streams' cancel instructions need the silo's <c>IRiskEventFeed</c>.
@@ -30,6 +31,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         endpoints.MapGrpcService<MarketDataService>();
         endpoints.MapGrpcService<AdminService>();
         endpoints.MapGrpcService<RiskEventsService>();
+        endpoints.MapGrpcService<MarginService>();
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.EnableEcho)
         {
             endpoints.MapGrpcService<EchoService>();

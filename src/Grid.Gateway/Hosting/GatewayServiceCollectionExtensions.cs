@@ -1,7 +1,9 @@
 using Grid.Gateway;
 using Grid.Gateway.Audit;
 using Grid.Gateway.Market;
+using Grid.Gateway.Margin;
 using Grid.Gateway.PreTrade;
+using Grid.Risk.Simulation;
 using Grid.Gateway.Security;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
@@ -17,8 +19,9 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the grid.v1 gRPC services, gRPC reflection and health, API-key authentication, the audit
-    /// trail (in memory unless the host registers another <see cref="IAuditTrail"/> first), and
-    /// <see cref="GatewayOptions"/> bound from "Grid:Gateway" and validated at start. The services resolve <c>IGrainFactory</c>, so
+    /// trail (in memory unless the host registers another <see cref="IAuditTrail"/> first),
+    /// <see cref="GatewayOptions"/> bound from "Grid:Gateway" and <see cref="MarginOptions"/> from "Grid:Margin",
+    /// validated at start, and the margin simulator (live listing from the silo's <c>IListedMarketSource</c>). The services resolve <c>IGrainFactory</c>, so
     /// the host must also run the silo (or an Orleans client) in the same process.
     /// </summary>
     public static IServiceCollection AddGridGateway(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +36,12 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EngineStreams>();
         services.TryAddSingleton<PriceBatchGate>();
+
+        services.AddOptions<MarginOptions>()
+            .Bind(configuration.GetSection(MarginOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarginOptions>, MarginOptionsValidator>());
+        services.TryAddSingleton<PortfolioSimulator>();
 
         services.AddOptions<SecurityOptions>()
             .Bind(configuration.GetSection(SecurityOptions.SectionName))
@@ -64,6 +73,10 @@ public static class GatewayServiceCollectionExtensions
         });
         services.AddOptions<GrpcServiceOptions>()
             .Configure<IOptions<GatewayOptions>>((grpc, gateway) => grpc.MaxReceiveMessageSize = gateway.Value.MaxMessageBytes);
+
+        // Portfolio documents are larger than engine messages: the Margin service has its own bound.
+        services.AddOptions<GrpcServiceOptions<MarginService>>()
+            .Configure<IOptions<MarginOptions>>((grpc, margin) => grpc.MaxReceiveMessageSize = margin.Value.MaxRequestBytes);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         return services;

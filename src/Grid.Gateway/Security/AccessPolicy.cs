@@ -10,6 +10,7 @@ internal static class AccessPolicy
     private static readonly GatewayRole[] Readers = [GatewayRole.Trader, GatewayRole.Engine, GatewayRole.Admin];
     private static readonly GatewayRole[] Ops = [GatewayRole.Admin];
     private static readonly GatewayRole[] Feeders = [GatewayRole.MarketData];
+    private static readonly GatewayRole[] Simulators = [GatewayRole.Trader, GatewayRole.Admin];
     private static readonly GatewayRole[] Anyone = [GatewayRole.Engine, GatewayRole.Trader, GatewayRole.MarketData, GatewayRole.Admin];
 
     /// <summary>True for calls that need no key (health probes).</summary>
@@ -25,6 +26,7 @@ internal static class AccessPolicy
         "/grid.v1.MarketData/Subscribe" => Anyone,
         _ when method.StartsWith("/grid.v1.Admin/", StringComparison.Ordinal) => Ops,
         "/grid.v1.RiskEvents/Subscribe" => [GatewayRole.Admin, GatewayRole.Engine],
+        "/grid.v1.Margin/Simulate" => Simulators,
         "/grid.v1.Echo/Stream" => Engine,
         _ when method.StartsWith("/grpc.reflection.", StringComparison.Ordinal) => Anyone,
         _ => [],

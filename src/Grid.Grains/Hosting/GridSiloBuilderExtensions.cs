@@ -27,7 +27,8 @@ public static class GridSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Adds the market snapshot (one per silo, fed by the market directory), account options bound
+    /// Adds the market snapshot (one per silo, fed by the market directory) and its listing for margin
+    /// simulations (<see cref="IListedMarketSource"/>), account options bound
     /// from <c>Grid:Accounts</c> and validated at start, and the clock. Grain storage named
     /// <c>grid</c> must be added separately (memory or Redis).
     /// </summary>
@@ -38,6 +39,7 @@ public static class GridSiloBuilderExtensions
         services.AddSingleton<MarketView>();
         services.AddSingleton<IMarketFeed>(sp => sp.GetRequiredService<MarketView>());
         services.AddSingleton<IMarketSteps, MarketSteps>();
+        services.AddSingleton<IListedMarketSource, ListedMarketSource>();
         services.AddSingleton<MarketSubscription>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MarketSubscription>());
         services.AddSingleton<RiskWatch>();

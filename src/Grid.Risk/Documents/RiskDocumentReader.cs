@@ -76,10 +76,10 @@ public static class RiskDocumentReader
             var forwards = new Dictionary<string, IReadOnlyDictionary<DateTimeOffset, double>>(StringComparer.Ordinal);
             if (TryGet(m, "forwards", out var f))
             {
-                foreach (var u in f.EnumerateObject())
+                foreach (var u in ObjectAt(f, Join(path, "forwards")).EnumerateObject())
                 {
                     var curve = new Dictionary<DateTimeOffset, double>();
-                    foreach (var p in u.Value.EnumerateObject())
+                    foreach (var p in ObjectAt(u.Value, $"{path}.forwards.{u.Name}").EnumerateObject())
                     {
                         curve[Instant(p.Name, $"{path}.forwards.{u.Name}")] = Number(p.Value, $"{path}.forwards.{u.Name}.{p.Name}");
                     }
@@ -91,9 +91,9 @@ public static class RiskDocumentReader
             var arrays = new Dictionary<string, double[]>(StringComparer.Ordinal);
             if (TryGet(m, "riskArrays", out var ra))
             {
-                foreach (var p in ra.EnumerateObject())
+                foreach (var p in ObjectAt(ra, Join(path, "riskArrays")).EnumerateObject())
                 {
-                    arrays[p.Name] = p.Value.EnumerateArray().Select((v, j) => Number(v, $"{path}.riskArrays.{p.Name}[{j}]")).ToArray();
+                    arrays[p.Name] = ArrayAt(p.Value, $"{path}.riskArrays.{p.Name}").EnumerateArray().Select((v, j) => Number(v, $"{path}.riskArrays.{p.Name}[{j}]")).ToArray();
                 }
             }
 
@@ -118,11 +118,12 @@ public static class RiskDocumentReader
     {
         return Guard(path, () =>
         {
+            ObjectAt(a, path);
             var positions = new List<Position>();
             if (TryGet(a, "positions", out var ps))
             {
                 var i = 0;
-                foreach (var p in ps.EnumerateArray())
+                foreach (var p in ArrayAt(ps, Join(path, "positions")).EnumerateArray())
                 {
                     var pp = Index(Join(path, "positions"), i++);
                     positions.Add(new Position(
@@ -135,7 +136,7 @@ public static class RiskDocumentReader
             if (TryGet(a, "orders", out var os))
             {
                 var i = 0;
-                foreach (var o in os.EnumerateArray())
+                foreach (var o in ArrayAt(os, Join(path, "orders")).EnumerateArray())
                 {
                     orders.Add(Order(o, Index(Join(path, "orders"), i++)));
                 }
@@ -143,7 +144,12 @@ public static class RiskDocumentReader
 
             return new Portfolio
             {
-                Regime = OptionalText(a, "regime", path) == "STD" ? MarginRegime.Std : MarginRegime.Pm,
+                Regime = OptionalText(a, "regime", path) switch
+                {
+                    null or "PM" => MarginRegime.Pm,
+                    "STD" => MarginRegime.Std,
+                    var other => throw new RiskInputException(Join(path, "regime"), $"'{other}' is not PM or STD"),
+                },
                 Balances = Map(a, "balances", path),
                 Positions = positions,
                 Orders = orders,
@@ -197,7 +203,7 @@ public static class RiskDocumentReader
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         if (TryGet(obj, name, out var m))
         {
-            foreach (var p in m.EnumerateObject())
+            foreach (var p in ObjectAt(m, Join(path, name)).EnumerateObject())
             {
                 map[p.Name] = Number(p.Value, $"{path}.{name}.{p.Name}");
             }
@@ -205,6 +211,12 @@ public static class RiskDocumentReader
 
         return map;
     }
+
+    private static JsonElement ObjectAt(JsonElement e, string path)
+        => e.ValueKind == JsonValueKind.Object ? e : throw new RiskInputException(path, $"expected an object, got {e.ValueKind}");
+
+    private static JsonElement ArrayAt(JsonElement e, string path)
+        => e.ValueKind == JsonValueKind.Array ? e : throw new RiskInputException(path, $"expected an array, got {e.ValueKind}");
 
     private static DateTimeOffset Instant(string text, string path)
         => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)

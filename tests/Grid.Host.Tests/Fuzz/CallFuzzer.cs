@@ -21,11 +21,15 @@ internal sealed class CallFuzzer(FuzzChannels channels, RawHttp raw, InputFactor
 
             // A big message takes longer than a subscription's cut to upload, and a refusal must be waited for.
             var time = input.Body.Length > FuzzSettings.MaxMessageBytes / 2 || input.ExpectsRefusal ? FuzzSettings.UnaryDeadline : deadline;
+            // A message over the engine cap that the RPC still accepts (a Margin portfolio of megabytes) gets a
+            // connection of its own: dozens of them in flight on one connection queue behind its flow control.
+            using var own = input.Large && !input.Oversize ? channels.Fresh(input.Key) : null;
+            var invoker = own?.CreateCallInvoker() ?? channels.For(input.Key, input.Oversize);
             var result = input.Frame is { } frame
                 ? await raw.Send(rpc.Path, frame, input.Key, time)
                 : streaming
-                    ? await RawCalls.FirstMessage(channels.For(input.Key, input.Oversize), rpc, input.Body, time)
-                    : await RawCalls.Unary(channels.For(input.Key, input.Oversize), rpc, input.Body, time);
+                    ? await RawCalls.FirstMessage(invoker, rpc, input.Body, time)
+                    : await RawCalls.Unary(invoker, rpc, input.Body, time);
             report.Sent();
             if (result is { Code: StatusCode.OK, Response: { Length: > 0 } response, Transport: null } && OutcomePolicy.Judge(input, result, streaming) is null)
             {

@@ -23,6 +23,7 @@ internal static class CallerKeys
         _ when path.StartsWith("/grid.v1.Admin/", StringComparison.Ordinal) => [TestKeys.Admin],
         "/grid.v1.RiskEvents/Subscribe" => [TestKeys.Admin, TestKeys.Engine],
         "/grid.v1.Echo/Stream" => [TestKeys.Engine],
+        "/grid.v1.Margin/Simulate" => [TestKeys.Trader, TestKeys.Admin],
         _ => [TestKeys.Admin],
     };
 

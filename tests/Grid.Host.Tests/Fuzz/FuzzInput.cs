@@ -8,7 +8,10 @@ namespace Grid.Host.Tests.Fuzz;
 internal sealed record FuzzInput(RpcTarget Rpc, int Index, InputKind Kind, byte[] Body, string? Key, bool Decodable, RawFrame? Frame, string How)
 {
     /// <summary>Bigger than the server accepts: RESOURCE_EXHAUSTED is the answer.</summary>
-    public bool Oversize => Body.Length > FuzzSettings.MaxMessageBytes;
+    public bool Oversize => Body.Length > FuzzSettings.MessageCap(Rpc);
+
+    /// <summary>Bigger than the gateway's engine-message cap (accepted only by RPCs with a larger one).</summary>
+    public bool Large => Body.Length > FuzzSettings.MaxMessageBytes;
 
     /// <summary>An input that must be refused by authentication or authorisation.</summary>
     public bool ExpectsRefusal => Kind is InputKind.NoKey or InputKind.WrongKey or InputKind.RefusedRole;

@@ -40,6 +40,12 @@ internal static class FuzzSettings
     /// <summary>The server's message size cap (Grid:Gateway:MaxMessageBytes default).</summary>
     public const int MaxMessageBytes = 64 * 1024;
 
+    /// <summary>The Margin service's own cap (Grid:Margin:MaxRequestBytes default): portfolio documents are larger.</summary>
+    public const int MaxSimulationBytes = 4 * 1024 * 1024;
+
+    /// <summary>The message size cap of <paramref name="rpc"/>.</summary>
+    public static int MessageCap(RpcTarget rpc) => rpc.Service == "grid.v1.Margin" ? MaxSimulationBytes : MaxMessageBytes;
+
     /// <summary>Host settings on top of the test defaults: enough stream slots for the fuzz, the Echo benchmark served.</summary>
     public static IReadOnlyDictionary<string, string> HostOverrides { get; } = new Dictionary<string, string>
     {

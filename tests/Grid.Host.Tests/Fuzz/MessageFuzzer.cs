@@ -86,7 +86,12 @@ internal sealed class MessageFuzzer(Random random, FuzzVocabulary vocabulary)
 
     private object? Value(FieldDescriptor field, bool hostile, double hostility, int depth) => field.FieldType switch
     {
-        FieldType.String => hostile ? HostileString() : field.Name == "json" ? _rulebooks.Next() : _plausible.String(field),
+        FieldType.String => hostile ? HostileString() : field.Name switch
+        {
+            "json" or "rulebook_json" => _rulebooks.Next(),
+            _ when FuzzDocuments.Carries(field.Name) => new RulebookMutator(random, FuzzDocuments.For(field.Name, random)).Next(),
+            _ => _plausible.String(field),
+        },
         FieldType.Bytes => ByteString.CopyFrom([.. Enumerable.Range(0, random.Next(hostile ? 2_000 : 16)).Select(_ => (byte)random.Next(256))]),
         FieldType.Bool => random.Next(2) == 1,
         FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => hostile ? Pick(HostileValues.Int32s) : _plausible.Int32(),

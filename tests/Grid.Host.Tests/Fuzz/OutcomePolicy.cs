@@ -25,7 +25,7 @@ namespace Grid.Host.Tests.Fuzz;
 /// an exception nobody expected, turned into a status.</item>
 /// <item>DEADLINE_EXCEEDED on a unary call given 15 s: a hang.</item>
 /// <item>anything but UNAUTHENTICATED / PERMISSION_DENIED for a call without a valid key or role.</item>
-/// <item>anything but RESOURCE_EXHAUSTED for a message over the 64 KiB cap.</item>
+/// <item>anything but RESOURCE_EXHAUSTED for a message over the cap (64 KiB; 4 MiB for Margin).</item>
 /// <item>OK with a response that does not parse as the response type.</item>
 /// </list>
 /// </summary>
@@ -84,7 +84,7 @@ internal static class OutcomePolicy
 
         if (input.Oversize && input.Frame is null && result.Code != StatusCode.ResourceExhausted)
         {
-            return $"a {input.Body.Length}-byte message (over the {FuzzSettings.MaxMessageBytes}-byte cap) got {result.Code}, not ResourceExhausted";
+            return $"a {input.Body.Length}-byte message (over the {FuzzSettings.MessageCap(input.Rpc)}-byte cap) got {result.Code}, not ResourceExhausted";
         }
 
         if (LeaksException(result.Detail))

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Grid.Host.Tests.Fuzz;
 
 /// <summary>
-/// Hostile rulebooks for Admin.LoadRulebook: the loaded rulebook with its version renamed (from a small
+/// Hostile rulebooks for Admin.LoadRulebook (and, from another original, hostile portfolio documents for
+/// Margin.Simulate): the loaded rulebook with its version renamed (from a small
 /// set, so "version already loaded with other content" is reached) and one to three edits at random
 /// JSON paths (numbers swapped for NaN, infinities, 1e400, negatives, huge integers, strings, nulls;
 /// keys dropped or renamed; arrays emptied), plus truncated, deeply nested and non-JSON documents.
@@ -55,10 +56,11 @@ internal sealed class RulebookMutator(Random random, string original)
 
     private string Edited()
     {
-        var root = JsonNode.Parse(original)!.AsObject();
-        if (random.Next(5) > 0)
+        // Also edits other documents (Margin.Simulate's portfolios and their parts, which may be arrays).
+        var root = JsonNode.Parse(original)!;
+        if (root is JsonObject book && book.ContainsKey("version") && random.Next(5) > 0)
         {
-            root["version"] = $"fz-{random.Next(40)}";
+            book["version"] = $"fz-{random.Next(40)}";
         }
 
         var raw = new List<string>();

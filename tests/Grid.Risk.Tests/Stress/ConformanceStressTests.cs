@@ -25,19 +25,7 @@ public sealed class ConformanceStressTests
 
         var c = new FigureComparer();
         c.Money("AE vs the book's AE", ae, book.AdjustedEquity(), 1e-9);
-        var expected = @case.Expected.EnumerateArray().ToList();
-        c.Equal("scenario count", market.Count, expected.Count);
-        for (var s = 0; s < Math.Min(market.Count, expected.Count); s++)
-        {
-            var e = expected[s];
-            var name = e.GetProperty("scenario").GetString()!;
-            c.Equal($"[{s}] name", market.Scenarios[s].Name, name);
-            c.Money($"{name} AE", outcomes[s].Ae, e, "AE");
-            c.Money($"{name} AE'", outcomes[s].AeStressed, e, "AEStressed");
-            c.Money($"{name} pnl", outcomes[s].Pnl, e, "pnl");
-            c.Money($"{name} deficit", outcomes[s].Deficit, e, "deficit");
-        }
-
+        Expect.Stress(c, [.. market.Scenarios.Select(x => x.Name)], outcomes, @case.Expected);
         Assert.True(c.Count == 0, $"{id} ({@case.Case.Category}):\n{c}");
     }
 

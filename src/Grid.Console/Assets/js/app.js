@@ -1,14 +1,17 @@
-// Boots the console: routes (#/ overview, #/account/<id>, or the deep link account/<id>), the live
+// Boots the console: routes (#/ overview, #/account/<id>, #/simulator, or the deep links account/<id>
+// and simulator), the live
 // indicator, the clock and the problem banner.
 import { h, fill } from './dom.js';
 import { ApiError, apiKey } from './api.js';
 import { overviewPage } from './overview.js';
 import { accountPage } from './account.js';
+import { simulatorPage } from './simulator.js';
 
 const main = document.getElementById('app');
 const liveEl = document.querySelector('[data-testid=live]');
 const clockEl = document.querySelector('[data-testid=clock]');
 const crumb = document.querySelector('[data-testid=crumb]');
+const simulatorLink = document.querySelector('[data-nav=simulator]');
 const banner = h('div', { class: 'banner', data: { testid: 'problem' }, hidden: true });
 document.body.insertBefore(banner, main);
 
@@ -53,10 +56,18 @@ function route() {
   const path = hash || window.location.pathname.slice(base.length - 1);
   const match = /^\/account\/(.+)$/.exec(path);
   dispose();
+  simulatorLink.classList.remove('active');
   app.problem(null);
   app.setLive('connecting');
   window.scrollTo(0, 0);
-  if (match) {
+  if (path === '/simulator') {
+    document.title = 'Simulator · Margin Grid';
+    fill(crumb);
+    simulatorLink.classList.add('active');
+    // The Simulator has no live stream: it margins on demand.
+    app.setLive('on demand');
+    dispose = simulatorPage(main, app);
+  } else if (match) {
     const id = decodeURIComponent(match[1]);
     document.title = `${id} · Margin Grid`;
     fill(crumb, ' / ', h('span', { text: id }));

@@ -57,11 +57,11 @@ internal static class SimulationViews
 
         if (query.OrderRefusal is not null && (query.Figures & SimulationFigures.MaxOrderSize) != 0)
         {
-            wire.MaxOrderSize = new Wire.MaxOrderSize { Qty = WireDecimal.From(0m) };
+            wire.MaxOrderSize = new Wire.MaxOrderSize { Qty = WireDecimal.From(0m), AsOf = WireTime.From(asOf) };
         }
         else if (result.MaxOrderUnits is { } units)
         {
-            wire.MaxOrderSize = new Wire.MaxOrderSize { Qty = WireDecimal.From(units / MaxOrderSize.UnitsPerContract), Capped = units >= MaxOrderSize.CapUnits };
+            wire.MaxOrderSize = new Wire.MaxOrderSize { Qty = WireDecimal.From(units / MaxOrderSize.UnitsPerContract), Capped = units >= MaxOrderSize.CapUnits, AsOf = WireTime.From(asOf) };
         }
 
         if (result.Regimes is { } regimes)

@@ -12,8 +12,8 @@ public sealed class HouseRiskOptions
     /// <summary>Top accounts kept per scenario, and largest increases kept by a rulebook impact.</summary>
     public int Top { get; set; } = 10;
 
-    /// <summary>Longest a silo may take over its part of a run; past it the run fails (the latest run is kept).</summary>
-    public TimeSpan PartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Longest a silo may take over its part of a run (below Orleans' 30 s response timeout, so the error names the silo); past it the run fails and the latest run is kept.</summary>
+    public TimeSpan PartTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>Longest a silo waits for the rulebook revision a run uses to reach its market.</summary>
     public TimeSpan RevisionWait { get; set; } = TimeSpan.FromSeconds(10);

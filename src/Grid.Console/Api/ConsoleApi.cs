@@ -16,6 +16,7 @@ namespace Grid.Console.Api;
 /// <item><c>GET market</c>: instruments with their price and its time, index prices.</item>
 /// <item><c>GET accounts/{id}</c>: figures, groups with heatmaps, holdings, siloed vs cross.</item>
 /// <item><c>POST accounts/{id}/what-if</c>: <c>{instrumentId, side, qty, price?}</c> → decision and figures after.</item>
+/// <item><c>GET house</c>: the latest house run (stress, Cover-2, credits by pair) and the last dry-run impact.</item>
 /// <item><c>GET events[?account=id]</c>: Server-Sent Events (activity, risk, account, problem).</item>
 /// </list>
 /// </summary>
@@ -36,6 +37,8 @@ internal static class ConsoleApi
             => ConsoleResults.Json(() => accounts.Get(id), logger, "account"));
         api.MapPost("/accounts/{id}/what-if", (string id, HttpRequest request, WhatIfPreview preview)
             => ConsoleResults.Json(async () => await preview.Run(id, await Read(request)), logger, "what-if"));
+        api.MapGet("/house", (HouseSource house)
+            => ConsoleResults.Json(house.Get, logger, "house"));
         api.MapGet("/events", (string? account, ConsoleEvents events, CancellationToken ct)
             => TypedResults.ServerSentEvents(events.Stream(account, ct)));
     }

@@ -43,6 +43,7 @@ public static class GridConsoleServiceCollectionExtensions
         services.AddSingleton<MarketSource>();
         services.AddSingleton<OverviewSource>();
         services.AddSingleton<WhatIfPreview>();
+        services.AddSingleton<HouseSource>();
         services.AddSingleton<ConsoleEvents>();
         services.AddSingleton<ConsoleAssets>();
         return services;

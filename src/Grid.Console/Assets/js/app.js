@@ -1,9 +1,10 @@
-// Boots the console: routes (#/ overview, #/account/<id>, or the deep link account/<id>), the live
+// Boots the console: routes (#/ overview, #/account/<id> or the deep link account/<id>, #/house), the live
 // indicator, the clock and the problem banner.
 import { h, fill } from './dom.js';
 import { ApiError, apiKey } from './api.js';
 import { overviewPage } from './overview.js';
 import { accountPage } from './account.js';
+import { housePage } from './house.js';
 
 const main = document.getElementById('app');
 const liveEl = document.querySelector('[data-testid=live]');
@@ -61,6 +62,10 @@ function route() {
     document.title = `${id} · Margin Grid`;
     fill(crumb, ' / ', h('span', { text: id }));
     dispose = accountPage(main, id, app);
+  } else if (path === '/house') {
+    document.title = 'House risk · Margin Grid';
+    fill(crumb);
+    dispose = housePage(main, app);
   } else {
     document.title = 'Margin Grid · Risk console';
     fill(crumb);

@@ -130,6 +130,24 @@ public sealed class HouseCommandTests : IDisposable
         Assert.Matches(@"margin called +5,000.00\n", result.Output);
     }
 
+    [Fact]
+    public async Task Events_WithHouse_AsksForHouseEvents_AndNamesTheUncoveredScenarios()
+    {
+        var run = new CliRun();
+        var alert = new RiskEvent
+        {
+            Sequence = 7, At = Timestamp.FromDateTimeOffset(CliRun.Now), Cause = "house coverage",
+            House = new HouseCoverage { RulebookVersion = "v1", Scenarios = { new ScenarioCoverage { Scenario = "crypto crash", Covered = false, WasCovered = true }, new ScenarioCoverage { Scenario = "vol spike", Covered = true, WasCovered = true } } },
+        };
+        run.Grid.OnStream("RiskEvents", "Subscribe", [alert]);
+
+        var result = await run.RunAsync("events", "--house", "--count", "1");
+
+        Assert.True(run.Grid.Single<SubscribeRiskEventsRequest>().IncludeHouse);
+        Assert.Contains("(house)", result.Output);
+        Assert.Contains("does not cover Cover-2 in: crypto crash", result.Output);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))

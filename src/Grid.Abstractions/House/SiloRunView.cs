@@ -6,6 +6,8 @@ namespace Grid.Abstractions.House;
 /// <param name="Skipped">Accounts it could not value.</param>
 /// <param name="MarketAsOf">Its market instant.</param>
 /// <param name="Elapsed">Time its part took.</param>
+/// <param name="StressElapsed">Of which the stress (§5.3) took; the rest is the dependency (§5.4).</param>
 [GenerateSerializer, Immutable, Alias("grid.SiloRunView")]
 public sealed record SiloRunView(
-    [property: Id(0)] string Silo, [property: Id(1)] long Accounts, [property: Id(2)] long Skipped, [property: Id(3)] DateTimeOffset MarketAsOf, [property: Id(4)] TimeSpan Elapsed);
+    [property: Id(0)] string Silo, [property: Id(1)] long Accounts, [property: Id(2)] long Skipped, [property: Id(3)] DateTimeOffset MarketAsOf, [property: Id(4)] TimeSpan Elapsed,
+    [property: Id(5)] TimeSpan StressElapsed);

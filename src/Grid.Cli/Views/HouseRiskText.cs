@@ -14,7 +14,7 @@ internal static class HouseRiskText
             .Add("market as of", run.MarketAsOf == run.MarketAsOfLatest ? TimeText.Instant(run.MarketAsOf) : $"{TimeText.Instant(run.MarketAsOf)} .. {TimeText.Instant(run.MarketAsOfLatest)}")
             .Add("completed", $"{TimeText.Instant(run.CompletedAt)} ({EnumText.Format(run.Trigger)})")
             .Add("accounts", Count(run.Accounts) + (run.Skipped > 0 ? $" (+{Count(run.Skipped)} not valued)" : "") + (run.Duplicates > 0 ? $", {Count(run.Duplicates)} held by two silos counted once" : ""))
-            .Add("silos", string.Join(", ", run.Silos.Select(s => $"{s.Silo}: {Count(s.Accounts)} in {s.Elapsed.ToTimeSpan().TotalMilliseconds:0} ms")))
+            .Add("silos", string.Join(", ", run.Silos.Select(s => $"{s.Silo}: {Count(s.Accounts)} in {s.Elapsed.ToTimeSpan().TotalMilliseconds:0} ms (stress {(s.StressElapsed ?? new Google.Protobuf.WellKnownTypes.Duration()).ToTimeSpan().TotalMilliseconds:0} ms)")))
             .Add("guarantee fund", DecimalText.Money(run.GuaranteeFund))
             .WriteTo(writer);
         writer.WriteLine();

@@ -35,6 +35,7 @@ internal static class HouseRiskViews
         {
             Silo = s.Silo, Accounts = s.Accounts, Skipped = s.Skipped, MarketAsOf = WireTime.FromOptional(s.MarketAsOf),
             Elapsed = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(s.Elapsed),
+            StressElapsed = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(s.StressElapsed),
         }));
         return wire;
     }

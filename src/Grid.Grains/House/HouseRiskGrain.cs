@@ -130,7 +130,7 @@ public sealed partial class HouseRiskGrain(
                 Scenarios = [.. result.Scenarios.Select(HouseViews.Scenario)],
                 WorstScenario = result.WorstScenario,
                 Dependency = HouseViews.Dependency(dependency.Result()),
-                Silos = [.. parts.Select(p => new SiloRunView(p.Silo, p.Accounts, p.Skipped, p.MarketAsOf, p.Elapsed))],
+                Silos = [.. parts.Select(p => new SiloRunView(p.Silo, p.Accounts, p.Skipped, p.MarketAsOf, p.Elapsed, p.StressElapsed))],
                 Duplicates = duplicates,
             };
             await Keep(view);

@@ -62,8 +62,9 @@ internal sealed class HouseRiskSilo : GrainService, IHouseRiskSilo
             var clock = Stopwatch.StartNew();
             var excluded = Excluded(request);
             var stress = _watch.Monitor.Stress(StressMarket.Build(frame.Model), request.Top, excluded);
+            var stressed = clock.Elapsed;
             var dependency = _watch.Monitor.Dependency(frame.Model, excluded);
-            return HouseParts.Stress(_watch.SiloName, stress, dependency, clock.Elapsed) with { Revision = frame.Rulebook.Revision };
+            return HouseParts.Stress(_watch.SiloName, stress, dependency, clock.Elapsed) with { Revision = frame.Rulebook.Revision, StressElapsed = stressed };
         });
     }
 

@@ -23,6 +23,7 @@ internal sealed class ReportSession
     private readonly HouseStress _stress;
     private readonly HouseDependency _dependency = new();
     private readonly AccountBook _book;
+    private readonly AccountBook _scratch;
     private readonly StressOutcome[] _outcomes;
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _next;
@@ -36,6 +37,7 @@ internal sealed class ReportSession
         _replicas = [.. monitor.Snapshot().Where(r => !excluded.Contains(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)];
         _stress = new HouseStress(_market, top);
         _book = AccountBook.Empty(model);
+        _scratch = AccountBook.Empty(model);
         _outcomes = new StressOutcome[_market.Count];
         LastUsed = now;
     }
@@ -76,7 +78,7 @@ internal sealed class ReportSession
         {
             if (_monitor.TryLoad(replica, _book, _model))
             {
-                var line = SupervisoryLine.Of(replica.Id, _book, _market);
+                var line = SupervisoryLine.Of(replica.Id, _book, _market, _scratch);
                 _market.Evaluate(_book, _outcomes);
                 _stress.Add(replica.Id, _outcomes);
                 _dependency.Add(line.Margin);

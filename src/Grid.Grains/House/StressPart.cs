@@ -16,4 +16,7 @@ public sealed record StressPart
 
     /// <summary>The rulebook revision the silo valued under (a newer one than asked means a load raced the run).</summary>
     [Id(9)] public long Revision { get; init; }
+
+    /// <summary>Of <see cref="Elapsed"/>, what the stress (§5.3) took; the rest is the dependency (§5.4).</summary>
+    [Id(10)] public TimeSpan StressElapsed { get; init; }
 }

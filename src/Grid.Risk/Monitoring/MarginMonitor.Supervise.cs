@@ -61,6 +61,7 @@ public sealed partial class MarginMonitor
             var p = _partitions[i];
             var part = new HouseDependency();
             var book = AccountBook.Empty(model);
+            var scratch = AccountBook.Empty(model);
             AccountReplica[] replicas;
             lock (p)
             {
@@ -76,7 +77,7 @@ public sealed partial class MarginMonitor
 
                 if (TryLoad(p, r, book, model))
                 {
-                    part.Add(CreditDependency.Of(book));
+                    part.Add(CreditDependency.Of(book, scratch));
                 }
                 else
                 {

@@ -14,7 +14,7 @@ public sealed class OperatorControlTests(GridClusterFixture fixture)
         Assert.StartsWith("account_id:", (await Assert.ThrowsAsync<KeyNotFoundException>(() => account.SetFrozen(true, "drill", cancelResting: false).AsTask())).Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<KeyNotFoundException>(() => account.SetFrozen(false, "drill", cancelResting: false).AsTask());
         await Assert.ThrowsAsync<KeyNotFoundException>(() => account.SetRegime(MarginRegime.Std, force: true).AsTask());
-        Assert.Equal(0, (await account.GetPortfolio()).Version);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => account.GetPortfolio().AsTask());
     }
 
     [Fact]

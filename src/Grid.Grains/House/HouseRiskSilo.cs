@@ -48,11 +48,11 @@ internal sealed class HouseRiskSilo : GrainService, IHouseRiskSilo
         return hashes;
     });
 
-    public Task<CensusEntry[]> Resolve(ulong[] hashes)
+    public Task<CensusEntry[]> Resolve(ulong[] hashes) => Task.Run(() =>
     {
         var wanted = hashes.ToHashSet();
-        return Task.FromResult(_watch.Monitor.Snapshot().Where(r => wanted.Contains(IdHash.Of(r.Id))).Select(r => new CensusEntry(r.Id, r.Version)).ToArray());
-    }
+        return _watch.Monitor.Snapshot().Where(r => wanted.Contains(IdHash.Of(r.Id))).Select(r => new CensusEntry(r.Id, r.Version)).ToArray();
+    });
 
     public async Task<StressPart> Stress(HousePartRequest request)
     {

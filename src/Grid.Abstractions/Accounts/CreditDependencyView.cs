@@ -1,5 +1,6 @@
 using Grid.Abstractions.House;
 using Grid.Risk.Accounts;
+using Grid.Risk.Supervision;
 
 namespace Grid.Abstractions.Accounts;
 
@@ -23,4 +24,19 @@ public sealed record CreditDependencyView
 
     /// <summary>IM without credits − (AE − order costs) when the account would leave OK; 0 otherwise.</summary>
     [Id(9)] public double CalledIm { get; init; }
+
+    /// <summary>The core's figures for one account or portfolio, unrounded.</summary>
+    public static CreditDependencyView Of(CreditDependency d) => new()
+    {
+        Credits = PairCreditView.Merge(d.Credits, d.CreditsPositions),
+        CreditTotal = d.CreditTotal,
+        CreditTotalPositions = d.CreditTotalPositions,
+        Im = d.Im,
+        ImWithoutCredits = d.ImWithoutCredits,
+        Mm = d.Mm,
+        MmWithoutCredits = d.MmWithoutCredits,
+        State = d.State,
+        StateWithoutCredits = d.StateWithoutCredits,
+        CalledIm = d.CalledIm,
+    };
 }

@@ -1,3 +1,4 @@
+using Grid.Abstractions.Accounts;
 using Grid.Gateway.Conversion;
 using Grid.Risk.Decisions;
 using Grid.Risk.Margin;
@@ -97,6 +98,11 @@ internal static class SimulationViews
         if (result.Dependency is { } d)
         {
             wire.CreditDependency = Dependency(d);
+            if (wire.Regimes is not null)
+            {
+                // The same figures as Accounts.CompareRegimes gives a live account, so a portfolio compares like one.
+                wire.Regimes.Dependency = Admin.HouseRiskViews.ToWire(CreditDependencyView.Of(d));
+            }
         }
 
         return wire;

@@ -41,7 +41,7 @@ public sealed partial class AccountGrain
         var book = _desk.RequireBook();
         return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(book), book.Model.Market.AsOf) with
         {
-            Dependency = House.HouseViews.Account(CreditDependency.Of(book)),
+            Dependency = CreditDependencyView.Of(CreditDependency.Of(book)),
         };
     }
 

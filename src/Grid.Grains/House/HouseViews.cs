@@ -1,4 +1,3 @@
-using Grid.Abstractions.Accounts;
 using Grid.Abstractions.House;
 using Grid.Risk.Stress;
 using Grid.Risk.Supervision;
@@ -28,27 +27,12 @@ internal static class HouseViews
         CrossTotal = d.CrossTotal,
         CreditTotal = d.CreditTotal,
         CreditTotalPositions = d.CreditTotalPositions,
-        Credits = Pairs(d.Credits, d.CreditsPositions),
+        Credits = PairCreditView.Merge(d.Credits, d.CreditsPositions),
         Im = d.Im,
         ImWithoutCredits = d.ImWithoutCredits,
         LeavingOk = d.LeavingOk,
         CalledIm = d.CalledIm,
         Transitions = [.. d.Transitions.Select(t => new StateTransitionView(t.From, t.To, t.Count))],
-    };
-
-    /// <summary>One account's §5.4 figures (Accounts.CompareRegimes).</summary>
-    public static CreditDependencyView Account(CreditDependency d) => new()
-    {
-        Credits = Pairs(d.Credits, d.CreditsPositions),
-        CreditTotal = d.CreditTotal,
-        CreditTotalPositions = d.CreditTotalPositions,
-        Im = d.Im,
-        ImWithoutCredits = d.ImWithoutCredits,
-        Mm = d.Mm,
-        MmWithoutCredits = d.MmWithoutCredits,
-        State = d.State,
-        StateWithoutCredits = d.StateWithoutCredits,
-        CalledIm = d.CalledIm,
     };
 
     public static RulebookImpactView Impact(HouseImpactResult i) => new()
@@ -71,21 +55,4 @@ internal static class HouseViews
     };
 
     public static ApcBreachView Breach(ApcBreach b) => new(b.Figure, b.Before, b.After, b.Change, b.Limit, b.Message);
-
-    // One entry per pair granted either credit: order-inclusive and positions-only side by side.
-    private static PairCreditView[] Pairs(IReadOnlyList<PairCredit> orders, IReadOnlyList<PairCredit> positions)
-    {
-        var pairs = new SortedDictionary<string, PairCreditView>(StringComparer.Ordinal);
-        foreach (var p in orders)
-        {
-            pairs[p.Pair] = new PairCreditView(p.GroupA, p.GroupB, p.Credit, 0);
-        }
-
-        foreach (var p in positions)
-        {
-            pairs[p.Pair] = pairs.TryGetValue(p.Pair, out var v) ? v with { CreditPositions = p.Credit } : new PairCreditView(p.GroupA, p.GroupB, 0, p.Credit);
-        }
-
-        return [.. pairs.Values];
-    }
 }

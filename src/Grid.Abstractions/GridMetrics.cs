@@ -37,6 +37,21 @@ public static class GridMetrics
     /// <summary>Accounts re-margined by the silo monitor after price moves.</summary>
     public static readonly Counter<long> Remargined = Meter.CreateCounter<long>("grid.remargined", "{account}", "Accounts re-margined after a price move");
 
+    /// <summary>
+    /// Registers the house gauges (one callback set per silo, each reporting the latest house run it knows, per
+    /// scenario): Cover-2 in USD, the coverage ratio guaranteeFund / Cover-2 (+Inf when Cover-2 is 0), the
+    /// total deficit in USD, and the age of that run in seconds.
+    /// </summary>
+    public static void ObserveHouse(
+        Func<IEnumerable<Measurement<double>>> cover2, Func<IEnumerable<Measurement<double>>> coverage,
+        Func<IEnumerable<Measurement<double>>> deficit, Func<IEnumerable<Measurement<double>>> age)
+    {
+        Meter.CreateObservableGauge("grid.house.cover2", cover2, "USD", "Cover-2 of the latest house stress run, per scenario (Rulebook §5.3)");
+        Meter.CreateObservableGauge("grid.house.coverage_ratio", coverage, "1", "Guarantee fund / Cover-2 of the latest house run, per scenario; below 1 the fund cannot absorb the two largest defaults");
+        Meter.CreateObservableGauge("grid.house.deficit", deficit, "USD", "Total deficit of the latest house run, per scenario");
+        Meter.CreateObservableGauge("grid.house.run.age", age, "s", "Seconds since the latest house run completed");
+    }
+
     /// <summary>Registers the gauge of monitored accounts by state (one callback per silo).</summary>
     public static void ObserveAccounts(Func<IEnumerable<Measurement<long>>> observe)
         => Meter.CreateObservableGauge("grid.accounts", observe, "{account}", "Accounts monitored on this silo, by margin state");

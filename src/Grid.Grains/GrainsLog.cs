@@ -55,4 +55,16 @@ internal static partial class GrainsLog
 
     [LoggerMessage(EventId = 2202, EventName = "InstrumentHalted", Level = LogLevel.Information, Message = "Instrument {InstrumentId} halted={Halted}: {Reason}")]
     public static partial void InstrumentHalted(ILogger logger, string instrumentId, bool halted, string reason);
+
+    [LoggerMessage(EventId = 2401, EventName = "HouseRun", Level = LogLevel.Information, Message = "House run ({Trigger}): {Accounts} account(s) over {Silos} silo(s) in {Milliseconds} ms, rulebook {Version}")]
+    public static partial void HouseRun(ILogger logger, string trigger, long accounts, int silos, double milliseconds, string version);
+
+    [LoggerMessage(EventId = 2402, EventName = "HouseRunFailed", Level = LogLevel.Warning, Message = "House run ({Trigger}) failed; the latest run is kept")]
+    public static partial void HouseRunFailed(ILogger logger, string trigger, Exception exception);
+
+    [LoggerMessage(EventId = 2403, EventName = "HouseNotStored", Level = LogLevel.Warning, Message = "Could not store the house results; they are served from memory until the next run")]
+    public static partial void HouseNotStored(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2404, EventName = "HouseTickFailed", Level = LogLevel.Debug, Message = "The house schedule's tick failed; the next tick retries")]
+    public static partial void HouseTickFailed(ILogger logger, Exception exception);
 }

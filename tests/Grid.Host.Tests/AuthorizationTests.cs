@@ -46,6 +46,9 @@ public sealed class AuthorizationTests(GridHostFixture grid)
         { "/grid.v1.Admin/ListAccounts", MethodType.Unary, A },
         { "/grid.v1.Admin/VerifyAccount", MethodType.Unary, A },
         { "/grid.v1.Admin/QueryAudit", MethodType.Unary, A },
+        { "/grid.v1.Admin/RunHouseRisk", MethodType.Unary, A },
+        { "/grid.v1.Admin/GetHouseRisk", MethodType.Unary, A },
+        { "/grid.v1.Admin/StreamSupervisoryReport", MethodType.ServerStreaming, A },
         { "/grid.v1.RiskEvents/Subscribe", MethodType.ServerStreaming, $"{E},{A}" },
         { "/grid.v1.Margin/Simulate", MethodType.Unary, $"{T},{A}" },
     };

@@ -23,8 +23,9 @@ public interface IAccountRegistryGrain : IGrainWithStringKey
     Task Claim(AccountSummary summary);
 
     /// <summary>
-    /// Wakes every at-risk account last monitored by <paramref name="deadSilo"/>, so that a surviving silo
-    /// monitors it again; returns how many were woken.
+    /// Wakes every account last monitored by <paramref name="deadSilo"/> that holds risk or collateral (at-risk
+    /// ones first), so that a surviving silo monitors it again and the house figures count it; returns how
+    /// many were woken.
     /// </summary>
     [Alias("Revive")]
     Task<int> Revive(string deadSilo);

@@ -13,4 +13,7 @@ public sealed record RegimeComparisonView
 
     /// <summary>The market instant the comparison was computed on.</summary>
     [Id(6)] public DateTimeOffset AsOf { get; init; }
+
+    /// <summary>The credits granted and the account without them (Rulebook §5.4); null when the account cannot be margined.</summary>
+    [Id(7)] public CreditDependencyView? Dependency { get; init; }
 }

@@ -8,6 +8,19 @@ public interface IRulebookGrain : IGrainWithStringKey
     [Alias("Load")]
     Task<RulebookInfo> Load(string json, bool dryRun);
 
+    /// <summary>
+    /// As <see cref="Load(string, bool)"/>, after computing the candidate's impact on every account of the
+    /// cluster (Rulebook §5.5, returned in <see cref="RulebookInfo.Impact"/>): a candidate beyond the guard
+    /// of the rulebook in force throws InvalidOperationException naming the figure unless
+    /// <paramref name="force"/>. A new version only; the same content again changes nothing and computes nothing.
+    /// </summary>
+    [Alias("LoadGuarded")]
+    Task<RulebookInfo> Load(string json, bool dryRun, bool force);
+
+    /// <summary>Installs a rulebook without computing its impact or asking the guard (a mounted file, at silo start, on a cluster without one).</summary>
+    [Alias("Install")]
+    Task<RulebookInfo> Install(string json);
+
     /// <summary>Sets the risk-free rate used for equity and index options, stored and published.</summary>
     [Alias("SetRate")]
     Task<RulebookInfo> SetRate(decimal rate);

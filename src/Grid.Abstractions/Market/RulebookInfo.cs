@@ -20,4 +20,7 @@ public sealed record RulebookInfo
     /// and content); never stored or published.
     /// </summary>
     [Id(6)] public bool Unchanged { get; init; }
+
+    /// <summary>The impact computed before a load of a new version (Rulebook §5.5), with the guard's verdict; never stored or published.</summary>
+    [Id(7)] public House.RulebookImpactView? Impact { get; init; }
 }

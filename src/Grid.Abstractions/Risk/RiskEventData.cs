@@ -13,6 +13,9 @@ public sealed record RiskEventData
     /// <summary>The cause of the event an operator's freeze emits when it also pulls the resting orders.</summary>
     public const string FrozenCause = "account frozen";
 
+    /// <summary>The cause of a house event (<see cref="House"/> set, no account).</summary>
+    public const string HouseCoverageCause = "house coverage";
+
     [Id(0)] public long Sequence { get; init; }
     [Id(1)] public DateTimeOffset At { get; init; }
     [Id(2)] public string AccountId { get; init; } = "";
@@ -42,4 +45,7 @@ public sealed record RiskEventData
     /// empty strings for orders placed before venues were recorded.
     /// </summary>
     [Id(13)] public IReadOnlyList<string> CanceledOrderVenues { get; init; } = [];
+
+    /// <summary>Set on a house event (no account): a scenario's coverage ratio crossed 1 (Rulebook §5.3).</summary>
+    [Id(14)] public HouseCoverageData? House { get; init; }
 }

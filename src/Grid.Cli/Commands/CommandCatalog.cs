@@ -41,6 +41,8 @@ internal sealed class CommandCatalog
         new AccountsCommand(),
         new RulebookShowCommand(),
         new RulebookLoadCommand(),
+        new StressCommand(),
+        new ReportCommand(),
         new EventsCommand(),
         new AuditCommand(),
         new VerifyCommand(),

@@ -13,7 +13,7 @@ internal sealed class CompareCommand : ICommand
         Name = "compare",
         Summary = "the account's positions margined siloed versus cross-margined under PM",
         Usage = "compare <account>",
-        Notes = ["Positions only; resting orders are ignored. Money in USD."],
+        Notes = ["Positions only; resting orders are ignored (the credits without which IM is recomputed include them). Money in USD."],
         Parameters = [new("<account>", "the account, e.g. demo-hedged")],
         Examples = ["grid compare demo-hedged"],
     };
@@ -50,5 +50,27 @@ internal sealed class CompareCommand : ICommand
             .Add("saving %", DecimalText.Percent(comparison.SavingPct))
             .WriteTo(writer);
         writer.WriteLine($"as of {TimeText.Instant(comparison.AsOf)}");
+        if (comparison.Dependency is { } d)
+        {
+            writer.WriteLine();
+            writer.WriteLine("without the inter-group credits (Rulebook §5.4):");
+            if (d.Credits.Count > 0)
+            {
+                var pairs = new Table(TableColumn.Left("pair"), TableColumn.Right("credit"), TableColumn.Right("credit (positions)")) { Indent = "  " };
+                foreach (var p in d.Credits)
+                {
+                    pairs.Add($"{p.GroupA}/{p.GroupB}", DecimalText.Money(p.Credit), DecimalText.Money(p.CreditPositions));
+                }
+
+                pairs.WriteTo(writer);
+            }
+
+            Table.Pairs("  ")
+                .Add("IM", $"{DecimalText.Money(d.InitialMargin)} -> {DecimalText.Money(d.InitialMarginWithoutCredits)}")
+                .Add("MM", $"{DecimalText.Money(d.MaintenanceMargin)} -> {DecimalText.Money(d.MaintenanceMarginWithoutCredits)}")
+                .Add("state", $"{EnumText.Format(d.State)} -> {EnumText.Format(d.StateWithoutCredits)}")
+                .Add("margin called", DecimalText.Money(d.CalledMargin))
+                .WriteTo(writer);
+        }
     }
 }

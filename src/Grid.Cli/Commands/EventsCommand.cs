@@ -13,6 +13,7 @@ internal sealed class EventsCommand : ICommand
         "state", "STATE", $"only these states: {EnumText.Choices<AccountState>()}; repeat or comma-separate", Repeatable: true);
 
     private static readonly OptionSpec Positions = new("positions", null, "also print each account's positions under its event");
+    private static readonly OptionSpec House = new("house", null, "also print house events: a stress scenario's coverage of the guarantee fund crossing 1");
 
     private const string LineFormat = "{0,-13} {1,6}  {2,-18} {3,-24} {4,16} {5,16} {6,16} {7,16}  {8}";
 
@@ -21,14 +22,14 @@ internal sealed class EventsCommand : ICommand
     {
         Name = "events",
         Summary = "stream margin-state events (snapshot first, then changes) until Ctrl+C",
-        Usage = "events [--state STATE ...] [--positions] [--count N]",
+        Usage = "events [--state STATE ...] [--positions] [--house] [--count N]",
         Notes =
         [
             "Starts with one event per account in a watched state, then one per change; accounts in",
             "LIQUIDATE or BANKRUPT also report each change of their figures. With --json, one object per line.",
         ],
-        Options = [State, Positions, WatchCommand.Count],
-        Examples = ["grid events", "grid events --state reduce-only --state liquidate --positions"],
+        Options = [State, Positions, House, WatchCommand.Count],
+        Examples = ["grid events", "grid events --state reduce-only --state liquidate --positions", "grid events --house"],
     };
 
     /// <inheritdoc />
@@ -36,7 +37,7 @@ internal sealed class EventsCommand : ICommand
     {
         var args = invocation.Arguments;
         args.AtMost(0);
-        var request = new SubscribeRiskEventsRequest { IncludePositions = args.Has(Positions.Name) };
+        var request = new SubscribeRiskEventsRequest { IncludePositions = args.Has(Positions.Name), IncludeHouse = args.Has(House.Name) };
         request.States.AddRange(ArgumentValue.Choices<AccountState>(args.Options(State.Name), "--" + State.Name));
         var count = WatchCommand.CountOf(args);
         var call = invocation.Grid.RiskEvents.Subscribe(request, invocation.Stream);
@@ -51,6 +52,14 @@ internal sealed class EventsCommand : ICommand
             if (invocation.Json)
             {
                 invocation.WriteJsonLine(e);
+                return;
+            }
+
+            if (e.House is { } house)
+            {
+                var uncovered = house.Scenarios.Where(s => !s.Covered).Select(s => s.Scenario).ToList();
+                writer.WriteLine(Line(TimeText.TimeOfDay(e.At), e.Sequence.ToString(CultureInfo.InvariantCulture), "(house)", "", "", "", "", "",
+                    uncovered.Count == 0 ? "the guarantee fund covers Cover-2 in every scenario again" : $"the guarantee fund does not cover Cover-2 in: {string.Join(", ", uncovered)}"));
                 return;
             }
 

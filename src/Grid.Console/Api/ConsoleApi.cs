@@ -17,6 +17,7 @@ namespace Grid.Console.Api;
 /// <item><c>GET accounts/{id}</c>: figures, groups with heatmaps, holdings, siloed vs cross.</item>
 /// <item><c>POST accounts/{id}/what-if</c>: <c>{instrumentId, side, qty, price?}</c> → decision and figures after.</item>
 /// <item><c>POST simulate</c>: <c>{document, order?}</c> → a portfolio margined without an account (the Simulator page).</item>
+/// <item><c>GET house</c>: the latest house run (stress, Cover-2, credits by pair) and the last dry-run impact.</item>
 /// <item><c>GET events[?account=id]</c>: Server-Sent Events (activity, risk, account, problem).</item>
 /// </list>
 /// </summary>
@@ -42,6 +43,8 @@ internal static class ConsoleApi
             => ConsoleResults.Json(async () => await preview.Run(id, await Read<WhatIfInput>(request, MaxBodyBytes, "{\"instrumentId\", \"side\", \"qty\", \"price\"}")), logger, "what-if"));
         api.MapPost("/simulate", (HttpRequest request, SimulatorCall simulator)
             => ConsoleResults.Json(async () => await simulator.Run(await Read<SimulatorInput>(request, MaxSimulatorBytes, "{\"document\", \"order\"}")), logger, "simulate"));
+        api.MapGet("/house", (HouseSource house)
+            => ConsoleResults.Json(house.Get, logger, "house"));
         api.MapGet("/events", (string? account, ConsoleEvents events, CancellationToken ct)
             => TypedResults.ServerSentEvents(events.Stream(account, ct)));
     }

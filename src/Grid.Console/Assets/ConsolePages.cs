@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Grid.Console.Assets;
 
 /// <summary>
-/// The console's pages: its root and every deep link (<c>account/{id}</c>, <c>simulator</c>) answer index.html, whose
+/// The console's pages: its root and every deep link (<c>account/{id}</c>, <c>simulator</c>, <c>house</c>) answer index.html, whose
 /// script routes on the URL; <c>assets/...</c> are the embedded files. The root without its trailing
 /// slash redirects, so the page's relative URLs resolve under the console. Pages and files hold no
 /// data and allow anonymous access, so a browser can load the console before it presents an API key;
@@ -25,6 +25,7 @@ internal static class ConsolePages
         console.MapGet("/account/{**id}", (HttpContext context, ConsoleAssets assets) => assets.Page(context, BasePath(context.Request, prefix)))
             .AllowAnonymous();
         console.MapGet("/simulator", (HttpContext context, ConsoleAssets assets) => assets.Page(context, BasePath(context.Request, prefix)))
+        console.MapGet("/house", (HttpContext context, ConsoleAssets assets) => assets.Page(context, BasePath(context.Request, prefix)))
             .AllowAnonymous();
         console.MapGet("/assets/{**path}", (string path, HttpContext context, ConsoleAssets assets) => assets.Serve(context, path))
             .AllowAnonymous();

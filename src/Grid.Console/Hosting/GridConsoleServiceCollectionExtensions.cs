@@ -45,6 +45,7 @@ public static class GridConsoleServiceCollectionExtensions
         services.AddSingleton<WhatIfPreview>();
         services.TryAddSingleton<Grid.Risk.Simulation.PortfolioSimulator>();
         services.AddSingleton<SimulatorCall>();
+        services.AddSingleton<HouseSource>();
         services.AddSingleton<ConsoleEvents>();
         services.AddSingleton<ConsoleAssets>();
         return services;

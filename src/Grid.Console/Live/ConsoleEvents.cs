@@ -98,7 +98,11 @@ internal sealed class ConsoleEvents(
         {
             await foreach (var e in feed.ReadAllAsync(token))
             {
-                items.TryWrite(Item("risk", AccountViews.Event(e)));
+                // House events name no account; the House risk page reads the runs themselves.
+                if (e.House is null)
+                {
+                    items.TryWrite(Item("risk", AccountViews.Event(e)));
+                }
             }
         }
         catch (OperationCanceledException)

@@ -15,7 +15,8 @@ internal sealed class RiskEventSource(IServiceProvider services)
 
     private readonly IRiskEventFeed? _feed = services.GetService<IRiskEventFeed>();
 
-    public IReadOnlyList<RiskEventData> Recent(int count) => _feed?.Recent(count) ?? [];
+    /// <summary>The most recent account events (house events, which name no account, left out).</summary>
+    public IReadOnlyList<RiskEventData> Recent(int count) => _feed is null ? [] : [.. _feed.Recent(count).Where(e => e.House is null)];
 
     /// <summary>A bounded subscription (oldest dropped when the reader lags), or null without a feed.</summary>
     public ChannelReader<RiskEventData>? Subscribe(int capacity, CancellationToken cancellationToken) => _feed?.Subscribe(capacity, cancellationToken);

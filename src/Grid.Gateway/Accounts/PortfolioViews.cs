@@ -62,6 +62,7 @@ internal static class PortfolioViews
             SavingUsd = WireDecimal.From(view.SavingUsd),
             SavingPct = WireDecimal.From(view.SavingPct) ?? WireDecimal.From(0m),
             AsOf = WireTime.FromOptional(view.AsOf),
+            Dependency = view.Dependency is { } dependency ? Admin.HouseRiskViews.ToWire(dependency) : null,
         };
         foreach (var silo in view.Silos)
         {

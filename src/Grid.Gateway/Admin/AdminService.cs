@@ -1,4 +1,5 @@
 using Grid.Abstractions.Accounts;
+using Grid.Abstractions.House;
 using Grid.Abstractions.Market;
 using Grid.Gateway.Audit;
 using Grid.Gateway.Conversion;
@@ -11,8 +12,8 @@ using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Admin;
 
-/// <summary>grid.v1.Admin: instruments, the rulebook and account controls for operators.</summary>
-internal sealed class AdminService(
+/// <summary>grid.v1.Admin: instruments, the rulebook, account controls and the house's systemic risk for operators.</summary>
+internal sealed partial class AdminService(
     IGrainFactory grains,
     IOptions<GatewayOptions> options,
     IOptions<AuditOptions> auditOptions,
@@ -20,6 +21,7 @@ internal sealed class AdminService(
     TimeProvider clock,
     IEnumerable<IMarketFeed> feeds,
     IEnumerable<IMarketSteps> steps,
+    IEnumerable<ISupervisoryReports> reports,
     ILogger<AdminService> logger) : Wire.Admin.AdminBase
 {
     /// <summary>Key of the market directory grain.</summary>
@@ -69,13 +71,15 @@ internal sealed class AdminService(
 
                 try
                 {
-                    var info = await Rulebook().Load(request.Json, request.DryRun);
+                    var info = await Rulebook().Load(request.Json, request.DryRun, request.Force);
                     if (!request.DryRun && !info.Unchanged)
                     {
-                        ShowHere(new MarketChange { Rulebook = info });
+                        ShowHere(new MarketChange { Rulebook = info with { Impact = null } });
                     }
 
-                    return RulebookViews.ToWire(info, request.DryRun);
+                    var wire = RulebookViews.ToWire(info, request.DryRun);
+                    wire.Impact = info.Impact is { } impact ? HouseRiskViews.ToWire(impact) : null;
+                    return wire;
                 }
                 catch (ArgumentException e) when (e.ParamName == RootPath)
                 {

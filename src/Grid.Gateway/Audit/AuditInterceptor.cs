@@ -10,8 +10,8 @@ namespace Grid.Gateway.Audit;
 
 /// <summary>
 /// Records every operator and treasury action (instruments, rulebook, freeze, regime, deposits,
-/// withdrawals and funding) with its caller, inputs and outcome, and every margin simulation as a query
-/// (its inputs and outcome summarised), whether it succeeded or failed. Runs outside
+/// withdrawals and funding, house runs on demand, supervisory reports) with its caller, inputs and outcome, and every
+/// margin simulation as a query (its inputs and outcome summarised), whether it succeeded or failed. Runs outside
 /// authentication, so an authenticated caller refused by its role is recorded too; calls without a
 /// valid key are not (they would let anyone flush the trail).
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : 
         "/grid.v1.Admin/UpsertInstrument", "/grid.v1.Admin/HaltInstrument", "/grid.v1.Admin/ResumeInstrument",
         "/grid.v1.Admin/LoadRulebook", "/grid.v1.Admin/FreezeAccount", "/grid.v1.Admin/UnfreezeAccount",
         "/grid.v1.Admin/SetAccountRegime", "/grid.v1.Accounts/Deposit", "/grid.v1.Accounts/Withdraw",
-        "/grid.v1.Accounts/ApplyFunding", Simulate,
+        "/grid.v1.Accounts/ApplyFunding", "/grid.v1.Admin/RunHouseRisk", "/grid.v1.Admin/StreamSupervisoryReport", Simulate,
     };
 
     /// <summary>True for the RPCs recorded here.</summary>
@@ -43,6 +43,33 @@ internal sealed class AuditInterceptor(IAuditTrail trail, TimeProvider clock) : 
             var response = await continuation(request, context);
             Record(context, request, response as IMessage, AuditText.Ok);
             return response;
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Unauthenticated)
+        {
+            Record(context, request, null, AuditText.StatusName(e.StatusCode));
+            throw;
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            Record(context, request, null, AuditText.StatusName(StatusCode.Internal));
+            throw;
+        }
+    }
+
+    /// <summary>An audited stream (the supervisory report) is recorded when it ends: who read it, and how it ended.</summary>
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (!Audited.Contains(context.Method))
+        {
+            await continuation(request, responseStream, context);
+            return;
+        }
+
+        try
+        {
+            await continuation(request, responseStream, context);
+            Record(context, request, null, AuditText.Ok);
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Unauthenticated)
         {

@@ -31,6 +31,19 @@ internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.R
         {
             await foreach (var e in events.ReadAllAsync(context.CancellationToken))
             {
+                if (e.House is { } house)
+                {
+                    // A house event (no account): to those who asked, whose key sees the whole venue.
+                    if (request.IncludeHouse && caller.Unscoped)
+                    {
+                        var wire = RiskEventViews.ToWire(e, positions: false);
+                        wire.House = Admin.HouseRiskViews.ToWire(house);
+                        await responseStream.WriteAsync(wire, context.CancellationToken);
+                    }
+
+                    continue;
+                }
+
                 if (e.PreviousState != e.State && (states.Count == 0 || states.Contains(e.State)) && caller.MayAct(e.AccountId))
                 {
                     await responseStream.WriteAsync(RiskEventViews.ToWire(e, request.IncludePositions), context.CancellationToken);

@@ -1,6 +1,7 @@
 using Grid.Abstractions.Accounts;
 using Grid.Risk.Accounts;
 using Grid.Risk.Regimes;
+using Grid.Risk.Supervision;
 
 namespace Grid.Grains.Accounts;
 
@@ -38,7 +39,10 @@ public sealed partial class AccountGrain
         await _commit.Settled();
         RequireAccount();
         var book = _desk.RequireBook();
-        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(book), book.Model.Market.AsOf);
+        return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(book), book.Model.Market.AsOf) with
+        {
+            Dependency = House.HouseViews.Account(CreditDependency.Of(book)),
+        };
     }
 
     public async ValueTask<PortfolioView> GetPortfolio()

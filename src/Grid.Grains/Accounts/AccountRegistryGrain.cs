@@ -62,15 +62,15 @@ public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
 
     public Task<int> Revive(string deadSilo)
     {
+        // At-risk accounts first (they can need a margin call); then those holding collateral only, which the
+        // house figures count (Rulebook §5.3: every account of the venue) though their state cannot change.
         var woken = 0;
-        foreach (var a in _state.State.Accounts.Values)
+        var dead = _state.State.Accounts.Values.Where(a => a.Silo == deadSilo).ToList();
+        foreach (var a in dead.Where(a => a.AtRisk).Concat(dead.Where(a => !a.AtRisk && a.Equity != 0)))
         {
-            if (a.AtRisk && a.Silo == deadSilo)
-            {
-                // One-way: the grain activates on a live silo, claims the account and reassesses it.
-                _ = GrainFactory.GetGrain<IAccountGrain>(a.AccountId).Reassess("silo failure");
-                woken++;
-            }
+            // One-way: the grain activates on a live silo, claims the account and reassesses it.
+            _ = GrainFactory.GetGrain<IAccountGrain>(a.AccountId).Reassess("silo failure");
+            woken++;
         }
 
         return Task.FromResult(woken);

@@ -2,6 +2,8 @@ using Grid.Grains;
 using Grid.Grains.Accounts;
 using Grid.Abstractions.Market;
 using Grid.Abstractions.Risk;
+using Grid.Abstractions.House;
+using Grid.Grains.House;
 using Grid.Grains.Market;
 using Grid.Grains.Monitoring;
 using Grid.Grains.Storage;
@@ -28,7 +30,8 @@ public static class GridSiloBuilderExtensions
 
     /// <summary>
     /// Adds the market snapshot (one per silo, fed by the market directory) and its listing for margin
-    /// simulations (<see cref="IListedMarketSource"/>), account options bound
+    /// simulations (<see cref="IListedMarketSource"/>), the house runs (a grain service per silo, the
+    /// schedule, the supervisory report; options from <c>Grid:House</c>), account options bound
     /// from <c>Grid:Accounts</c> and validated at start, and the clock. Grain storage named
     /// <c>grid</c> must be added separately (memory or Redis).
     /// </summary>
@@ -48,6 +51,20 @@ public static class GridSiloBuilderExtensions
         services.AddSingleton<RiskEventSubscription>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloFailureWatch>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RiskEventSubscription>());
+        services.AddSingleton<HouseRiskBoard>();
+        services.AddSingleton<IHouseRiskSilos, HouseRiskSilos>();
+        services.AddSingleton<HouseFanout>();
+        services.AddSingleton<ISupervisoryReports, SupervisoryReports>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HouseRiskSchedule>();
+        silo.AddGrainService<HouseRiskSilo>();
+        var house = services.AddOptions<HouseRiskOptions>();
+        if (configuration is not null)
+        {
+            house.Bind(configuration.GetSection(HouseRiskOptions.Section));
+        }
+
+        house.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HouseRiskOptions>, HouseRiskOptionsValidator>();
         var options = services.AddOptions<AccountOptions>();
         if (configuration is not null)
         {

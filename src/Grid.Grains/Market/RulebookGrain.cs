@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Grid.Abstractions.House;
 using Grid.Abstractions.Market;
+using Grid.Grains.House;
 using Grid.Risk.Rulebooks;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +12,8 @@ namespace Grid.Grains.Market;
 /// Owns the rulebook in force and the risk-free rate: validated on load, versioned, published to every
 /// silo. A version names one content: the same version with other content is refused, the same
 /// content again changes nothing, and a rulebook that drops what listed instruments use is refused.
+/// A new rulebook's impact on every account is computed across the cluster first (Rulebook §5.5), and
+/// the anti-procyclicality guard of the rulebook in force refuses it unless forced.
 /// </summary>
 [GrainType("rulebook")]
 public sealed class RulebookGrain(
@@ -23,7 +27,15 @@ public sealed class RulebookGrain(
 
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public async Task<RulebookInfo> Load(string json, bool dryRun)
+    public Task<RulebookInfo> Load(string json, bool dryRun) => Load(json, dryRun, force: false);
+
+    public Task<RulebookInfo> Load(string json, bool dryRun, bool force) => Load(json, dryRun, force, guarded: true);
+
+    // The mounted file is the operator's configuration, installed once on a cluster without a rulebook, at
+    // silo start (before the house can be asked): no impact, no guard.
+    public Task<RulebookInfo> Install(string json) => Load(json, dryRun: false, force: false, guarded: false);
+
+    private async Task<RulebookInfo> Load(string json, bool dryRun, bool force, bool guarded)
     {
         Rulebook parsed;
         try
@@ -61,7 +73,24 @@ public sealed class RulebookGrain(
             Rate = current?.Rate ?? 0,
             RateAt = current?.RateAt ?? default,
         };
-        return dryRun ? next : await Save(next);
+        var house = GrainFactory.GetGrain<IHouseRiskGrain>(HouseRiskGrain.Key);
+        var impact = guarded ? await house.Impact(json!, current?.Revision ?? 0, dryRun, force) : null;
+        if (impact is { Refused: true } && !force)
+        {
+            // Rulebook §5.5: refused naming the figure, unless forced.
+            var figure = impact.Breaches[0].Figure;
+            var field = figure.Contains(' ', StringComparison.Ordinal) ? "apc.maxHouseIncrease" : figure;
+            throw new InvalidOperationException($"{field}: {string.Join("; ", impact.Breaches.Select(b => b.Message))}; load with force to override");
+        }
+
+        if (dryRun)
+        {
+            return next with { Impact = impact };
+        }
+
+        var saved = await Save(next);
+        await house.RulebookLoaded(saved.Revision);
+        return saved with { Impact = impact };
     }
 
     public async Task<RulebookInfo> SetRate(decimal rate)

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Grid.Grains.Monitoring;
 
 /// <summary>
-/// The silo's margin monitor: holds a compact replica of every account with risk that lives (or last
-/// lived) on this silo, and on each price move re-margins exactly those exposed to the moved groups,
+/// The silo's margin monitor: holds a compact replica of every account holding anything that lives (or
+/// last lived) on this silo, and on each price move re-margins exactly those exposed to the moved groups,
 /// away from the grains. State changes become risk events; an account entering liquidation is asked
 /// to reassess itself (its grain cancels its resting orders). Idle accounts keep their replica, so
 /// Orleans deactivating an idle grain never stops its monitoring.
@@ -45,13 +45,21 @@ public sealed class RiskWatch : IDisposable
     /// <summary>Accounts monitored on this silo.</summary>
     public int Count => _monitor.Count;
 
+    /// <summary>The monitor itself, for the house runs (stress, dependency, impact, report) over its replicas.</summary>
+    internal MarginMonitor Monitor => _monitor;
+
     /// <summary>The last sweep (for metrics and tests).</summary>
     public SweepResult? LastSweep { get; private set; }
 
-    /// <summary>Stores an account's replica after a durable change; an account with nothing at risk is dropped.</summary>
+    /// <summary>
+    /// Stores an account's replica after a durable change. Every account that holds anything is kept, collateral
+    /// alone included: house stress is over every account of the venue (Rulebook §5.3), and a holder of coins
+    /// loses in a crash too. Such a replica is never re-margined (its state cannot change); an account that
+    /// holds nothing at all adds nothing to any figure and is dropped.
+    /// </summary>
     public void Track(AccountReplica replica)
     {
-        if (replica.HasRisk || replica.HasOrders)
+        if (!replica.IsEmpty)
         {
             _monitor.Upsert(replica);
         }

@@ -26,7 +26,7 @@ internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness,
             var rulebook = grains.GetGrain<IRulebookGrain>(RulebookGrain.Key);
             if (await rulebook.Get() is null)
             {
-                await rulebook.Load(await File.ReadAllTextAsync(path, ct), dryRun: false);
+                await rulebook.Install(await File.ReadAllTextAsync(path, ct));
             }
         }
 

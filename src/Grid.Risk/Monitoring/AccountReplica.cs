@@ -44,6 +44,17 @@ public sealed class AccountReplica
     /// <summary>True when the account holds positions or borrows: worth monitoring while idle.</summary>
     public bool HasRisk => _instruments.Length > 0 || Array.Exists(_balances, b => b < 0);
 
+    /// <summary>
+    /// True when a price move can change the account's state: it holds positions, borrows or resting
+    /// orders. Without them IM and MM are 0 and equity is never negative, so the state is OK whatever
+    /// the market: the monitor keeps such a replica for house stress (Rulebook §5.3, every account of the
+    /// venue) but never re-margins it.
+    /// </summary>
+    public bool Margined { get; private set; }
+
+    /// <summary>True when the account holds nothing at all (no balance, position or order): it adds 0 to every house figure.</summary>
+    public bool IsEmpty => _instruments.Length == 0 && _assets.Length == 0 && _orderInstruments.Length == 0;
+
     private int[] _instruments = [];
     private double[] _positions = [];
     private int[] _assets = [];
@@ -103,6 +114,7 @@ public sealed class AccountReplica
         }
 
         r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
+        r.Margined = r.HasRisk || r.HasOrders;
         return r;
     }
 

@@ -12,7 +12,11 @@ public sealed partial class MarginMonitor
     /// parallel partitions merged exactly. Replicas are not changed; accounts either model cannot
     /// evaluate are counted as skipped.
     /// </summary>
-    public HouseImpact Impact(RiskModel current, RiskModel candidate, int top = HouseImpact.DefaultTop)
+    /// <param name="current">The model in force.</param>
+    /// <param name="candidate">The candidate's model (<see cref="HouseImpact.CandidateModel"/>).</param>
+    /// <param name="top">Largest increases kept.</param>
+    /// <param name="excluded">Accounts another silo counts: left out.</param>
+    public HouseImpact Impact(RiskModel current, RiskModel candidate, int top = HouseImpact.DefaultTop, IReadOnlySet<string>? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -28,6 +32,11 @@ public sealed partial class MarginMonitor
             {
                 foreach (var r in p.Replicas.Values)
                 {
+                    if (excluded is not null && excluded.Contains(r.Id))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         if (r.Align(current) && r.LoadInto(before, current) && map.TryLoad(r, after))

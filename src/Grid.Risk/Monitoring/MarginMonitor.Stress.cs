@@ -12,7 +12,8 @@ public sealed partial class MarginMonitor
     /// </summary>
     /// <param name="market">The shocked market (built once from the silo's current model).</param>
     /// <param name="top">Top accounts kept per scenario (≥ 2).</param>
-    public HouseStress Stress(StressMarket market, int top = HouseStress.DefaultTop)
+    /// <param name="excluded">Accounts another silo counts (held here too, e.g. a claim that never arrived): left out.</param>
+    public HouseStress Stress(StressMarket market, int top = HouseStress.DefaultTop, IReadOnlySet<string>? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         var parts = new HouseStress[_partitions.Length];
@@ -25,6 +26,11 @@ public sealed partial class MarginMonitor
             {
                 foreach (var r in p.Replicas.Values)
                 {
+                    if (excluded is not null && excluded.Contains(r.Id))
+                    {
+                        continue;
+                    }
+
                     if (r.Align(market.Model) && market.TryEvaluate(r, outcomes))
                     {
                         part.Add(r.Id, outcomes);

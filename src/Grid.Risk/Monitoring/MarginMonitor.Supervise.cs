@@ -13,7 +13,7 @@ public sealed partial class MarginMonitor
     /// The book is reused: copy what the visitor keeps. Sequential.
     /// </summary>
     /// <returns>Accounts visited, and those <paramref name="model"/> cannot evaluate (not visited).</returns>
-    public (long Visited, long Skipped) Visit(RiskModel model, Action<AccountReplica, AccountBook> visit)
+    public (long Visited, long Skipped) Visit(RiskModel model, Action<AccountReplica, AccountBook> visit, IReadOnlySet<string>? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(visit);
@@ -29,6 +29,11 @@ public sealed partial class MarginMonitor
 
             foreach (var r in replicas)
             {
+                if (excluded is not null && excluded.Contains(r.Id))
+                {
+                    continue;
+                }
+
                 if (TryLoad(p, r, book, model))
                 {
                     visit(r, book);
@@ -45,7 +50,9 @@ public sealed partial class MarginMonitor
     }
 
     /// <summary>This monitor's part of the house cross-margin dependency (Rulebook §5.4), partitions in parallel, merged exactly.</summary>
-    public HouseDependency Dependency(RiskModel model)
+    /// <param name="model">The model in force.</param>
+    /// <param name="excluded">Accounts another silo counts: left out.</param>
+    public HouseDependency Dependency(RiskModel model, IReadOnlySet<string>? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var parts = new HouseDependency[_partitions.Length];
@@ -54,6 +61,7 @@ public sealed partial class MarginMonitor
             var p = _partitions[i];
             var part = new HouseDependency();
             var book = AccountBook.Empty(model);
+            var scratch = AccountBook.Empty(model);
             AccountReplica[] replicas;
             lock (p)
             {
@@ -62,9 +70,14 @@ public sealed partial class MarginMonitor
 
             foreach (var r in replicas)
             {
+                if (excluded is not null && excluded.Contains(r.Id))
+                {
+                    continue;
+                }
+
                 if (TryLoad(p, r, book, model))
                 {
-                    part.Add(CreditDependency.Of(book));
+                    part.Add(CreditDependency.Of(book, scratch));
                 }
                 else
                 {
@@ -82,6 +95,19 @@ public sealed partial class MarginMonitor
         }
 
         return house;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="replica"/> into <paramref name="book"/> against <paramref name="model"/> under
+    /// its partition's lock (a report that snapshotted the replicas earlier visits them one by one).
+    /// </summary>
+    /// <returns>False when <paramref name="model"/> cannot evaluate the account.</returns>
+    public bool TryLoad(AccountReplica replica, AccountBook book, RiskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(model);
+        return TryLoad(PartitionOf(replica.Id), replica, book, model);
     }
 
     private static bool TryLoad(Partition p, AccountReplica r, AccountBook book, RiskModel model)

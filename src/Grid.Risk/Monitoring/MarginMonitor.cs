@@ -153,7 +153,7 @@ public sealed partial class MarginMonitor
             int evaluated = 0, skipped = 0;
             foreach (var r in Replicas.Values)
             {
-                if ((r.GroupMask & groups) == 0)
+                if ((r.GroupMask & groups) == 0 || !r.Margined)
                 {
                     continue;
                 }

@@ -68,13 +68,20 @@ public sealed record CreditDependency
     public double CalledIm => LeavesOk ? Math.Max(0, ImWithoutCredits - AeAfterOrderCosts) : 0;
 
     /// <summary>Computes the dependency of <paramref name="book"/> (allocates: the report path).</summary>
-    public static CreditDependency Of(AccountBook book)
+    public static CreditDependency Of(AccountBook book) => Of(book, AccountBook.Empty(book.Model));
+
+    /// <summary>
+    /// As <see cref="Of(AccountBook)"/>, margining the silos in <paramref name="scratch"/>, a book the caller
+    /// reuses across accounts (the house's dependency over every account).
+    /// </summary>
+    public static CreditDependency Of(AccountBook book, AccountBook scratch)
     {
         ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(scratch);
         var report = book.Evaluate();
         var linesPositions = new List<CreditLine>();
         var imPositionsRaw = book.TotalIm(true, -1, default, 0, out _, out var creditPositions, out _, default, linesPositions);
-        var comparison = SiloedMargin.Compare(book);
+        var (siloed, cross) = SiloedMargin.Totals(book, scratch);
         var buffer = book.ImBuffer;
         var imWithout = report.Im + report.CreditTotal * buffer;
         var mmWithout = report.Mm;
@@ -90,8 +97,8 @@ public sealed record CreditDependency
         return new CreditDependency
         {
             Regime = book.Regime,
-            SiloedTotal = comparison.SiloedTotal,
-            CrossTotal = comparison.CrossTotal,
+            SiloedTotal = siloed,
+            CrossTotal = cross,
             Credits = Pairs(report.Credits),
             CreditsPositions = Pairs(linesPositions),
             CreditTotal = report.CreditTotal,

@@ -28,7 +28,10 @@ public sealed record SupervisoryLine
     public required IReadOnlyList<ScenarioLine> Scenarios { get; init; }
 
     /// <summary>Builds the line of <paramref name="book"/>, valued under <paramref name="stress"/> (same layout).</summary>
-    public static SupervisoryLine Of(string accountId, AccountBook book, StressMarket stress)
+    public static SupervisoryLine Of(string accountId, AccountBook book, StressMarket stress) => Of(accountId, book, stress, null);
+
+    /// <summary>As <see cref="Of(string, AccountBook, StressMarket)"/>, margining the silos in <paramref name="scratch"/> (reused across accounts).</summary>
+    public static SupervisoryLine Of(string accountId, AccountBook book, StressMarket stress, AccountBook? scratch)
     {
         ArgumentNullException.ThrowIfNull(accountId);
         ArgumentNullException.ThrowIfNull(book);
@@ -60,7 +63,7 @@ public sealed record SupervisoryLine
         return new SupervisoryLine
         {
             AccountId = accountId,
-            Margin = CreditDependency.Of(book),
+            Margin = scratch is null ? CreditDependency.Of(book) : CreditDependency.Of(book, scratch),
             ImPositions = book.Figures().ImPositions,
             Collateral = collateral,
             Scenarios = scenarios,

@@ -17,7 +17,7 @@ public sealed class ConsoleRoutesTests
 
         Assert.Equal(
             ["/console/", "/console/account/{**id}", "/console/api/accounts/{id}", "/console/api/accounts/{id}/what-if", "/console/api/activity",
-                "/console/api/events", "/console/api/market", "/console/api/overview", "/console/api/simulate", "/console/assets/{**path}", "/console/simulator"],
+                "/console/api/events", "/console/api/house", "/console/api/market", "/console/api/overview", "/console/api/simulate", "/console/assets/{**path}", "/console/house", "/console/simulator"],
             Endpoints(app).Select(e => e.RoutePattern.RawText!).Order(StringComparer.Ordinal));
     }
 

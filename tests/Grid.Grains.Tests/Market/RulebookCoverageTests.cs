@@ -26,7 +26,12 @@ public sealed class RulebookCoverageTests
     {
         var json = JsonNode.Parse(DefaultJson)!.AsObject();
         json["assets"]!.AsObject().Remove("USDC");
-        json.Remove("stress"); // its depeg scenario names USDC, which the reader would refuse first
+        // The default's stablecoin-depeg scenario moves USDC: a rulebook without the asset drops the move too.
+        foreach (var scenario in json["stress"]!["scenarios"]!.AsArray())
+        {
+            (scenario!["moves"] as JsonObject)?.Remove("USDC");
+        }
+
         var pair = new InstrumentInfo { Spec = new InstrumentSpec { Id = "BTC-USDC", Kind = InstrumentKind.Spot, Underlying = "BTC", Quote = "USDC" } };
         var e = Assert.Throws<InvalidOperationException>(() => RulebookCoverage.Require(RulebookReader.Parse(json.ToJsonString()), [pair]));
         Assert.StartsWith("assets.USDC:", e.Message, StringComparison.Ordinal);

@@ -83,6 +83,7 @@ public sealed class ResponseFieldsTests(ContractHostFixture grid)
         var accounts = grid.Accounts;
         Observe(await accounts.GetBuyingPowerAsync(new GetBuyingPowerRequest { AccountId = "demo-hedged" }));
         Observe(await accounts.CompareRegimesAsync(new CompareRegimesRequest { AccountId = "demo-hedged" }));
+        Observe(await OkOnlyThanksToCredits());
         Observe(await accounts.GetPortfolioAsync(new GetPortfolioRequest { AccountId = "fc-a" }));
         Observe(await accounts.GetPortfolioAsync(new GetPortfolioRequest { AccountId = "demo-mm" }));
         Observe(await accounts.WhatIfAsync(new WhatIfRequest
@@ -123,6 +124,25 @@ public sealed class ResponseFieldsTests(ContractHostFixture grid)
         using var watch = accounts.Watch(new WatchAccountRequest { AccountId = "fc-a" });
         Assert.True(await watch.ResponseStream.MoveNext());
         Observe(watch.ResponseStream.Current);
+    }
+
+    /// <summary>A BTC/ETH hedge funded between its IM and its IM without credits: the dependency's margin call is set (Rulebook §5.4).</summary>
+    private async Task<RegimeComparison> OkOnlyThanksToCredits()
+    {
+        await grid.Fund("fc-credits", 200_000);
+        await using (var engine = grid.Stream())
+        {
+            await engine.Send(Fill(0, "fc-credits", "b", "t1", 2, 60_000, "BTC-PERP", Side.Buy));
+            await engine.Send(Fill(0, "fc-credits", "e", "t2", 40, 3_000, "ETH-PERP", Side.Sell));
+        }
+
+        var d = (await grid.Accounts.CompareRegimesAsync(new CompareRegimesRequest { AccountId = "fc-credits" })).Dependency;
+        var equity = Num((await grid.Accounts.GetBuyingPowerAsync(new GetBuyingPowerRequest { AccountId = "fc-credits" })).Equity);
+        var target = (Num(d.InitialMargin) + Num(d.InitialMarginWithoutCredits)) / 2;
+        await grid.Accounts.WithdrawAsync(new WithdrawRequest { AccountId = "fc-credits", Asset = "USD", Amount = Dec(decimal.Round(equity - target, 2)), RequestId = "fc-to-target" });
+        var comparison = await grid.Accounts.CompareRegimesAsync(new CompareRegimesRequest { AccountId = "fc-credits" });
+        Assert.True(Num(comparison.Dependency.CalledMargin) > 0, "OK with credits, not without");
+        return comparison;
     }
 
     /// <summary>A perp so cheap that no size up to the cap (1e12) fails, on an account that can carry it.</summary>

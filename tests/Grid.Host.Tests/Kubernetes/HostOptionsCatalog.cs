@@ -16,6 +16,7 @@ internal sealed class HostOptionsCatalog
         ("Grid.Host", "Grid.Host.Hosting.GridHostOptions"),
         ("Grid.Host", "Grid.Host.Hosting.TlsOptions"),
         ("Grid.Grains", "Grid.Grains.Accounts.AccountOptions"),
+        ("Grid.Grains", "Grid.Grains.House.HouseRiskOptions"),
         ("Grid.Gateway", "Grid.Gateway.GatewayOptions"),
         ("Grid.Gateway", "Grid.Gateway.Security.SecurityOptions"),
     ];

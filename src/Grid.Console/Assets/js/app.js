@@ -1,17 +1,19 @@
-// Boots the console: routes (#/ overview, #/account/<id>, #/simulator, or the deep links account/<id>
-// and simulator), the live
+// Boots the console: routes (#/ overview, #/account/<id>, #/simulator, #/house, or the deep links
+// account/<id>, simulator and house), the live
 // indicator, the clock and the problem banner.
 import { h, fill } from './dom.js';
 import { ApiError, apiKey } from './api.js';
 import { overviewPage } from './overview.js';
 import { accountPage } from './account.js';
 import { simulatorPage } from './simulator.js';
+import { housePage } from './house.js';
 
 const main = document.getElementById('app');
 const liveEl = document.querySelector('[data-testid=live]');
 const clockEl = document.querySelector('[data-testid=clock]');
 const crumb = document.querySelector('[data-testid=crumb]');
 const simulatorLink = document.querySelector('[data-nav=simulator]');
+const houseLink = document.querySelector('[data-nav=house]');
 const banner = h('div', { class: 'banner', data: { testid: 'problem' }, hidden: true });
 document.body.insertBefore(banner, main);
 
@@ -57,6 +59,7 @@ function route() {
   const match = /^\/account\/(.+)$/.exec(path);
   dispose();
   simulatorLink.classList.remove('active');
+  houseLink.classList.remove('active');
   app.problem(null);
   app.setLive('connecting');
   window.scrollTo(0, 0);
@@ -72,6 +75,11 @@ function route() {
     document.title = `${id} · Margin Grid`;
     fill(crumb, ' / ', h('span', { text: id }));
     dispose = accountPage(main, id, app);
+  } else if (path === '/house') {
+    document.title = 'House risk · Margin Grid';
+    fill(crumb);
+    houseLink.classList.add('active');
+    dispose = housePage(main, app);
   } else {
     document.title = 'Margin Grid · Risk console';
     fill(crumb);

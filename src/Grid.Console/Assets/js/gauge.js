@@ -29,7 +29,7 @@ export function niceScale(v) {
   return step * base;
 }
 
-/** Creates a gauge; call update(spec) with {value, scale, color, center, sub, marker, projected}. */
+/** Creates a gauge; call update(spec) with {value, scale, color, center, sub, marker, markerLabel, projected}. */
 export function gauge(key, label) {
   const value = s('path', { class: 'gauge-arc', d: HALF, pathLength: 100 });
   const projected = s('path', { class: 'gauge-projected', d: '' });
@@ -62,7 +62,7 @@ export function gauge(key, label) {
       const [x0, y0] = point(spec.marker / spec.scale, R - 12);
       const [x1, y1] = point(spec.marker / spec.scale, R + 12);
       Object.entries({ x1: x0, y1: y0, x2: x1, y2: y1 }).forEach(([k, v]) => marker.setAttribute(k, v.toFixed(2)));
-      markerTitle.textContent = `Equity ${money(spec.marker)}`;
+      markerTitle.textContent = `${spec.markerLabel || 'Equity'} ${money(spec.marker)}`;
       marker.style.display = '';
     } else {
       marker.style.display = 'none';

@@ -40,7 +40,7 @@ internal static class CollateralReplicaBenchmark
             }
 
             scratch.Rebuild(model);
-            monitor.Upsert(AccountReplica.From(ids[i], 1, scratch));
+            monitor.Upsert(MonitoredAccount.From(ids[i], 1, scratch));
         }
 
         GC.Collect(2, GCCollectionMode.Forced, true, true);

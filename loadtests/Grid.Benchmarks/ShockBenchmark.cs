@@ -52,7 +52,7 @@ internal static class ShockBenchmark
             scratch.LoadBalance(model.Usd, Math.Max(1_000, im * (0.6 + random.NextDouble() * 2.4) - scratch.DerivativeValue()));
             scratch.Rebuild(model);
             exposure[i] = im;
-            monitor.Upsert(AccountReplica.From(ids[i], 1, scratch));
+            monitor.Upsert(MonitoredAccount.From(ids[i], 1, scratch));
         }
 
         load.Stop();

@@ -20,7 +20,7 @@ internal static class StressAccounts
     }
 
     /// <summary>Yields <paramref name="count"/> replicas against <paramref name="model"/> (seeded).</summary>
-    public static IEnumerable<AccountReplica> Replicas(RiskModel model, int count, int seed = 42)
+    public static IEnumerable<MonitoredAccount> Replicas(RiskModel model, int count, int seed = 42)
     {
         var random = new Random(seed);
         var perps = new[] { model.Instrument("BTC-PERP").Index, model.Instrument("ETH-PERP").Index, model.Instrument("BTC-F90").Index };
@@ -65,7 +65,7 @@ internal static class StressAccounts
             }
 
             book.Rebuild(model);
-            yield return AccountReplica.From($"acct-{i:D7}", 1, book);
+            yield return MonitoredAccount.From($"acct-{i:D7}", 1, book);
         }
     }
 }

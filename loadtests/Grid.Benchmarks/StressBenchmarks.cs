@@ -16,7 +16,7 @@ public class StressBenchmarks
     private const int Accounts = 10_000;
     private RiskModel _model = null!;
     private StressMarket _market = null!;
-    private AccountReplica[] _replicas = null!;
+    private MonitoredAccount[] _replicas = null!;
     private HouseStress _house = null!;
     private StressOutcome[] _outcomes = null!;
 

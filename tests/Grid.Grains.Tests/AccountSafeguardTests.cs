@@ -73,9 +73,9 @@ public sealed class AccountSafeguardTests(GridClusterFixture fixture)
         record.Balances["USD"] = 100_000;
         record.Orders.Add(new OrderRecord { ClientOrderId = "dup", InstrumentId = "BTC-PERP", Side = Side.Buy, Qty = 1, Price = 60_000 });
         record.Orders.Add(new OrderRecord { ClientOrderId = "dup", InstrumentId = "BTC-PERP", Side = Side.Buy, Qty = -1, Price = 60_000 });
-        var desk = new AccountDesk("corrupt", record, () => view.Frame, new AccountOptions(), TimeProvider.System);
+        var processor = new AccountProcessor("corrupt", record, () => view.Frame, new AccountOptions(), TimeProvider.System);
 
-        var verification = desk.Verify();
+        var verification = processor.Verify();
 
         Assert.False(verification.Consistent);
         Assert.Contains(verification.Problems, p => p.Contains("rests twice", StringComparison.Ordinal));

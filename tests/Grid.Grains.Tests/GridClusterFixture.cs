@@ -30,8 +30,8 @@ public sealed class GridClusterFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>The margin monitor of every silo.</summary>
-    public IEnumerable<Monitoring.RiskWatch> Watches()
-        => Cluster.Silos.Select(s => Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<Monitoring.RiskWatch>());
+    public IEnumerable<Monitoring.SiloMarginMonitor> Watches()
+        => Cluster.Silos.Select(s => Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<Monitoring.SiloMarginMonitor>());
 
     /// <summary>The market snapshot of every silo.</summary>
     public IEnumerable<Grid.Grains.Market.MarketView> Views()

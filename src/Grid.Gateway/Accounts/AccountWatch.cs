@@ -49,7 +49,7 @@ internal sealed class AccountWatch(IGrainFactory grains, TimeProvider clock, ILo
     {
         if (subscription.Newer(figures))
         {
-            await responses.WriteAsync(new Wire.AccountUpdate { Sequence = ++_sequence, BuyingPower = BuyingPowerViews.ToWire(figures), Cause = cause }, token);
+            await responses.WriteAsync(new Wire.AccountUpdate { Sequence = ++_sequence, BuyingPower = BuyingPowerMessages.ToWire(figures), Cause = cause }, token);
         }
     }
 }

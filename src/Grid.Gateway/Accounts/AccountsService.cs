@@ -22,7 +22,7 @@ internal sealed class AccountsService(
     private const decimal MaxOrderSizeCap = 1_000_000_000_000m;
 
     public override Task<Wire.BuyingPower> GetBuyingPower(Wire.GetBuyingPowerRequest request, ServerCallContext context)
-        => Run(async () => BuyingPowerViews.ToWire(await Account(request.AccountId).GetBuyingPower()), "Accounts.GetBuyingPower");
+        => Run(async () => BuyingPowerMessages.ToWire(await Account(request.AccountId).GetBuyingPower()), "Accounts.GetBuyingPower");
 
     public override Task<Wire.MaxOrderSize> GetMaxOrderSize(Wire.GetMaxOrderSizeRequest request, ServerCallContext context)
         => GrainCall.Run(() => MaxOrderSize(request), Wire.ErrorCode.UnknownInstrument, logger, "Accounts.GetMaxOrderSize");
@@ -31,10 +31,10 @@ internal sealed class AccountsService(
         => Run(() => new WhatIfEvaluation(options.Value.MaxWhatIfOrders).Run(request, Account), "Accounts.WhatIf");
 
     public override Task<Wire.RegimeComparison> CompareRegimes(Wire.CompareRegimesRequest request, ServerCallContext context)
-        => Run(async () => PortfolioViews.ToWire(await Account(request.AccountId).CompareRegimes()), "Accounts.CompareRegimes");
+        => Run(async () => PortfolioMessages.ToWire(await Account(request.AccountId).CompareRegimes()), "Accounts.CompareRegimes");
 
     public override Task<Wire.Portfolio> GetPortfolio(Wire.GetPortfolioRequest request, ServerCallContext context)
-        => Run(async () => PortfolioViews.ToWire(await Account(request.AccountId).GetPortfolio()), "Accounts.GetPortfolio");
+        => Run(async () => PortfolioMessages.ToWire(await Account(request.AccountId).GetPortfolio()), "Accounts.GetPortfolio");
 
     public override Task<Wire.BuyingPower> Deposit(Wire.DepositRequest request, ServerCallContext context)
         => Run(() => DepositOne(request), "Accounts.Deposit");
@@ -43,7 +43,7 @@ internal sealed class AccountsService(
         => Run(() => WithdrawOne(request), "Accounts.Withdraw");
 
     public override Task<Wire.ApplyFundingResponse> ApplyFunding(Wire.ApplyFundingRequest request, ServerCallContext context)
-        => Run(() => FundingViews.Apply(request, Account), "Accounts.ApplyFunding");
+        => Run(() => FundingMessages.Apply(request, Account), "Accounts.ApplyFunding");
 
     public override async Task Watch(Wire.WatchAccountRequest request, IServerStreamWriter<Wire.AccountUpdate> responseStream, ServerCallContext context)
     {
@@ -99,7 +99,7 @@ internal sealed class AccountsService(
 
         if (change.Accepted)
         {
-            return BuyingPowerViews.ToWire(change.After);
+            return BuyingPowerMessages.ToWire(change.After);
         }
 
         throw WireErrors.ToRpcException(change.Reason switch
@@ -131,7 +131,7 @@ internal sealed class AccountsService(
             Accepted = change.Accepted,
             RejectReason = change.Accepted ? Wire.RejectReason.Unspecified : WireEnums.ToWire(change.Reason),
             Shortfall = WireDecimal.From(change.Shortfall),
-            BuyingPower = BuyingPowerViews.ToWire(change.After),
+            BuyingPower = BuyingPowerMessages.ToWire(change.After),
             Replayed = change.Replayed,
         };
     }

@@ -71,7 +71,7 @@ internal sealed class WhatIfEvaluation(int maxOrders)
             after = result.After;
         }
 
-        var response = new Wire.WhatIfResponse { BuyingPower = BuyingPowerViews.ToWire(after) };
+        var response = new Wire.WhatIfResponse { BuyingPower = BuyingPowerMessages.ToWire(after) };
         response.Decisions.Add(decisions.Select(d => d!));
         return response;
     }

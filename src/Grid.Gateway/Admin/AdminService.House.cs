@@ -11,11 +11,11 @@ internal sealed partial class AdminService
     public const string HouseKey = "house";
 
     public override Task<Wire.HouseRiskRun> RunHouseRisk(Wire.RunHouseRiskRequest request, ServerCallContext context)
-        => GrainCall.Run(async () => HouseRiskViews.ToWire(await House().Run(HouseRunTrigger.OnDemand)), Wire.ErrorCode.FailedPrecondition, logger, "Admin.RunHouseRisk");
+        => GrainCall.Run(async () => HouseRiskMessages.ToWire(await House().Run(HouseRunTrigger.OnDemand)), Wire.ErrorCode.FailedPrecondition, logger, "Admin.RunHouseRisk");
 
     public override Task<Wire.HouseRiskRun> GetHouseRisk(Wire.GetHouseRiskRequest request, ServerCallContext context)
         => GrainCall.Run(
-            async () => HouseRiskViews.ToWire(await House().Latest()
+            async () => HouseRiskMessages.ToWire(await House().Latest()
                 ?? throw new InvalidOperationException("house: no house run has completed yet; RunHouseRisk runs one now")),
             Wire.ErrorCode.FailedPrecondition,
             logger,

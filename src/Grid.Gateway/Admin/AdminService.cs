@@ -39,7 +39,7 @@ internal sealed partial class AdminService(
     public override Task<Wire.InstrumentInfo> UpsertInstrument(Wire.UpsertInstrumentRequest request, ServerCallContext context)
         => Instruments(async () =>
         {
-            var spec = InstrumentViews.ToSpec(request.Instrument);
+            var spec = InstrumentMessages.ToSpec(request.Instrument);
             return await Instrument(spec.Id).Upsert(spec);
         }, "Admin.UpsertInstrument");
 
@@ -77,8 +77,8 @@ internal sealed partial class AdminService(
                         ShowHere(new MarketChange { Rulebook = info with { Impact = null } });
                     }
 
-                    var wire = RulebookViews.ToWire(info, request.DryRun);
-                    wire.Impact = info.Impact is { } impact ? HouseRiskViews.ToWire(impact) : null;
+                    var wire = RulebookMessages.ToWire(info, request.DryRun);
+                    wire.Impact = info.Impact is { } impact ? HouseRiskMessages.ToWire(impact) : null;
                     return wire;
                 }
                 catch (ArgumentException e) when (e.ParamName == RootPath)
@@ -96,8 +96,8 @@ internal sealed partial class AdminService(
             async () =>
             {
                 // Until a rulebook is loaded the shipped default is in force (admin.proto): it has no load instant.
-                var info = await Rulebook().Get() ?? RulebookViews.ShippedDefault();
-                return new Wire.GetRulebookResponse { Info = RulebookViews.ToWire(info, dryRun: false), Json = info.Json };
+                var info = await Rulebook().Get() ?? RulebookMessages.ShippedDefault();
+                return new Wire.GetRulebookResponse { Info = RulebookMessages.ToWire(info, dryRun: false), Json = info.Json };
             },
             Wire.ErrorCode.FailedPrecondition,
             logger,
@@ -119,15 +119,15 @@ internal sealed partial class AdminService(
                 var regime = WireEnums.TryRead(request.Regime, out var r) ? r : throw InvalidFieldException.Invalid("regime", $"{request.Regime} is not PM or STD");
                 RequestFields.Text(request.Reason, "reason");
                 var summary = await account.SetRegime(regime, request.Force);
-                return AccountStatusViews.ToWire(summary, WireEnums.ToWire(regime), frozenReason: "");
+                return AccountStatusMessages.ToWire(summary, WireEnums.ToWire(regime), frozenReason: "");
             },
             "Admin.SetAccountRegime");
 
     public override Task<Wire.ListAccountsResponse> ListAccounts(Wire.ListAccountsRequest request, ServerCallContext context)
-        => Accounts(() => AccountStatusViews.List(grains.GetGrain<IAccountRegistryGrain>(RegistryKey), request, options.Value.DefaultPageSize), "Admin.ListAccounts");
+        => Accounts(() => AccountStatusMessages.List(grains.GetGrain<IAccountRegistryGrain>(RegistryKey), request, options.Value.DefaultPageSize), "Admin.ListAccounts");
 
     public override Task<Wire.AccountVerification> VerifyAccount(Wire.VerifyAccountRequest request, ServerCallContext context)
-        => Accounts(async () => VerificationViews.ToWire(await Account(request.AccountId).Verify()), "Admin.VerifyAccount");
+        => Accounts(async () => VerificationMessages.ToWire(await Account(request.AccountId).Verify()), "Admin.VerifyAccount");
 
     public override Task<Wire.QueryAuditResponse> QueryAudit(Wire.QueryAuditRequest request, ServerCallContext context)
         => GrainCall.Run(
@@ -160,7 +160,7 @@ internal sealed partial class AdminService(
             GatewayLog.GrainCallFailed(logger, "Admin.FreezeAccount regime read-back", Wire.ErrorCode.Unavailable, e);
         }
 
-        return AccountStatusViews.ToWire(summary, regime, frozen ? reason : "");
+        return AccountStatusMessages.ToWire(summary, regime, frozen ? reason : "");
     }
 
     private IInstrumentGrain Instrument(string instrumentId) => grains.GetGrain<IInstrumentGrain>(RequestFields.Id(instrumentId, "instrument_id"));
@@ -179,7 +179,7 @@ internal sealed partial class AdminService(
             {
                 var info = await call();
                 ShowHere(new MarketChange { Instrument = info });
-                return InstrumentViews.ToWire(info, clock.GetUtcNow(), feeds.FirstOrDefault());
+                return InstrumentMessages.ToWire(info, clock.GetUtcNow(), feeds.FirstOrDefault());
             },
             Wire.ErrorCode.UnknownInstrument,
             logger,

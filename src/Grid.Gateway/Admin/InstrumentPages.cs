@@ -34,7 +34,7 @@ internal static class InstrumentPages
             .Take(pageSize + 1)
             .ToList();
         var response = new Wire.ListInstrumentsResponse();
-        response.Instruments.Add(matching.Take(pageSize).Select(i => InstrumentViews.ToWire(i, now, market)));
+        response.Instruments.Add(matching.Take(pageSize).Select(i => InstrumentMessages.ToWire(i, now, market)));
         if (matching.Count > pageSize)
         {
             response.NextPageToken = PageTokens.Encode(matching[pageSize - 1].Spec.Id);

@@ -34,7 +34,7 @@ public static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<EngineStreams>();
+        services.TryAddSingleton<OpenEngineStreams>();
         services.TryAddSingleton<PriceBatchGate>();
 
         services.AddOptions<MarginOptions>()

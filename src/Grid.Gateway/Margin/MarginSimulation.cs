@@ -18,6 +18,6 @@ internal sealed class MarginSimulation(PortfolioSimulator simulator, IListedMark
     {
         var query = SimulationRequestReader.Read(request, limits);
         var result = simulator.Run(query.Inputs, live?.Current, query.Order, query.Figures);
-        return SimulationViews.ToWire(result, query);
+        return SimulationMessages.ToWire(result, query);
     }
 }

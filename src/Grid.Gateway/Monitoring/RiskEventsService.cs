@@ -36,8 +36,8 @@ internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.R
                     // A house event (no account): to those who asked, whose key sees the whole venue.
                     if (request.IncludeHouse && caller.Unscoped)
                     {
-                        var wire = RiskEventViews.ToWire(e, positions: false);
-                        wire.House = Admin.HouseRiskViews.ToWire(house);
+                        var wire = RiskEventMessages.ToWire(e, positions: false);
+                        wire.House = Admin.HouseRiskMessages.ToWire(house);
                         await responseStream.WriteAsync(wire, context.CancellationToken);
                     }
 
@@ -46,7 +46,7 @@ internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.R
 
                 if (e.PreviousState != e.State && (states.Count == 0 || states.Contains(e.State)) && caller.MayAct(e.AccountId))
                 {
-                    await responseStream.WriteAsync(RiskEventViews.ToWire(e, request.IncludePositions), context.CancellationToken);
+                    await responseStream.WriteAsync(RiskEventMessages.ToWire(e, request.IncludePositions), context.CancellationToken);
                 }
             }
         }

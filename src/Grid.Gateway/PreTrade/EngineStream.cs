@@ -130,7 +130,7 @@ internal sealed class EngineStream(
     private Wire.GridMessage? CancelsFor(RiskEventData e)
     {
         var touched = _accounts.ContainsKey(e.AccountId);
-        var message = RiskEventViews.Cancel(e);
+        var message = RiskEventMessages.Cancel(e);
         message.Cancel.ClientOrderIds.Clear();
         for (var i = 0; i < e.CanceledOrderIds.Count; i++)
         {

@@ -22,7 +22,7 @@ internal sealed class PreTradeService(
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     IEnumerable<IRiskEventFeed> feeds,
-    EngineStreams streams,
+    OpenEngineStreams streams,
     IAuditTrail audit,
     ILogger<PreTradeService> logger) : Wire.PreTrade.PreTradeBase
 {

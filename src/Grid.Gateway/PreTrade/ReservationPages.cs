@@ -48,7 +48,7 @@ internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfo
                     return response;
                 }
 
-                response.Reservations.Add(PortfolioViews.Reservation(accounts[a], order));
+                response.Reservations.Add(PortfolioMessages.Reservation(accounts[a], order));
                 last = a;
             }
         }

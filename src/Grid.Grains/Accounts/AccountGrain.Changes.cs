@@ -9,7 +9,7 @@ namespace Grid.Grains.Accounts;
 
 /// <summary>
 /// The account's changes: engine commands, treasury and funding (operator controls: AccountGrain.Controls). Each is applied by the
-/// desk in one turn, made durable, and then announced; an account left in LIQUIDATE or BANKRUPT by any
+/// processor in one turn, made durable, and then announced; an account left in LIQUIDATE or BANKRUPT by any
 /// of them has its resting orders pulled in the same write and the engines told.
 /// </summary>
 public sealed partial class AccountGrain
@@ -31,7 +31,7 @@ public sealed partial class AccountGrain
         var replies = new EngineReply[commands.Length];
         for (var i = 0; i < commands.Length; i++)
         {
-            replies[i] = _desk.Execute(commands[i]);
+            replies[i] = _processor.Execute(commands[i]);
         }
 
         if (!await PersistAndPull("trading"))
@@ -46,7 +46,7 @@ public sealed partial class AccountGrain
     public async Task Reassess(string cause)
     {
         _refreshQueued = 0;
-        if (_commit.Failed || _desk.Figures() is not { } f)
+        if (_commit.Failed || _processor.Figures() is not { } f)
         {
             return;
         }
@@ -65,7 +65,7 @@ public sealed partial class AccountGrain
     public async ValueTask<BalanceChange> Deposit(string requestId, string asset, decimal amount)
     {
         RequireWritable();
-        var outcome = _desk.Deposit(requestId, asset, amount, out var replayed, out var conflict);
+        var outcome = _processor.Deposit(requestId, asset, amount, out var replayed, out var conflict);
         return await BalanceRequest(outcome, replayed, conflict, "deposit");
     }
 
@@ -73,7 +73,7 @@ public sealed partial class AccountGrain
     {
         RequireWritable();
         RequireAccount();
-        var outcome = _desk.Withdraw(requestId, asset, amount, out var replayed, out var conflict);
+        var outcome = _processor.Withdraw(requestId, asset, amount, out var replayed, out var conflict);
         return await BalanceRequest(outcome, replayed, conflict, "withdrawal");
     }
 
@@ -82,9 +82,9 @@ public sealed partial class AccountGrain
         RequireWritable();
         RequireAccount();
         var command = new EngineCommand { CorrelationId = 1, Kind = CommandKind.Funding, FundingId = fundingId, InstrumentId = instrumentId, Accrue = accrue, Settle = settle };
-        var reply = _desk.Execute(command);
+        var reply = _processor.Execute(command);
         await PersistAndPullOrThrow("funding");
-        var position = _state.State.Positions.TryGetValue(instrumentId, out var p) ? AccountProjection.Position(instrumentId, p, _desk.Book()) : null;
+        var position = _state.State.Positions.TryGetValue(instrumentId, out var p) ? AccountProjection.Position(instrumentId, p, _processor.Book()) : null;
         return new FundingResult { Reply = reply, Position = position, After = BuyingPowerNow() };
     }
 
@@ -103,7 +103,7 @@ public sealed partial class AccountGrain
     /// </summary>
     private async Task<bool> PersistAndPull(string cause)
     {
-        var pulled = _desk.PullIfLiquidating();
+        var pulled = _processor.PullIfLiquidating();
         if (!await Persist(cause))
         {
             return false;
@@ -128,13 +128,13 @@ public sealed partial class AccountGrain
     /// <summary>Tells the engines (through the risk-event fan-out) which orders the grid pulled and why.</summary>
     private async Task AnnouncePulled(PulledOrders pulled, string cause)
     {
-        if (_desk.Figures() is not { } f)
+        if (_processor.Figures() is not { } f)
         {
             return;
         }
 
         GrainsLog.AccountOrdersCancelled(_logger, AccountId, cause == RiskEventData.FrozenCause ? cause : f.State.ToString(), pulled.Count);
-        var notice = RiskWatch.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), cause, _clock.GetUtcNow(), pulled.OrderIds, pulled.Venues);
+        var notice = SiloMarginMonitor.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), cause, _clock.GetUtcNow(), pulled.OrderIds, pulled.Venues);
         await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
     }
 

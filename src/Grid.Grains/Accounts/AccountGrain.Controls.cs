@@ -12,8 +12,8 @@ public sealed partial class AccountGrain
     {
         // Operator controls act on accounts that exist (admin.proto: NOT_FOUND); they never create one.
         RequireAccount();
-        _desk.SetFrozen(frozen, reason ?? "");
-        var pulled = frozen && cancelResting ? _desk.CancelAll() : PulledOrders.None;
+        _processor.SetFrozen(frozen, reason ?? "");
+        var pulled = frozen && cancelResting ? _processor.CancelAll() : PulledOrders.None;
         await PersistAndPullOrThrow(frozen ? "frozen" : "unfrozen");
         if (pulled.Count > 0)
         {
@@ -40,16 +40,16 @@ public sealed partial class AccountGrain
         if (!force)
         {
             // Previewed on a copy of the book: the switch is refused before anything changes.
-            var preview = _desk.Book()?.Clone();
+            var preview = _processor.Book()?.Clone();
             preview?.SetRegime(regime);
             if (preview?.Figures().State is not AccountState.Ok)
             {
-                var outcome = preview is null ? $"could not be margined ({_desk.Unpriced})" : $"would be {preview.Figures().State}";
+                var outcome = preview is null ? $"could not be margined ({_processor.Unpriced})" : $"would be {preview.Figures().State}";
                 throw new InvalidOperationException($"regime: under {regime} the account {outcome}; set force to switch anyway");
             }
         }
 
-        _desk.SetRegime(regime);
+        _processor.SetRegime(regime);
         await PersistAndPullOrThrow("regime change");
         return Summary();
     }

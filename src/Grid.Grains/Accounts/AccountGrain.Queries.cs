@@ -22,7 +22,7 @@ public sealed partial class AccountGrain
     {
         await _commit.Settled();
         RequireAccount();
-        return new MaxOrderSizeView(_desk.MaxOrderSize(instrumentId, side, price), _desk.RequireBook().Model.Market.AsOf);
+        return new MaxOrderSizeView(_processor.MaxOrderSize(instrumentId, side, price), _processor.RequireBook().Model.Market.AsOf);
     }
 
     public async ValueTask<WhatIfResult> WhatIf(OrderIntent[] orders)
@@ -30,7 +30,7 @@ public sealed partial class AccountGrain
         ArgumentNullException.ThrowIfNull(orders);
         await _commit.Settled();
         RequireAccount();
-        var (decisions, after) = _desk.WhatIf(orders);
+        var (decisions, after) = _processor.WhatIf(orders);
         return new WhatIfResult(decisions, AccountProjection.BuyingPower(AccountId, _state.State, after, _clock.GetUtcNow()));
     }
 
@@ -38,7 +38,7 @@ public sealed partial class AccountGrain
     {
         await _commit.Settled();
         RequireAccount();
-        var book = _desk.RequireBook();
+        var book = _processor.RequireBook();
         return AccountProjection.Comparison(AccountId, SiloedMargin.Compare(book), book.Model.Market.AsOf) with
         {
             Dependency = CreditDependencyView.Of(CreditDependency.Of(book)),
@@ -49,7 +49,7 @@ public sealed partial class AccountGrain
     {
         await _commit.Settled();
         RequireAccount();
-        return AccountProjection.Portfolio(AccountId, _state.State, _desk.Book());
+        return AccountProjection.Portfolio(AccountId, _state.State, _processor.Book());
     }
 
     public async ValueTask<AccountSummary> GetSummary()
@@ -61,7 +61,7 @@ public sealed partial class AccountGrain
     public async ValueTask<AccountVerification> Verify()
     {
         await _commit.Settled();
-        return _desk.Verify();
+        return _processor.Verify();
     }
 
     /// <summary>True once a change of the account was stored (the first deposit creates it).</summary>

@@ -25,17 +25,17 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 {
     private readonly IPersistentState<AccountRecord> _state;
     private readonly MarketView _market;
-    private readonly RiskWatch _watch;
+    private readonly SiloMarginMonitor _watch;
     private readonly AccountOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<AccountGrain> _logger;
     private readonly ObserverManager<IAccountObserver> _watchers;
     private readonly GroupCommit _commit;
-    private AccountDesk _desk = null!;
+    private AccountProcessor _processor = null!;
     private AccountState? _reportedState;
     private DateTimeOffset _reportedAt;
     private AccountState _announced;
-    private AccountReplica? _tracked;
+    private MonitoredAccount? _tracked;
     private bool _reportedAtRisk;
     private bool _claimed;
     private IGrainTimer? _trailingReport;
@@ -46,7 +46,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     public AccountGrain(
         [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
         MarketView market,
-        RiskWatch watch,
+        SiloMarginMonitor watch,
         IOptions<AccountOptions> options,
         TimeProvider clock,
         ILogger<AccountGrain> logger)
@@ -65,7 +65,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _desk = new AccountDesk(AccountId, _state.State, () => _market.Frame, _options, _clock);
+        _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
         _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;
         _tracked = null;
@@ -112,11 +112,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Makes the desk's changes durable; false when the write failed (the grain then reloads).</summary>
+    /// <summary>Makes the processor's changes durable; false when the write failed (the grain then reloads).</summary>
     private async Task<bool> Persist(string cause)
     {
         RecordState();
-        if (!_desk.TakeChanges())
+        if (!_processor.TakeChanges())
         {
             try
             {
@@ -136,7 +136,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         catch (Exception e)
         {
             GrainsLog.AccountWriteFailed(_logger, AccountId, 1, e);
-            _desk.Invalidate();
+            _processor.Invalidate();
             DeactivateOnIdle();
             return false;
         }
@@ -148,18 +148,18 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     // Tracks the state for the liquidation hysteresis and the registry; stored with the change it follows.
     private void RecordState()
     {
-        if (_desk.Figures() is { } f && f.State != _state.State.LastState)
+        if (_processor.Figures() is { } f && f.State != _state.State.LastState)
         {
             GrainsLog.AccountStateChanged(_logger, AccountId, (_state.State.LastState ?? AccountState.Ok).ToString(), f.State.ToString(),
                 Money.Equity(f.Ae), Money.Requirement(f.Im), Money.Requirement(f.Mm));
-            _desk.SetLastState(f.State);
+            _processor.SetLastState(f.State);
         }
     }
 
     private async Task AfterChange(string cause)
     {
         var now = _clock.GetUtcNow();
-        var figures = _desk.Figures();
+        var figures = _processor.Figures();
         await AnnounceIfChanged(cause);
 
         if (figures?.State != _reportedState || AtRisk != _reportedAtRisk || now - _reportedAt >= _options.SummaryInterval)
@@ -194,7 +194,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     private async Task PushToWatchers()
     {
-        if (_watchers.Count > 0 && _desk.Book() is { } book)
+        if (_watchers.Count > 0 && _processor.Book() is { } book)
         {
             var update = AccountProjection.BuyingPower(AccountId, _state.State, book, _clock.GetUtcNow());
             await _watchers.Notify(o => o.Updated(update));
@@ -207,7 +207,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private async Task Report()
     {
         var now = _clock.GetUtcNow();
-        var figures = _desk.Figures();
+        var figures = _processor.Figures();
         var atRisk = AtRisk;
         var summary = AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk);
         var registry = GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey);
@@ -247,29 +247,29 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     /// </summary>
     private async Task AnnounceIfChanged(string cause)
     {
-        if (_desk.Book() is not { } book)
+        if (_processor.Book() is not { } book)
         {
             return;
         }
 
         var previous = _tracked?.State ?? _announced;
-        var replica = AccountReplica.From(AccountId, _state.State.Version, book);
+        var replica = MonitoredAccount.From(AccountId, _state.State.Version, book);
         _watch.Track(replica);
         _tracked = replica;
         if (replica.State != previous)
         {
             _announced = replica.State;
             await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish(
-                [RiskWatch.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, _clock.GetUtcNow())]);
+                [SiloMarginMonitor.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, _clock.GetUtcNow())]);
         }
     }
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());
 
-    private AccountSummary Summary() => AccountProjection.Summary(AccountId, _state.State, _desk.Figures(), _clock.GetUtcNow());
+    private AccountSummary Summary() => AccountProjection.Summary(AccountId, _state.State, _processor.Figures(), _clock.GetUtcNow());
 
     private AccountBook RequireBook()
-        => _desk.Book() ?? throw new InvalidOperationException($"account {AccountId} cannot be margined: {_desk.Unpriced}");
+        => _processor.Book() ?? throw new InvalidOperationException($"account {AccountId} cannot be margined: {_processor.Unpriced}");
 
     private const string AccountRegistryGrainKey = AccountRegistryGrain.Key;
 }

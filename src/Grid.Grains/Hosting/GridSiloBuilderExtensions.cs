@@ -45,7 +45,7 @@ public static class GridSiloBuilderExtensions
         services.AddSingleton<IListedMarketSource, ListedMarketSource>();
         services.AddSingleton<MarketSubscription>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<MarketSubscription>());
-        services.AddSingleton<RiskWatch>();
+        services.AddSingleton<SiloMarginMonitor>();
         services.AddSingleton<RiskEventFeed>();
         services.AddSingleton<IRiskEventFeed>(sp => sp.GetRequiredService<RiskEventFeed>());
         services.AddSingleton<RiskEventSubscription>();

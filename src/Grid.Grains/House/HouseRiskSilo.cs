@@ -19,14 +19,14 @@ namespace Grid.Grains.House;
 internal sealed class HouseRiskSilo : GrainService, IHouseRiskSilo
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
-    private readonly RiskWatch _watch;
+    private readonly SiloMarginMonitor _watch;
     private readonly MarketView _market;
     private readonly HouseRiskOptions _options;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<Guid, ReportSession> _reports = new();
 
     public HouseRiskSilo(
-        GrainId grainId, Silo silo, ILoggerFactory loggers, RiskWatch watch, MarketView market, IOptions<HouseRiskOptions> options, TimeProvider clock)
+        GrainId grainId, Silo silo, ILoggerFactory loggers, SiloMarginMonitor watch, MarketView market, IOptions<HouseRiskOptions> options, TimeProvider clock)
         : base(grainId, silo, loggers)
     {
         _watch = watch;

@@ -19,7 +19,7 @@ internal sealed class ReportSession
     private readonly MarginMonitor _monitor;
     private readonly RiskModel _model;
     private readonly StressMarket _market;
-    private readonly AccountReplica[] _replicas;
+    private readonly MonitoredAccount[] _replicas;
     private readonly HouseStress _stress;
     private readonly HouseDependency _dependency = new();
     private readonly AccountBook _book;
@@ -72,7 +72,7 @@ internal sealed class ReportSession
         };
     }
 
-    private string? Line(AccountReplica replica)
+    private string? Line(MonitoredAccount replica)
     {
         try
         {

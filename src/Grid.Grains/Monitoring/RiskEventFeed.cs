@@ -8,7 +8,7 @@ namespace Grid.Grains.Monitoring;
 /// every local subscriber through a bounded channel (a slow reader loses the oldest, never blocks the
 /// silo). Claims from other silos make the local monitor drop its replica of that account.
 /// </summary>
-public sealed class RiskEventFeed(RiskWatch watch) : IRiskEventFeed, IRiskEventObserver
+public sealed class RiskEventFeed(SiloMarginMonitor watch) : IRiskEventFeed, IRiskEventObserver
 {
     private const int Retained = 4_096;
     private readonly Lock _gate = new();

@@ -10,7 +10,7 @@ namespace Grid.Host.Hosting;
 /// Runs once the silo is active: seeds the demo market when configured, then opens for traffic;
 /// marks the process as stopping as soon as the silo begins to shut down.
 /// </summary>
-internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness, IOptions<GridHostOptions> options, TimeProvider clock, EngineStreams streams)
+internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness, IOptions<GridHostOptions> options, TimeProvider clock, OpenEngineStreams streams)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle)

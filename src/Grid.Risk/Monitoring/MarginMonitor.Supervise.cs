@@ -13,7 +13,7 @@ public sealed partial class MarginMonitor
     /// The book is reused: copy what the visitor keeps. Sequential.
     /// </summary>
     /// <returns>Accounts visited, and those <paramref name="model"/> cannot evaluate (not visited).</returns>
-    public (long Visited, long Skipped) Visit(RiskModel model, Action<AccountReplica, AccountBook> visit, IReadOnlySet<string>? excluded = null)
+    public (long Visited, long Skipped) Visit(RiskModel model, Action<MonitoredAccount, AccountBook> visit, IReadOnlySet<string>? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(visit);
@@ -21,7 +21,7 @@ public sealed partial class MarginMonitor
         long visited = 0, skipped = 0;
         foreach (var p in _partitions)
         {
-            AccountReplica[] replicas;
+            MonitoredAccount[] replicas;
             lock (p)
             {
                 replicas = [.. p.Replicas.Values];
@@ -62,7 +62,7 @@ public sealed partial class MarginMonitor
             var part = new HouseDependency();
             var book = AccountBook.Empty(model);
             var scratch = AccountBook.Empty(model);
-            AccountReplica[] replicas;
+            MonitoredAccount[] replicas;
             lock (p)
             {
                 replicas = [.. p.Replicas.Values];
@@ -102,7 +102,7 @@ public sealed partial class MarginMonitor
     /// its partition's lock (a report that snapshotted the replicas earlier visits them one by one).
     /// </summary>
     /// <returns>False when <paramref name="model"/> cannot evaluate the account.</returns>
-    public bool TryLoad(AccountReplica replica, AccountBook book, RiskModel model)
+    public bool TryLoad(MonitoredAccount replica, AccountBook book, RiskModel model)
     {
         ArgumentNullException.ThrowIfNull(replica);
         ArgumentNullException.ThrowIfNull(book);
@@ -110,7 +110,7 @@ public sealed partial class MarginMonitor
         return TryLoad(PartitionOf(replica.Id), replica, book, model);
     }
 
-    private static bool TryLoad(Partition p, AccountReplica r, AccountBook book, RiskModel model)
+    private static bool TryLoad(Partition p, MonitoredAccount r, AccountBook book, RiskModel model)
     {
         lock (p)
         {

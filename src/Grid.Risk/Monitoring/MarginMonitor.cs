@@ -44,7 +44,7 @@ public sealed partial class MarginMonitor
     }
 
     /// <summary>Adds or replaces an account's replica (older versions are ignored).</summary>
-    public void Upsert(AccountReplica replica)
+    public void Upsert(MonitoredAccount replica)
     {
         var p = PartitionOf(replica.Id);
         lock (p)
@@ -67,7 +67,7 @@ public sealed partial class MarginMonitor
     }
 
     /// <summary>The replica of an account, if monitored here.</summary>
-    public AccountReplica? Find(string accountId)
+    public MonitoredAccount? Find(string accountId)
     {
         var p = PartitionOf(accountId);
         lock (p)
@@ -97,9 +97,9 @@ public sealed partial class MarginMonitor
     }
 
     /// <summary>Every replica (a snapshot; for listings and tests).</summary>
-    public IReadOnlyList<AccountReplica> Snapshot()
+    public IReadOnlyList<MonitoredAccount> Snapshot()
     {
-        var all = new List<AccountReplica>();
+        var all = new List<MonitoredAccount>();
         foreach (var p in _partitions)
         {
             lock (p)
@@ -144,7 +144,7 @@ public sealed partial class MarginMonitor
 
     private sealed class Partition
     {
-        public readonly Dictionary<string, AccountReplica> Replicas = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, MonitoredAccount> Replicas = new(StringComparer.Ordinal);
         public readonly List<RiskTransition> Transitions = [];
         public AccountBook? Book;
 

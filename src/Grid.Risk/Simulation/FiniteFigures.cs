@@ -34,7 +34,7 @@ internal static class FiniteFigures
         if (result.Order is { } o && o.Instrument >= 0)
         {
             var d = o.Result;
-            // MM after the fill is reported as zero when the margin test could not compute it (as the account desk does).
+            // MM after the fill is reported as zero when the margin test could not compute it (as the account processor does).
             ok &= All(d.Shortfall, d.Im, d.Ae, d.ImBefore, d.MmBefore, d.OrderOpenLoss, d.OrderFee, d.OrderCost, d.OrderCosts, d.CreditTotal);
         }
 

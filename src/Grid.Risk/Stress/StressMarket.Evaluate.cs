@@ -53,7 +53,7 @@ public sealed partial class StressMarket
     /// </summary>
     /// <returns>False when the replica is indexed against another layout, holds an unpriced asset,
     /// or a figure is not finite (the account is then not valued).</returns>
-    public bool TryEvaluate(AccountReplica replica, Span<StressOutcome> outcomes)
+    public bool TryEvaluate(MonitoredAccount replica, Span<StressOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(replica);
         Require(outcomes.Length >= Count, "one outcome per scenario is needed");

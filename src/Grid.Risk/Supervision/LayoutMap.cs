@@ -36,7 +36,7 @@ internal sealed class LayoutMap
 
     /// <summary>Loads a replica indexed like <see cref="From"/> into <paramref name="book"/> against <see cref="To"/>.</summary>
     /// <returns>False when the target lacks an instrument or asset the replica holds.</returns>
-    public bool TryLoad(AccountReplica replica, AccountBook book)
+    public bool TryLoad(MonitoredAccount replica, AccountBook book)
     {
         if (!ReferenceEquals(replica.Layout, From.Layout))
         {

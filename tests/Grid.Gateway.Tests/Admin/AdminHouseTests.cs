@@ -44,7 +44,7 @@ public sealed class AdminHouseTests
     [Fact]
     public void HouseFigures_AreRoundedAgainstTheHouse_AndAnInfiniteRatioIsUnset()
     {
-        var run = HouseRiskViews.ToWire(new HouseRiskView
+        var run = HouseRiskMessages.ToWire(new HouseRiskView
         {
             RulebookVersion = "v",
             GuaranteeFund = 50_000_000,

@@ -72,7 +72,7 @@ public sealed class HouseRiskTests(GridClusterFixture fixture)
             Balances = new Dictionary<string, double> { ["USD"] = 20_000 },
             Positions = [new Position(perp, 80, 1_000)],
         });
-        other.Track(AccountReplica.From("house-twice", stale.Version + 1, bigger));
+        other.Track(MonitoredAccount.From("house-twice", stale.Version + 1, bigger));
         try
         {
             var run = await House.Run(HouseRunTrigger.OnDemand);
@@ -111,14 +111,14 @@ public sealed class HouseRiskTests(GridClusterFixture fixture)
     }
 
     // Every replica of both silos in one monitor (an account held twice: the one not dropped), valued in one pass.
-    private (HouseStressResult Stress, HouseDependencyResult Dependency) OnePass((Monitoring.RiskWatch Watch, string Id)? drop = null)
+    private (HouseStressResult Stress, HouseDependencyResult Dependency) OnePass((Monitoring.SiloMarginMonitor Watch, string Id)? drop = null)
     {
         var model = fixture.Views().First().Frame.Model;
         var union = Union(drop);
         return (union.Stress(StressMarket.Build(model)).Result(), union.Dependency(model).Result());
     }
 
-    private MarginMonitor Union((Monitoring.RiskWatch Watch, string Id)? drop = null)
+    private MarginMonitor Union((Monitoring.SiloMarginMonitor Watch, string Id)? drop = null)
     {
         var union = new MarginMonitor(partitions: 3);
         foreach (var watch in fixture.Watches())

@@ -84,7 +84,7 @@ public sealed class AccountStressTests
         Assert.Throws<RiskInputException>(() => market.Evaluate(book, new StressOutcome[1]));
 
         var priced = AccountBook.Create(TestMarket.Model(), new Portfolio { Balances = new Dictionary<string, double> { ["ETH"] = 1 } });
-        var replica = AccountReplica.From("a", 1, priced);
+        var replica = MonitoredAccount.From("a", 1, priced);
         var other = StressMarket.Build(priced.Model, [BtcDown10], 0);
         Assert.True(other.TryEvaluate(replica, new StressOutcome[1]));
         Assert.True(replica.Align(model));
@@ -98,7 +98,7 @@ public sealed class AccountStressTests
         var elsewhere = AccountBook.Create(
             RiskModel.Build(Rulebook.Default, [TestMarket.Perp], TestMarket.Market()), new Portfolio { Positions = [new Position("BTC-PERP", 1, 60_000)] });
         Assert.Throws<ArgumentException>(() => market.Evaluate(elsewhere, new StressOutcome[1]));
-        Assert.False(market.TryEvaluate(AccountReplica.From("x", 1, elsewhere), new StressOutcome[1]));
+        Assert.False(market.TryEvaluate(MonitoredAccount.From("x", 1, elsewhere), new StressOutcome[1]));
         Assert.Throws<ArgumentException>(() => market.Evaluate(AccountBook.Create(market.Model, new Portfolio()), []));
     }
 

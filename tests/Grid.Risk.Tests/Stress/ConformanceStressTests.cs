@@ -40,7 +40,7 @@ public sealed class ConformanceStressTests
         var fromReplica = new StressOutcome[market.Count];
         market.Evaluate(book, fromBook);
 
-        Assert.True(market.TryEvaluate(AccountReplica.From(id, 1, book), fromReplica));
+        Assert.True(market.TryEvaluate(MonitoredAccount.From(id, 1, book), fromReplica));
         Assert.Equal(fromBook, fromReplica);
     }
 }

@@ -97,7 +97,7 @@ public sealed class HouseStressTests
         var monitor = new MarginMonitor(partitions: 5);
         foreach (var (id, book) in accounts)
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         var expected = HouseStress.Of(market, accounts).Result();
@@ -118,7 +118,7 @@ public sealed class HouseStressTests
         var monitor = new MarginMonitor(partitions: 3);
         foreach (var (id, book) in accounts)
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         var fewer = Risk.Market.RiskModel.Build(old.Rulebook, [.. old.Instruments.Select(i => i.Spec).Where(s => s.Id != "ETH-PERP")], old.Market);

@@ -67,7 +67,7 @@ public sealed class ApcBufferTests
     {
         var (plain, buffered) = Books(MarginRegime.Pm, usd: 11_000, btcPerp: 1);
         var monitor = new MarginMonitor(partitions: 1);
-        monitor.Upsert(AccountReplica.From("a", 1, plain));
+        monitor.Upsert(MonitoredAccount.From("a", 1, plain));
         var sweep = monitor.Sweep(buffered.Model);
         Assert.Equal(AccountState.ReduceOnly, Assert.Single(sweep.Transitions).To);
         Assert.Equal(buffered.Figures().Im, monitor.Find("a")!.Figures.Im, 9);

@@ -27,14 +27,14 @@ public sealed class HouseCoverageTests
         var monitor = new MarginMonitor(partitions: 3);
         foreach (var (id, book) in accounts.Concat(holders))
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         var coins = monitor.Find("coins")!;
         Assert.False(coins.Margined);
         Assert.False(coins.IsEmpty);
         Assert.True(monitor.Find(accounts[0].Id)!.Margined);
-        Assert.True(AccountReplica.From("empty", 1, AccountBook.Create(model, new Portfolio())).IsEmpty);
+        Assert.True(MonitoredAccount.From("empty", 1, AccountBook.Create(model, new Portfolio())).IsEmpty);
 
         var sweep = monitor.Sweep(model);
         Assert.Equal(accounts.Count, sweep.Evaluated);
@@ -55,7 +55,7 @@ public sealed class HouseCoverageTests
         var monitor = new MarginMonitor(partitions: 4);
         foreach (var (id, book) in accounts)
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         var excluded = accounts.Take(7).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +79,7 @@ public sealed class HouseCoverageTests
         var model = StressHouse.Model();
         var (id, book) = StressHouse.Accounts(model, 30, 4).First(a => a.Book.PositionOf("BTC-INV") != 0);
         var monitor = new MarginMonitor(partitions: 2);
-        monitor.Upsert(AccountReplica.From(id, 1, book));
+        monitor.Upsert(MonitoredAccount.From(id, 1, book));
         var loaded = AccountBook.Empty(model);
 
         Assert.True(monitor.TryLoad(monitor.Find(id)!, loaded, model));

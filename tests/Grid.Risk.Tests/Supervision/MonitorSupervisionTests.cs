@@ -50,7 +50,7 @@ public sealed class MonitorSupervisionTests
         var monitor = new MarginMonitor(partitions: 3);
         foreach (var (id, book) in accounts)
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         return (model, accounts, monitor);

@@ -21,7 +21,7 @@ public sealed class RulebookImpactTests
         var monitor = new MarginMonitor(partitions: 4);
         foreach (var (id, book) in accounts)
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         var fromBooks = HouseImpact.Of(candidate, accounts, current.Rulebook.Version, top: 5).Result();
@@ -66,7 +66,7 @@ public sealed class RulebookImpactTests
         var monitor = new MarginMonitor(partitions: 2);
         foreach (var (id, book) in accounts)
         {
-            monitor.Upsert(AccountReplica.From(id, 1, book));
+            monitor.Upsert(MonitoredAccount.From(id, 1, book));
         }
 
         var holders = accounts.Count(a => a.Book.PositionOf("ETH-PERP") != 0);

@@ -7,7 +7,7 @@ namespace Grid.Gateway.Accounts;
 /// <summary>
 /// Buying power on the wire; GroupRisk.group_mm is unset under PM, as accounts.proto says.
 /// </summary>
-internal static class BuyingPowerViews
+internal static class BuyingPowerMessages
 {
     public static Wire.BuyingPower ToWire(BuyingPower view)
     {

@@ -4,7 +4,7 @@ namespace Grid.Gateway.PreTrade;
 /// Counts the open matching-engine streams so a stopping silo can wait for them to drain (stop
 /// reading, answer what was read, end with UNAVAILABLE) before its grains go away.
 /// </summary>
-public sealed class EngineStreams
+public sealed class OpenEngineStreams
 {
     private readonly Lock _gate = new();
     private int _open;

@@ -7,7 +7,7 @@ using Grid.Risk.Decisions;
 
 namespace Grid.Grains.Accounts;
 
-internal sealed partial class AccountDesk
+internal sealed partial class AccountProcessor
 {
     private EngineReply Check(EngineCommand c)
     {

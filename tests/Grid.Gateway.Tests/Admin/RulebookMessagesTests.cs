@@ -4,14 +4,14 @@ using Xunit;
 
 namespace Grid.Gateway.Tests.Admin;
 
-public sealed class RulebookViewsTests
+public sealed class RulebookMessagesTests
 {
     [Fact]
     public void ToWire_DefaultRulebook_ListsSortedGroupsAndAssets()
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "default-rulebook.json"));
 
-        var wire = RulebookViews.ToWire(new RulebookInfo { Version = "v1", Json = json, LoadedAt = DateTimeOffset.UnixEpoch.AddDays(1) }, dryRun: false);
+        var wire = RulebookMessages.ToWire(new RulebookInfo { Version = "v1", Json = json, LoadedAt = DateTimeOffset.UnixEpoch.AddDays(1) }, dryRun: false);
 
         Assert.Contains("BTC", wire.Groups);
         Assert.Contains("USDT", wire.Assets);
@@ -22,8 +22,8 @@ public sealed class RulebookViewsTests
     [Fact]
     public void ShippedDefault_IsTheEmbeddedRulebook_NeverLoaded()
     {
-        var info = RulebookViews.ShippedDefault();
-        var wire = RulebookViews.ToWire(info, dryRun: false);
+        var info = RulebookMessages.ShippedDefault();
+        var wire = RulebookMessages.ToWire(info, dryRun: false);
 
         Assert.Equal(Grid.Risk.Rulebooks.Rulebook.Default.Version, wire.Version);
         Assert.Null(wire.LoadedAt);
@@ -32,12 +32,12 @@ public sealed class RulebookViewsTests
 
     [Fact]
     public void ToWire_DryRun_LeavesLoadedAtUnset()
-        => Assert.Null(RulebookViews.ToWire(new RulebookInfo { Version = "v1", Json = "{}", LoadedAt = DateTimeOffset.UnixEpoch.AddDays(1) }, dryRun: true).LoadedAt);
+        => Assert.Null(RulebookMessages.ToWire(new RulebookInfo { Version = "v1", Json = "{}", LoadedAt = DateTimeOffset.UnixEpoch.AddDays(1) }, dryRun: true).LoadedAt);
 
     [Fact]
     public void Names_NotJson_IsEmpty()
     {
-        var (groups, assets) = RulebookViews.Names("not json");
+        var (groups, assets) = RulebookMessages.Names("not json");
 
         Assert.Empty(groups);
         Assert.Empty(assets);

@@ -9,7 +9,7 @@ using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Tests.Admin;
 
-public sealed class InstrumentViewsTests
+public sealed class InstrumentMessagesTests
 {
     [Fact]
     public void ToSpec_Option_RoundTripsThroughTheWire()
@@ -27,7 +27,7 @@ public sealed class InstrumentViewsTests
             StdOverride = new Wire.StdOverride { Style = Wire.StdStyle.Hyperliquid, Leverage = Dec(10), MaxLeverage = Dec(50) },
         };
 
-        var spec = InstrumentViews.ToSpec(wire);
+        var spec = InstrumentMessages.ToSpec(wire);
 
         Assert.Equal(InstrumentKind.Option, spec.Kind);
         Assert.Equal(OptionType.Call, spec.OptionType);
@@ -35,7 +35,7 @@ public sealed class InstrumentViewsTests
         Assert.Equal(StdStyle.Hyperliquid, spec.StdStyle);
         Assert.Equal(0.1m, spec.PriceBand);
         Assert.Null(spec.Settlement);
-        var back = InstrumentViews.ToWire(spec);
+        var back = InstrumentMessages.ToWire(spec);
         Assert.Equal(wire.Strike, back.Strike);
         Assert.Equal(wire.Expiry, back.Expiry);
         Assert.Equal(wire.StdOverride.Style, back.StdOverride.Style);
@@ -62,7 +62,7 @@ public sealed class InstrumentViewsTests
             default: wire.MaxPosition = Dec(-1); break;
         }
 
-        Assert.Equal(field, Assert.Throws<InvalidFieldException>(() => InstrumentViews.ToSpec(wire)).Field);
+        Assert.Equal(field, Assert.Throws<InvalidFieldException>(() => InstrumentMessages.ToSpec(wire)).Field);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class InstrumentViewsTests
         var at = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
         var info = new InstrumentInfo { Spec = new InstrumentSpec { Id = "BTC-PERP", Kind = InstrumentKind.LinearPerp }, Mark = 50_000.25m, MarkAt = at, Halted = true, HaltReason = "ops" };
 
-        var wire = InstrumentViews.ToWire(info, at.AddSeconds(3));
+        var wire = InstrumentMessages.ToWire(info, at.AddSeconds(3));
 
         Assert.Equal(50_000, wire.Mark.Units);
         Assert.Equal(3, wire.PriceAge.Seconds);

@@ -7,7 +7,7 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Admin;
 
 /// <summary>Account controls and the ops account list on the wire.</summary>
-internal static class AccountStatusViews
+internal static class AccountStatusMessages
 {
     /// <summary>Largest page, per admin.proto.</summary>
     public const int MaxPageSize = 5000;

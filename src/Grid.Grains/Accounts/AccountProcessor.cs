@@ -9,13 +9,13 @@ using Grid.Risk.Market;
 namespace Grid.Grains.Accounts;
 
 /// <summary>
-/// The account's trading desk: routes matching-engine commands, treasury requests and funding to the
+/// The account's command processor: routes matching-engine commands, treasury requests and funding to the
 /// risk core's rules (<see cref="OrderGate"/>, <see cref="Risk.Ledger.FillSettlement"/>,
 /// <see cref="Risk.Ledger.BalanceRules"/>, <see cref="Risk.Ledger.FundingSettlement"/>), which change the
 /// stored record and mirror it into the book, and keeps the idempotency windows and the rate limit. No
 /// Orleans here: the grain owns persistence and concurrency. Single-threaded.
 /// </summary>
-internal sealed partial class AccountDesk
+internal sealed partial class AccountProcessor
 {
     private readonly Func<MarketFrame> _market;
     private readonly AccountOptions _options;
@@ -28,7 +28,7 @@ internal sealed partial class AccountDesk
     private AccountBook? _book;
     private long _bookFrame = -1;
 
-    public AccountDesk(string accountId, AccountRecord record, Func<MarketFrame> market, AccountOptions options, TimeProvider clock)
+    public AccountProcessor(string accountId, AccountRecord record, Func<MarketFrame> market, AccountOptions options, TimeProvider clock)
     {
         AccountId = accountId;
         Record = record;

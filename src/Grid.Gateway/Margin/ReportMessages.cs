@@ -13,7 +13,7 @@ namespace Grid.Gateway.Margin;
 /// A simulated portfolio's MarginReport on the wire, rounded as every account figure is (requirements up,
 /// equity down, Rulebook §4 item 7): BuyingPower, positions-only groups, scenario P&amp;L and credit lines.
 /// </summary>
-internal static class ReportViews
+internal static class ReportMessages
 {
     private static readonly ConditionalWeakTable<ScenarioGrid, Wire.Scenario[]> ScenarioDescriptions = [];
 

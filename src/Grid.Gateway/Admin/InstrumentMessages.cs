@@ -10,7 +10,7 @@ namespace Grid.Gateway.Admin;
 /// Instrument specs and market state between the wire and the grain views. Structural checks that
 /// need the rulebook (groups, expiries against now) stay with the instrument grain.
 /// </summary>
-internal static class InstrumentViews
+internal static class InstrumentMessages
 {
     /// <summary>Reads and validates the spec of an upsert; field paths start at "instrument".</summary>
     public static InstrumentSpec ToSpec(Wire.InstrumentSpec? spec)

@@ -6,7 +6,7 @@ using Grid.Risk.Ledger;
 
 namespace Grid.Grains.Accounts;
 
-internal sealed partial class AccountDesk
+internal sealed partial class AccountProcessor
 {
     /// <summary>
     /// Funding from an engine or an operator (<see cref="FundingSettlement"/>). Idempotent on the funding id:

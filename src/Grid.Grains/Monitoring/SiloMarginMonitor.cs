@@ -16,21 +16,21 @@ namespace Grid.Grains.Monitoring;
 /// to reassess itself (its grain cancels its resting orders). Idle accounts keep their replica, so
 /// Orleans deactivating an idle grain never stops its monitoring.
 /// </summary>
-public sealed class RiskWatch : IDisposable
+public sealed class SiloMarginMonitor : IDisposable
 {
     private const int EventBatch = 1_000;
     private readonly MarginMonitor _monitor = new();
     private readonly MarketView _market;
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _clock;
-    private readonly ILogger<RiskWatch> _logger;
+    private readonly ILogger<SiloMarginMonitor> _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private MarketFrame? _seen;
     private ulong _pending;
 
-    public RiskWatch(MarketView market, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock, ILogger<RiskWatch> logger)
+    public SiloMarginMonitor(MarketView market, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock, ILogger<SiloMarginMonitor> logger)
     {
         SiloName = silo.SiloAddress.ToParsableString();
         _market = market;
@@ -57,7 +57,7 @@ public sealed class RiskWatch : IDisposable
     /// loses in a crash too. Such a replica is never re-margined (its state cannot change); an account that
     /// holds nothing at all adds nothing to any figure and is dropped.
     /// </summary>
-    public void Track(AccountReplica replica)
+    public void Track(MonitoredAccount replica)
     {
         if (!replica.IsEmpty)
         {
@@ -70,7 +70,7 @@ public sealed class RiskWatch : IDisposable
     }
 
     /// <summary>The replica held for an account, if any (its state is the last one announced).</summary>
-    public AccountReplica? Replica(string accountId) => _monitor.Find(accountId);
+    public MonitoredAccount? Replica(string accountId) => _monitor.Find(accountId);
 
     /// <summary>Another silo now monitors the account (its grain activated there).</summary>
     public void ClaimedElsewhere(string accountId, string silo)
@@ -197,7 +197,7 @@ public sealed class RiskWatch : IDisposable
 
     /// <summary>Builds the event announced for a state change.</summary>
     internal static RiskEventData Event(
-        string accountId, AccountState from, AccountState to, MarginFigures f, AccountReplica? replica, string cause, DateTimeOffset at,
+        string accountId, AccountState from, AccountState to, MarginFigures f, MonitoredAccount? replica, string cause, DateTimeOffset at,
         IReadOnlyList<string>? canceled = null, IReadOnlyList<string>? venues = null) => new()
     {
         At = at,

@@ -7,7 +7,7 @@ namespace Grid.Gateway.Accounts;
 /// <summary>
 /// Holdings, reservations and the regime comparison on the wire, as of the market frame's instant.
 /// </summary>
-internal static class PortfolioViews
+internal static class PortfolioMessages
 {
     public static Wire.Portfolio ToWire(PortfolioView view)
     {
@@ -19,7 +19,7 @@ internal static class PortfolioViews
 
         foreach (var balance in view.Balances.OrderBy(b => b.Asset, StringComparer.Ordinal))
         {
-            wire.Balances.Add(BuyingPowerViews.Collateral(balance));
+            wire.Balances.Add(BuyingPowerMessages.Collateral(balance));
         }
 
         foreach (var order in view.Orders.OrderBy(o => o.ClientOrderId, StringComparer.Ordinal))
@@ -62,7 +62,7 @@ internal static class PortfolioViews
             SavingUsd = WireDecimal.From(view.SavingUsd),
             SavingPct = WireDecimal.From(view.SavingPct) ?? WireDecimal.From(0m),
             AsOf = WireTime.FromOptional(view.AsOf),
-            Dependency = view.Dependency is { } dependency ? Admin.HouseRiskViews.ToWire(dependency) : null,
+            Dependency = view.Dependency is { } dependency ? Admin.HouseRiskMessages.ToWire(dependency) : null,
         };
         foreach (var silo in view.Silos)
         {

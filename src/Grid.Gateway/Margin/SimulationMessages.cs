@@ -8,8 +8,8 @@ using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Margin;
 
-/// <summary>A simulation's result as a SimulateResponse (the breakdown through <see cref="ReportViews"/>, the rest here).</summary>
-internal static class SimulationViews
+/// <summary>A simulation's result as a SimulateResponse (the breakdown through <see cref="ReportMessages"/>, the rest here).</summary>
+internal static class SimulationMessages
 {
     public static Wire.SimulateResponse ToWire(SimulationResult result, SimulationQuery query)
     {
@@ -18,7 +18,7 @@ internal static class SimulationViews
         var asOf = result.Basis.AsOf;
         var wire = new Wire.SimulateResponse
         {
-            BuyingPower = ReportViews.BuyingPower(r, result.Book, asOf),
+            BuyingPower = ReportMessages.BuyingPower(r, result.Book, asOf),
             SpotOrderCosts = WireDecimal.From(Money.Requirement(r.SpotOrderCosts)),
             RawCollateral = WireDecimal.From(Money.Equity(r.RawCollateral)),
             EquityAfterOrderCosts = WireDecimal.From(Money.Equity(r.AeAfterOrderCosts)),
@@ -29,15 +29,15 @@ internal static class SimulationViews
                 Market = Source(result.Basis.LiveMarket),
             },
         };
-        foreach (var g in ReportViews.Ordered(r.GroupsPositions))
+        foreach (var g in ReportMessages.Ordered(r.GroupsPositions))
         {
-            wire.GroupsPositions.Add(ReportViews.Group(g, model, r.Regime));
-            wire.ScenarioPnl.Add(ReportViews.Scenarios(g, model));
+            wire.GroupsPositions.Add(ReportMessages.Group(g, model, r.Regime));
+            wire.ScenarioPnl.Add(ReportMessages.Scenarios(g, model));
         }
 
         foreach (var c in r.Credits)
         {
-            wire.Credits.Add(ReportViews.Credit(c));
+            wire.Credits.Add(ReportMessages.Credit(c));
         }
 
         if (query.OrderRefusal is not null)

@@ -4,8 +4,8 @@ using Grid.Risk.Accounts;
 
 namespace Grid.Grains.Accounts;
 
-/// <summary>The desk's read-only decisions: what-if and max order size, through the same gate as a check.</summary>
-internal sealed partial class AccountDesk
+/// <summary>The processor's read-only decisions: what-if and max order size, through the same gate as a check.</summary>
+internal sealed partial class AccountProcessor
 {
     /// <summary>
     /// The largest size of (instrument, side, price) that passes the full decision now, to the 1e-6 grid

@@ -5,7 +5,7 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Monitoring;
 
 /// <summary>Risk events and cancel instructions on the wire.</summary>
-internal static class RiskEventViews
+internal static class RiskEventMessages
 {
     public static Wire.RiskEvent ToWire(RiskEventData e, bool positions)
     {

@@ -11,7 +11,7 @@ namespace Grid.Gateway.Admin;
 /// House figures on the wire (house.proto), rounded at the boundary: losses, deficits, covers and
 /// requirements up; equity, P&amp;L, credits and savings down; ratios to nine places, down.
 /// </summary>
-internal static class HouseRiskViews
+internal static class HouseRiskMessages
 {
     public static Wire.HouseRiskRun ToWire(HouseRiskView run)
     {

@@ -10,9 +10,9 @@ namespace Grid.Risk.Monitoring;
 /// index/value arrays (a few hundred bytes), the state last seen and the figures behind it. The
 /// account grain stays the single writer; it replaces its replica after every durable change.
 /// </summary>
-public sealed class AccountReplica
+public sealed class MonitoredAccount
 {
-    private AccountReplica(string id, long version, MarginRegime regime, ModelLayout layout)
+    private MonitoredAccount(string id, long version, MarginRegime regime, ModelLayout layout)
     {
         Id = id;
         Version = version;
@@ -63,9 +63,9 @@ public sealed class AccountReplica
     private double[] _orders = [];
 
     /// <summary>Takes a replica of <paramref name="book"/> (its holdings, regime and current figures).</summary>
-    public static AccountReplica From(string id, long version, AccountBook book)
+    public static MonitoredAccount From(string id, long version, AccountBook book)
     {
-        var r = new AccountReplica(id, version, book.Regime, book.Model.Layout)
+        var r = new MonitoredAccount(id, version, book.Regime, book.Model.Layout)
         {
             State = book.Figures().State,
             Figures = book.Figures(),

@@ -5,7 +5,7 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Admin;
 
 /// <summary>Admin.VerifyAccount on the wire.</summary>
-internal static class VerificationViews
+internal static class VerificationMessages
 {
     public static Wire.AccountVerification ToWire(AccountVerification v)
     {

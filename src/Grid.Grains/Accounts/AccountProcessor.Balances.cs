@@ -5,7 +5,7 @@ using Grid.Risk.Rulebooks;
 
 namespace Grid.Grains.Accounts;
 
-internal sealed partial class AccountDesk
+internal sealed partial class AccountProcessor
 {
     /// <summary>
     /// Credits a balance (<see cref="BalanceRules.Deposit"/>). Idempotent on the request id: the same id

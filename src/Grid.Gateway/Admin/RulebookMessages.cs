@@ -9,7 +9,7 @@ namespace Grid.Gateway.Admin;
 /// Rulebook summaries on the wire. The grain view carries the JSON but not the group and asset
 /// names, so they are read from the document's top-level "groups" and "assets" objects.
 /// </summary>
-internal static class RulebookViews
+internal static class RulebookMessages
 {
     /// <summary>The summary; <paramref name="dryRun"/> leaves loaded_at unset as admin.proto says.</summary>
     public static Wire.RulebookInfo ToWire(RulebookInfo info, bool dryRun)

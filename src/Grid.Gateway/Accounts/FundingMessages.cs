@@ -7,7 +7,7 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Accounts;
 
 /// <summary>Accounts.ApplyFunding: validates the request, applies it through the account, and maps the answer.</summary>
-internal static class FundingViews
+internal static class FundingMessages
 {
     public static async Task<Wire.ApplyFundingResponse> Apply(Wire.ApplyFundingRequest request, Func<string, IAccountGrain> accountOf)
     {
@@ -24,8 +24,8 @@ internal static class FundingViews
         return new Wire.ApplyFundingResponse
         {
             Replayed = result.Reply.Replayed,
-            Position = result.Position is { } p ? PortfolioViews.Position(p) : null,
-            BuyingPower = BuyingPowerViews.ToWire(result.After),
+            Position = result.Position is { } p ? PortfolioMessages.Position(p) : null,
+            BuyingPower = BuyingPowerMessages.ToWire(result.After),
         };
     }
 }

@@ -5,8 +5,8 @@ using Grid.Risk.Margin;
 
 namespace Grid.Grains.Accounts;
 
-/// <summary>The desk's replies: decisions with their figures, refusals and acknowledgements.</summary>
-internal sealed partial class AccountDesk
+/// <summary>The processor's replies: decisions with their figures, refusals and acknowledgements.</summary>
+internal sealed partial class AccountProcessor
 {
     /// <summary>
     /// A decision of the margin test (or an acceptance): IM′, AE′ and MM′ of the order; buying power left

@@ -5,7 +5,7 @@ using Grid.Risk.Market;
 
 namespace Grid.Grains.Accounts;
 
-internal sealed partial class AccountDesk
+internal sealed partial class AccountProcessor
 {
     private EngineReply Fill(EngineCommand c)
     {

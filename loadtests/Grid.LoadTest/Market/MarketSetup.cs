@@ -10,18 +10,11 @@ namespace Grid.LoadTest.Market;
 
 /// <summary>
 /// Finds the market the run moves through Admin.ListInstruments: the underlyings of the traded
-/// instruments and the options listed on them. With the market-maker profile it first lists what is
-/// missing of the 200 BTC options of the books (2 expiries × 50 strikes × call and put, named like the
-/// demo catalog's, on the expiries of the BTC options already listed when there are some), so a demo
-/// grid's own options are reused where they coincide.
+/// instruments and the options listed on them. With the market-maker profile it first lists (Admin.UpsertInstrument)
+/// what is missing of the market makers' <see cref="OptionBook"/>.
 /// </summary>
 public static class MarketSetup
 {
-    /// <summary>Options per market maker's book.</summary>
-    public const int BookSize = 200;
-
-    private const string BookUnderlying = "BTC";
-
     /// <summary>Lists what is missing and returns the generator's market.</summary>
     public static async Task<LiveMarket> Prepare(LoadOptions options, TextWriter output)
     {
@@ -50,8 +43,8 @@ public static class MarketSetup
         IReadOnlyList<string> book = [];
         if (options.Profile == AccountProfile.MarketMaker)
         {
-            var reference = references.GetValueOrDefault(BookUnderlying, 60_000);
-            references.TryAdd(BookUnderlying, reference);
+            var reference = references.GetValueOrDefault(OptionBook.Underlying, 60_000);
+            references.TryAdd(OptionBook.Underlying, reference);
             book = await ListBook(admin, headers, listed, reference, output);
             listed = await ListAll(admin, headers);
         }
@@ -68,60 +61,35 @@ public static class MarketSetup
             marks.TryGetValue(a, out var m) ? m : [],
             [.. feedOptions.Where(o => o.Underlying == u).Select(o => o.Expiry).Distinct().Order()],
             [.. feedOptions.Select((o, k) => (o, k)).Where(x => x.o.Underlying == u).Select(x => x.k)])).ToList();
+        if (underlyings.Count == 0)
+        {
+            throw new UsageException("--prices: no traded instrument has an underlying whose index the feed could move (see --instruments)");
+        }
+
         var walk = new MarketWalk(underlyings, feedOptions, options.Seed);
         var bookOptions = book.Select(id => feedOptions.FindIndex(o => o.Id == id)).ToList();
+        if (bookOptions.IndexOf(-1) is var lost and >= 0)
+        {
+            throw new InvalidOperationException($"the market makers' option {book[lost]} is not listed on the grid after listing it");
+        }
+
         output.WriteLine($"market: {string.Join(", ", underlyings.Select(u => $"{u.Asset} (index, {u.Marks.Count} marks, {u.Expiries.Count} forwards, {u.Options.Count} option vols)"))}");
         return new LiveMarket(walk, bookOptions);
     }
 
-    // The books' options: the two expiries of the listed BTC options (or 30 and 91 days out at 08:00 UTC),
-    // 50 strikes from 2/3 of the reference in steps of 1/75 of it, calls and puts.
+    // Lists the book's options that are missing and returns the book's ids.
     private static async Task<IReadOnlyList<string>> ListBook(Admin.AdminClient admin, Metadata headers, List<InstrumentSpec> listed, double reference, TextWriter output)
     {
-        var now = DateTimeOffset.UtcNow;
-        var expiries = listed
-            .Where(s => s.Kind == InstrumentKind.Option && s.Underlying == BookUnderlying && s.Expiry is not null && s.Expiry.ToDateTimeOffset() > now.AddDays(7))
-            .GroupBy(s => s.Expiry.ToDateTimeOffset()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(2).Select(g => g.Key).Order().ToList();
-        var day = new DateTimeOffset(now.UtcDateTime.Date.AddHours(8), TimeSpan.Zero);
-        foreach (var days in new[] { 30, 91 })
-        {
-            if (expiries.Count < 2 && !expiries.Contains(day.AddDays(days)))
-            {
-                expiries.Add(day.AddDays(days));
-            }
-        }
-
-        var step = Math.Max(100, Math.Round(reference / 75 / 100) * 100);
-        var first = Math.Round(reference * 2 / 3 / 100) * 100;
+        var expiries = OptionBook.Expiries(
+            listed.Where(s => s.Kind == InstrumentKind.Option && s.Underlying == OptionBook.Underlying && s.Expiry is not null).Select(s => s.Expiry.ToDateTimeOffset()),
+            DateTimeOffset.UtcNow);
+        var specs = OptionBook.Specs(expiries, reference);
         var known = listed.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var ids = new List<string>();
-        var missing = new List<InstrumentSpec>();
-        foreach (var expiry in expiries)
-        {
-            for (var k = 0; k < BookSize / 4; k++)
-            {
-                foreach (var call in new[] { true, false })
-                {
-                    var strike = (decimal)(first + step * k);
-                    var id = string.Create(CultureInfo.InvariantCulture, $"{BookUnderlying}-{expiry:yyMMdd}-{strike}-{(call ? "C" : "P")}");
-                    ids.Add(id);
-                    if (!known.Contains(id))
-                    {
-                        missing.Add(new InstrumentSpec
-                        {
-                            Id = id, Kind = InstrumentKind.Option, Group = BookUnderlying, Underlying = BookUnderlying, Multiplier = WireDecimals.From(1),
-                            Settlement = "USDC", Expiry = Timestamp.FromDateTimeOffset(expiry), Strike = WireDecimals.From(strike),
-                            OptionType = call ? OptionType.Call : OptionType.Put,
-                        });
-                    }
-                }
-            }
-        }
-
+        var missing = specs.Where(s => !known.Contains(s.Id)).ToList();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (spec, token)
             => await admin.UpsertInstrumentAsync(new UpsertInstrumentRequest { Instrument = spec }, headers, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: token));
-        output.WriteLine($"market makers' book: {ids.Count} {BookUnderlying} options on {string.Join(", ", expiries.Select(e => e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}, {missing.Count} listed now");
-        return ids;
+        output.WriteLine($"market makers' book: {specs.Count} {OptionBook.Underlying} options on {string.Join(", ", expiries.Select(e => e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}, {missing.Count} listed now");
+        return [.. specs.Select(s => s.Id)];
     }
 
     private static async Task<List<InstrumentSpec>> ListAll(Admin.AdminClient admin, Metadata headers)

@@ -12,14 +12,14 @@ namespace Grid.LoadTest.Market;
 
 /// <summary>
 /// The price feeder of a phase: its own channel and MarketData.Publish stream, R batches per second on a
-/// fixed schedule, each one underlying's step of the <see cref="MarketWalk"/> (cycling through them),
+/// fixed schedule (<see cref="FeedSchedule"/>), each one underlying's step of the <see cref="MarketWalk"/>,
 /// stamped with the send time; a reader matches each PublishAck to its batch by sequence. Batches planned
 /// in the phase's measured window are counted and their ack latency recorded.
 /// </summary>
 public sealed class PriceFeed : IAsyncDisposable
 {
     private readonly MarketWalk _walk;
-    private readonly double _rate;
+    private readonly FeedSchedule _schedule;
     private readonly PhaseClock _clock;
     private readonly GrpcChannel _channel;
     private readonly AsyncDuplexStreamingCall<PriceBatch, PublishAck> _call;
@@ -37,7 +37,7 @@ public sealed class PriceFeed : IAsyncDisposable
     public PriceFeed(Uri target, string apiKey, MarketWalk walk, double rate, PhaseClock clock)
     {
         _walk = walk;
-        _rate = rate;
+        _schedule = new FeedSchedule(rate, walk.Underlyings.Count);
         _clock = clock;
         _channel = EngineChannels.Create(target);
         _call = new MarketData.MarketDataClient(_channel).Publish(new Metadata { { "x-api-key", apiKey } });
@@ -81,7 +81,7 @@ public sealed class PriceFeed : IAsyncDisposable
         {
             return new MarketFeedResult
             {
-                BatchesPerSecond = _rate,
+                BatchesPerSecond = _schedule.Rate,
                 Published = Interlocked.Read(ref _published),
                 Acked = Interlocked.Read(ref _acked),
                 Refused = Interlocked.Read(ref _refused),
@@ -113,11 +113,10 @@ public sealed class PriceFeed : IAsyncDisposable
 
     private async Task Send()
     {
-        var interval = Stopwatch.Frequency / _rate;
         var start = Stopwatch.GetTimestamp();
         for (long n = 0; !_stop.IsCancellationRequested && _failure is null; n++)
         {
-            var planned = start + (long)(n * interval);
+            var planned = _schedule.PlannedAt(start, n);
             var wait = planned - Stopwatch.GetTimestamp();
             if (wait > 0)
             {
@@ -134,7 +133,7 @@ public sealed class PriceFeed : IAsyncDisposable
             var at = DateTimeOffset.UtcNow;
             _last = at > _last ? at : _last.AddTicks(10);
             var batch = new PriceBatch { Sequence = ++_sequence };
-            batch.Updates.AddRange(_walk.Step((int)(n % _walk.Underlyings.Count), _last));
+            batch.Updates.AddRange(_walk.Step(_schedule.Underlying(n), _last));
             var measured = _clock.InWindow(planned);
             _inFlight[batch.Sequence] = (Stopwatch.GetTimestamp(), measured);
             if (measured)

@@ -5,6 +5,7 @@ using Grid.LoadTest.Market;
 using Grid.LoadTest.Options;
 using Grid.LoadTest.Reporting;
 using Grid.LoadTest.Transport;
+using Grid.LoadTest.Workload;
 
 namespace Grid.LoadTest.Running;
 
@@ -30,7 +31,7 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
             options.ServerMetrics ??= host.Metrics;
         }
 
-        var accounts = new AccountSet(options.AccountPrefix, options.Accounts, options.Instruments.Count, options.MarketMakerCount, MarketSetup.BookSize);
+        var accounts = new AccountSet(options.AccountPrefix, options.Accounts, options.Instruments.Count, options.MarketMakerCount, OptionBook.Size);
         LiveMarket? market = null;
         if (options.LiveMarket)
         {
@@ -95,7 +96,7 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
             ? string.Create(CultureInfo.InvariantCulture, $"{prices:0.#} price batches/s through MarketData during both phases")
             : "still (no price batches)",
         ["profile"] = options.Profile == AccountProfile.MarketMaker
-            ? string.Create(CultureInfo.InvariantCulture, $"market-maker: {options.MarketMakerCount} market makers ({options.AccountPrefix}mm*), {MarketSetup.BookSize} option positions and {MarketMakerSeeding.RestingQuotes} resting quotes each, {options.QuoteShare:P0} of each stream's messages are their quotes")
+            ? string.Create(CultureInfo.InvariantCulture, $"market-maker: {options.MarketMakerCount} market makers ({options.AccountPrefix}mm*), {OptionBook.Size} option positions and {BookSeed.RestingQuotes} resting quotes each, {options.QuoteShare:P0} of each stream's messages are their quotes")
             : "default",
         ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
     };

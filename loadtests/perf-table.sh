@@ -17,9 +17,9 @@
 #   1. closed loop 4x128: grid phase, then echo phase with the same streams, load and price feed;
 #   2. open loop at half of that grid phase's msgs/s: grid, then echo.
 # Server CPU comes from /proc (the host's pid), server allocations from the host's runtime counter
-# (/metrics: dotnet_gc_heap_total_allocated_bytes_total). The defaults take about 4 minutes (2 markets x
-# 2 runs of the generator, each about 60 s); --warmup 25 --duration 20 --runs 3 is the careful version
-# (about 15 minutes). Each run's table is printed and appended to DIR/table.md; reports and logs stay in DIR.
+# (/metrics: dotnet_gc_heap_total_allocated_bytes_total). The defaults take about 5 minutes plus the build (2 markets
+# x 2 runs of the generator, each about 75 s); --warmup 25 --duration 20 --runs 3 is the careful version
+# (about 20 minutes). Each run's table is printed and appended to DIR/table.md; reports and logs stay in DIR.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -18,3 +18,9 @@ catch (UsageException e)
     await Console.Error.WriteLineAsync($"grid-loadtest: {e.Message}");
     return 2;
 }
+catch (Exception e) when (e is InvalidOperationException or Grpc.Core.RpcException or HttpRequestException)
+{
+    // Setup the grid refused (an unlisted instrument, a refused seed, an unreachable host): a message, not a stack trace.
+    await Console.Error.WriteLineAsync($"grid-loadtest: run failed: {e.Message}");
+    return 1;
+}

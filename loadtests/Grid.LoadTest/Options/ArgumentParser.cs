@@ -30,6 +30,12 @@ public static class ArgumentParser
         ["--server-pid"] = (o, v) => o.ServerPids = [.. List(v).Select(p => Positive(p))],
         ["--start-host"] = (o, v) => o.StartHost = v,
         ["--host-arg"] = (o, v) => o.HostArguments = [.. o.HostArguments, v],
+        ["--prices"] = (o, v) => o.Prices = PositiveNumber(v),
+        ["--marketdata-key"] = (o, v) => o.MarketDataKey = v,
+        ["--profile"] = (o, v) => o.Profile = Profile(v),
+        ["--market-makers"] = (o, v) => o.MarketMakers = Positive(v),
+        ["--quote-share"] = (o, v) => o.QuoteShare = Share(v),
+        ["--server-metrics"] = (o, v) => o.ServerMetrics = Url(v),
     };
 
     private static readonly Dictionary<string, Action<LoadOptions>> Switches = new(StringComparer.Ordinal)
@@ -93,6 +99,19 @@ public static class ArgumentParser
         => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new FormatException($"'{value}' is not an http(s) URL");
+
+    private static AccountProfile Profile(string value) => value switch
+    {
+        "default" => AccountProfile.Default,
+        "market-maker" => AccountProfile.MarketMaker,
+        _ => throw new FormatException($"'{value}' is not a profile: default or market-maker"),
+    };
+
+    private static double Share(string value)
+    {
+        var n = double.Parse(value, CultureInfo.InvariantCulture);
+        return n is >= 0 and <= 1 ? n : throw new FormatException($"{value} is not a share between 0 and 1");
+    }
 
     private static TradedInstrument Instrument(string value)
     {

@@ -40,6 +40,20 @@ public static class HelpText
           --duration S            measured seconds per phase                             [20]
           --drain S               wait for late replies after sending stops              [10]
 
+        live market (both phases carry it, so grid/echo compares like with like)
+          --prices R              publish R price batches/s through MarketData: each batch is one traded
+                                  underlying's step (index, traded marks, option forwards, 16 vols), small
+                                  mean-reverting moves that stay within 1 % of the reference price
+          --marketdata-key KEY    x-api-key of the price feed (marketdata role)          [grid-dev-marketdata]
+          --profile P             default, or market-maker: market-maker accounts (P mm0..) hold a position
+                                  in each of 200 BTC options (listed through Admin if missing) and rest 50
+                                  quotes across the strikes, seeded over the stream before the phases, and
+                                  send quotes around the option marks                   [default]
+          --market-makers N       market-maker accounts; market maker k trades on stream k mod --streams [two per stream]
+          --quote-share F         share of a stream's messages that are its market makers' quotes [0.1]
+          --server-metrics URL    the server's /metrics (Prometheus): its runtime allocation counter gives
+                                  the server's allocated bytes per message (automatic with --start-host)
+
         phases and output
           --no-grid               skip the grid phase
           --no-echo               skip the echo phase
@@ -57,6 +71,9 @@ public static class HelpText
           # maximum throughput (closed loop), then p99 at a fixed rate (open loop):
           dotnet run -c Release --project loadtests/Grid.LoadTest -- --concurrency 256 --label max
           dotnet run -c Release --project loadtests/Grid.LoadTest -- --rate 10000 --label half
+          # the same under a live market with option market makers (50 price batches/s):
+          dotnet run -c Release --project loadtests/Grid.LoadTest -- --start-host src/Grid.Host --concurrency 128 \
+            --prices 50 --profile market-maker --label live
           # seconds-long smoke that starts its own host:
           dotnet run -c Release --project loadtests/Grid.LoadTest -- --start-host src/Grid.Host --accounts 40 \
             --streams 2 --concurrency 8 --warmup 1 --duration 2 --core 0.5 --label smoke --fail-on-errors

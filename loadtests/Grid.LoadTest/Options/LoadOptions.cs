@@ -96,4 +96,28 @@ public sealed class LoadOptions
 
     /// <summary>Print the progress line every second.</summary>
     public bool Progress { get; set; } = true;
+
+    /// <summary>Price batches per second published through MarketData during both phases; null for none (a still market).</summary>
+    public double? Prices { get; set; }
+
+    /// <summary>API key of the price feed (marketdata role); the embedded grid's development key by default.</summary>
+    public string MarketDataKey { get; set; } = "grid-dev-marketdata";
+
+    /// <summary>The accounts' books: <see cref="AccountProfile.Default"/>, or some market makers with option books.</summary>
+    public AccountProfile Profile { get; set; } = AccountProfile.Default;
+
+    /// <summary>Market-maker accounts (<c>prefix</c>mm0..): two per stream by default; market maker k is on stream k mod streams.</summary>
+    public int? MarketMakers { get; set; }
+
+    /// <summary>Share of each stream's messages that are its market makers' quotes (when it has one).</summary>
+    public double QuoteShare { get; set; } = 0.1;
+
+    /// <summary>The Prometheus endpoint of the server, whose runtime allocation counter gives the server's bytes per message.</summary>
+    public Uri? ServerMetrics { get; set; }
+
+    /// <summary>True when the run moves prices or lists options: the generator then owns the traded underlyings' market.</summary>
+    public bool LiveMarket => Prices is not null || Profile == AccountProfile.MarketMaker;
+
+    /// <summary>Market makers in the run (0 without the market-maker profile).</summary>
+    public int MarketMakerCount => Profile == AccountProfile.MarketMaker ? MarketMakers ?? 2 * Streams : 0;
 }

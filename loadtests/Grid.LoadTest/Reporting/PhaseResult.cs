@@ -69,6 +69,15 @@ public sealed record PhaseResult
     /// <summary>CPU split over the window.</summary>
     public CpuUse? Cpu { get; init; }
 
-    /// <summary>Error replies plus unanswered messages plus failed streams.</summary>
-    public long Faults => Errors.Values.Sum() + Unanswered + StreamFailures.Count + (Error is null ? 0 : 1);
+    /// <summary>Bytes the server allocated over the window (its runtime counter), null when unknown.</summary>
+    public long? ServerAllocatedBytes { get; init; }
+
+    /// <summary>Server bytes allocated per message: <see cref="ServerAllocatedBytes"/> over the replies in the window.</summary>
+    public double? ServerBytesPerMessage => ServerAllocatedBytes is { } b && Throughput > 0 && Seconds > 0 ? Math.Round(b / (Throughput * Seconds), 0) : null;
+
+    /// <summary>The price feed during the phase (--prices), null for a still market.</summary>
+    public MarketFeedResult? Market { get; init; }
+
+    /// <summary>Error replies plus unanswered messages plus failed streams, and the price feed's faults.</summary>
+    public long Faults => Errors.Values.Sum() + Unanswered + StreamFailures.Count + (Error is null ? 0 : 1) + (Market?.Faults ?? 0);
 }

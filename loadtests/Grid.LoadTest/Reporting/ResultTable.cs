@@ -7,7 +7,7 @@ public static class ResultTable
 {
     /// <summary>Column headings.</summary>
     public static readonly string[] Header =
-        ["phase", "load", "msgs/s", "p50", "p90", "p99", "p99.9", "max", "send lag p99", "sent", "rejects", "faults", "CPU cores gen/server/other", "CPU µs/msg gen/server"];
+        ["phase", "load", "msgs/s", "p50", "p90", "p99", "p99.9", "max", "send lag p99", "sent", "rejects", "faults", "CPU cores gen/server/other", "CPU µs/msg gen/server", "server B/msg"];
 
     /// <summary>One row per measured phase, then the core baseline.</summary>
     public static List<string[]> Rows(RunReport report)
@@ -17,7 +17,7 @@ public static class ResultTable
         {
             if (phase.Error is not null)
             {
-                rows.Add([phase.Name, phase.Load, "-", "-", "-", "-", "-", "-", "-", "-", "-", "not run", phase.Error, ""]);
+                rows.Add([phase.Name, phase.Load, "-", "-", "-", "-", "-", "-", "-", "-", "-", "not run", phase.Error, "", ""]);
                 continue;
             }
 
@@ -26,12 +26,13 @@ public static class ResultTable
             [
                 phase.Name, phase.Load, Count(phase.Throughput), Ms(l.P50), Ms(l.P90), Ms(l.P99), Ms(l.P999), Ms(l.Max), Ms(phase.SendLag.P99),
                 Count(phase.Sent), Count(phase.Rejects.Values.Sum()), Count(phase.Faults), Cpu(phase.Cpu), PerMessage(phase.Cpu, phase.Throughput),
+                phase.ServerBytesPerMessage is { } bytes ? Count(bytes) : "",
             ]);
         }
 
         if (report.Core is { } core)
         {
-            rows.Add(["core", "1 thread", Count(core.ChecksPerSecond), Ns(core.NanosPerCheck), "", "", "", "", "", Count(core.Checks), "", "", "", ""]);
+            rows.Add(["core", "1 thread", Count(core.ChecksPerSecond), Ns(core.NanosPerCheck), "", "", "", "", "", Count(core.Checks), "", "", "", "", ""]);
         }
 
         return rows;
@@ -49,6 +50,11 @@ public static class ResultTable
             lines.Add($"{phase.Name}: mix {Join(phase.SentByKind)}; decisions {Join(phase.Decisions)}; acks {Count(phase.Acks)} ({Count(phase.AcksUnknownOrder)} for unknown orders)");
             lines.Add($"{phase.Name}: rejects {Join(phase.Rejects)}; errors {Join(phase.Errors)}; unanswered {Count(phase.Unanswered)}; server window {phase.ServerWindow}");
             lines.AddRange(phase.StreamFailures.Select(f => $"{phase.Name}: stream failed: {f}"));
+            if (phase.Market is { } m)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{phase.Name}: market {m.BatchesPerSecond:0.#} batches/s: {Count(m.Published)} published ({m.UpdatesPerBatch:0.#} updates each), {Count(m.Acked)} acked, ack p50 {Ms(m.AckLatency.P50)} p99 {Ms(m.AckLatency.P99)} max {Ms(m.AckLatency.Max)}; refused {Count(m.Refused)} batches, {Count(m.RejectedUpdates)} updates{(m.Failure is null ? "" : $"; feed failed: {m.Failure}")}"));
+            }
         }
 
         return lines;

@@ -2,11 +2,17 @@ using Grid.LoadTest.Workload;
 
 namespace Grid.LoadTest.Running;
 
-/// <summary>The load accounts: <c>prefix</c> + a zero-padded index; account i belongs to stream i mod streams.</summary>
-public sealed class AccountSet(string prefix, int count, int instruments)
+/// <summary>
+/// The load accounts: <c>prefix</c> + a zero-padded index; account i belongs to stream i mod streams.
+/// Market makers (market-maker profile) are <c>prefix</c>mm + an index, market maker k on stream k mod streams.
+/// </summary>
+public sealed class AccountSet(string prefix, int count, int instruments, int makers = 0, int bookSize = 0)
 {
     /// <summary>Every account id, in index order.</summary>
     public IReadOnlyList<string> Ids { get; } = [.. Enumerable.Range(0, count).Select(i => $"{prefix}{i.ToString("D" + count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length, System.Globalization.CultureInfo.InvariantCulture)}")];
+
+    /// <summary>The market makers' account ids (empty without the market-maker profile).</summary>
+    public IReadOnlyList<string> MarketMakers { get; } = [.. Enumerable.Range(0, makers).Select(k => $"{prefix}mm{k}")];
 
     /// <summary>Fresh engine-side state for the accounts of one stream (each phase starts its own).</summary>
     public EngineAccount[] ForStream(int stream, int streams)
@@ -14,4 +20,8 @@ public sealed class AccountSet(string prefix, int count, int instruments)
         var mine = Ids.Where((_, i) => i % streams == stream).Select(id => new EngineAccount(id, instruments)).ToArray();
         return mine.Length > 0 ? mine : throw new InvalidOperationException($"stream {stream} has no account: use at least as many accounts as streams");
     }
+
+    /// <summary>Fresh engine-side state for the market makers of one stream (possibly none).</summary>
+    public EngineAccount[] MakersForStream(int stream, int streams)
+        => [.. MarketMakers.Where((_, k) => k % streams == stream).Select(id => new EngineAccount(id, bookSize))];
 }

@@ -16,15 +16,19 @@ public sealed class HostLauncher : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private HostLauncher(Process process, StreamWriter log, int grpcPort)
+    private HostLauncher(Process process, StreamWriter log, int grpcPort, int httpPort)
     {
         _process = process;
         _log = log;
         Target = new Uri($"http://127.0.0.1:{grpcPort}");
+        Metrics = new Uri($"http://127.0.0.1:{httpPort}/metrics");
     }
 
     /// <summary>The host's gRPC endpoint.</summary>
     public Uri Target { get; }
+
+    /// <summary>The host's Prometheus endpoint (runtime counters included).</summary>
+    public Uri Metrics { get; }
 
     /// <summary>The host's process id (for CPU sampling).</summary>
     public int ProcessId => _process.Id;
@@ -51,7 +55,7 @@ public sealed class HostLauncher : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostLauncher(process, log, ports[0]);
+        var host = new HostLauncher(process, log, ports[0], ports[1]);
         output.WriteLine($"started host pid {process.Id}: gRPC {host.Target}, health http://127.0.0.1:{ports[1]}/health/ready, log {logPath}");
         try
         {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Grid.LoadTest.Baselines;
+using Grid.LoadTest.Market;
 using Grid.LoadTest.Options;
 using Grid.LoadTest.Reporting;
 using Grid.LoadTest.Transport;
+using Grid.LoadTest.Workload;
 
 namespace Grid.LoadTest.Running;
 
@@ -26,20 +28,40 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
         {
             options.Targets = [host.Target];
             options.ServerPids = [.. options.ServerPids, host.ProcessId];
+            options.ServerMetrics ??= host.Metrics;
         }
 
-        var accounts = new AccountSet(options.AccountPrefix, options.Accounts, options.Instruments.Count);
-        var phases = new PhaseRunner(options, accounts, runId, output);
+        var accounts = new AccountSet(options.AccountPrefix, options.Accounts, options.Instruments.Count, options.MarketMakerCount, OptionBook.Size);
+        LiveMarket? market = null;
+        if (options.LiveMarket)
+        {
+            market = await MarketSetup.Prepare(options, output);
+            await PriceFeed.PublishAll(options.Targets[0], options.MarketDataKey, market.Walk, output);
+        }
+
+        var phases = new PhaseRunner(options, accounts, runId, output, market);
+        MarketMakerSeeding? seeding = null;
         PhaseResult? grid = null, echo = null;
         if (options.Grid)
         {
-            await AccountFunding.Fund(options.Targets[0], options.AdminKey, accounts.Ids, options.Funding, output);
+            await AccountFunding.Fund(options.Targets[0], options.AdminKey, [.. accounts.Ids, .. accounts.MarketMakers], options.Funding, output);
+            if (market is not null && accounts.MarketMakers.Count > 0)
+            {
+                seeding = new MarketMakerSeeding(options.Targets[0], options.EngineKey, market, accounts.MarketMakers, runId);
+                await seeding.Seed(output);
+            }
+
             grid = await phases.Run("grid", StreamService.PreTrade);
         }
 
         if (options.Echo)
         {
             echo = await phases.Run("echo", StreamService.Echo);
+        }
+
+        if (seeding is not null)
+        {
+            await seeding.CancelResting(output);
         }
 
         var core = options.CoreDuration > TimeSpan.Zero ? CoreBaseline.Run(options.Instruments, options.Funding, options.CoreDuration, options.Seed, output) : null;
@@ -70,6 +92,12 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
         ["mix"] = $"new:cancel:fill {options.Mix}, at most {options.MaxRestingPerAccount} resting per account",
         ["load"] = PhaseResults.Load(options),
         ["timing"] = string.Create(CultureInfo.InvariantCulture, $"{options.Warmup.TotalSeconds}s warm-up, {options.Duration.TotalSeconds}s measured per phase; core {options.CoreDuration.TotalSeconds}s"),
+        ["market"] = options.Prices is { } prices
+            ? string.Create(CultureInfo.InvariantCulture, $"{prices:0.#} price batches/s through MarketData during both phases")
+            : "still (no price batches)",
+        ["profile"] = options.Profile == AccountProfile.MarketMaker
+            ? string.Create(CultureInfo.InvariantCulture, $"market-maker: {options.MarketMakerCount} market makers ({options.AccountPrefix}mm*), {OptionBook.Size} option positions and {BookSeed.RestingQuotes} resting quotes each, {options.QuoteShare:P0} of each stream's messages are their quotes")
+            : "default",
         ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -20,7 +20,8 @@ public static class PhaseResults
         => new() { Name = name, Load = Load(options), OfferedRate = options.Rate, Concurrency = options.Rate is null ? options.Concurrency : null, Streams = options.Streams, Error = error };
 
     /// <summary>The result of a phase whose replies have been drained.</summary>
-    public static PhaseResult From(string name, LoadOptions options, PhaseClock clock, IReadOnlyList<EngineSession> sessions, LatencyRecorders recorders, CpuUse? cpu)
+    public static PhaseResult From(
+        string name, LoadOptions options, PhaseClock clock, IReadOnlyList<EngineSession> sessions, LatencyRecorders recorders, CpuUse? cpu, long? allocated, MarketFeedResult? market)
     {
         var tallies = sessions.Select(s => s.Tally).ToList();
         var kinds = new Dictionary<string, long>();
@@ -52,6 +53,8 @@ public static class PhaseResults
             StreamFailures = [.. tallies.Where(t => t.Failure is not null).Select(t => t.Failure!)],
             ServerWindow = sessions.Count > 0 ? sessions[0].ServerWindow : 0,
             Cpu = cpu,
+            ServerAllocatedBytes = allocated,
+            Market = market,
         };
     }
 

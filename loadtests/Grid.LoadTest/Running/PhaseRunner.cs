@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grid.LoadTest.Market;
 using Grid.LoadTest.Measurement;
 using Grid.LoadTest.Options;
 using Grid.LoadTest.Reporting;
@@ -10,9 +11,10 @@ namespace Grid.LoadTest.Running;
 /// <summary>
 /// One measured phase against one stream service: open the streams (each proven by a heartbeat),
 /// warm up, measure, drain the replies, then cancel the orders left resting so the next run starts
-/// from the same book. The grid and echo phases run the same code with the same settings.
+/// from the same book. The grid and echo phases run the same code with the same settings, the price
+/// feed included (--prices: it publishes from the start of the warm-up to the end of the sends).
 /// </summary>
-public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string runId, TextWriter output)
+public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string runId, TextWriter output, LiveMarket? market = null)
 {
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(20);
 
@@ -29,7 +31,11 @@ public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string
         var sessions = new List<EngineSession>();
         for (var s = 0; s < options.Streams; s++)
         {
-            var flow = new OrderFlow(accounts.ForStream(s, options.Streams), options.Instruments, options.Mix, options.MaxRestingPerAccount, $"{runId}{name[0]}{s}-", options.Seed + s);
+            var makers = accounts.MakersForStream(s, options.Streams);
+            var quotes = market is not null && makers.Length > 0
+                ? new QuoteFlow(makers, market, options.Mix, options.QuoteShare, $"{runId}{name[0]}{s}-", options.Seed + 1_000 + s)
+                : null;
+            var flow = new OrderFlow(accounts.ForStream(s, options.Streams), options.Instruments, options.Mix, options.MaxRestingPerAccount, $"{runId}{name[0]}{s}-", options.Seed + s, quotes);
             flows.Add(flow);
             sessions.Add(new EngineSession(channels.For(s), headers, service, flow, clock, recorders, capacity));
         }
@@ -48,15 +54,19 @@ public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string
 
         using var stop = new CancellationTokenSource();
         var cpu = new CpuSampler(options.ServerPids);
+        var allocation = new AllocationSampler(options.ServerMetrics);
+        await using var feed = market is not null && options.Prices is { } rate ? new PriceFeed(options.Targets[0], options.MarketDataKey, market.Walk, rate, clock) : null;
         clock.Begin();
+        feed?.Start();
         var progress = options.Progress ? new ProgressLine(name, clock, sessions, recorders, output).Run(stop.Token) : Task.CompletedTask;
-        var sampling = Sample(clock, cpu, stop.Token);
+        var sampling = Sample(clock, cpu, allocation, stop.Token);
         await Task.WhenAll(sessions.Select((s, i) => Send(s, i, clock, stop.Token)));
+        var prices = feed is null ? null : await feed.Stop();
         await Task.WhenAll(sessions.Select(s => s.Drain(options.DrainTimeout)));
-        var cpuUse = await sampling;
+        var (cpuUse, allocated) = await sampling;
         await stop.CancelAsync();
         await progress;
-        var result = PhaseResults.From(name, options, clock, sessions, recorders, cpuUse);
+        var result = PhaseResults.From(name, options, clock, sessions, recorders, cpuUse, allocated, prices);
         if (service == StreamService.PreTrade)
         {
             await CancelResting(sessions, flows);
@@ -78,18 +88,20 @@ public sealed class PhaseRunner(LoadOptions options, AccountSet accounts, string
         return Task.Run(() => OpenLoop.Run(session, first, interval, clock.MeasureTo, new Pacer(options.SpinPacing), cancellationToken), cancellationToken);
     }
 
-    private static async Task<CpuUse?> Sample(PhaseClock clock, CpuSampler cpu, CancellationToken cancellationToken)
+    private static async Task<(CpuUse? Cpu, long? Allocated)> Sample(PhaseClock clock, CpuSampler cpu, AllocationSampler allocation, CancellationToken cancellationToken)
     {
         try
         {
             await PhaseClock.Until(clock.MeasureFrom, cancellationToken);
             cpu.Mark();
+            await allocation.Mark();
             await PhaseClock.Until(clock.MeasureTo, cancellationToken);
-            return cpu.Since();
+            var used = cpu.Since();
+            return (used, await allocation.Since());
         }
         catch (OperationCanceledException)
         {
-            return null;
+            return (null, null);
         }
     }
 

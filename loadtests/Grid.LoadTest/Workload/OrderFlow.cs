@@ -17,6 +17,7 @@ public sealed class OrderFlow
     private readonly int _maxResting;
     private readonly string _idPrefix;
     private readonly Random _random;
+    private readonly QuoteFlow? _quotes;
     private readonly Lock _gate = new();
     private long _sequence;
 
@@ -26,7 +27,8 @@ public sealed class OrderFlow
     /// <param name="maxResting">Open orders per account beyond which a new order becomes a cancel.</param>
     /// <param name="idPrefix">Prefix of client order and trade ids, unique per run and stream.</param>
     /// <param name="seed">Seed of the random choices.</param>
-    public OrderFlow(EngineAccount[] accounts, IReadOnlyList<TradedInstrument> instruments, OrderMix mix, int maxResting, string idPrefix, int seed)
+    /// <param name="quotes">This engine's market makers' quotes, which take their share of the messages; null for none.</param>
+    public OrderFlow(EngineAccount[] accounts, IReadOnlyList<TradedInstrument> instruments, OrderMix mix, int maxResting, string idPrefix, int seed, QuoteFlow? quotes = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(accounts.Length);
         ArgumentOutOfRangeException.ThrowIfZero(instruments.Count);
@@ -36,6 +38,7 @@ public sealed class OrderFlow
         _maxResting = maxResting;
         _idPrefix = idPrefix;
         _random = new Random(seed);
+        _quotes = quotes;
     }
 
     /// <summary>The next message, with what it is and whom it concerns, for the reply.</summary>
@@ -43,6 +46,13 @@ public sealed class OrderFlow
     {
         lock (_gate)
         {
+            if (_quotes is not null && _random.NextDouble() < _quotes.Share)
+            {
+                var quote = new EngineMessage { CorrelationId = correlationId };
+                _quotes.Next(quote, out kind, out account, out order);
+                return quote;
+            }
+
             account = _accounts[_random.Next(_accounts.Length)];
             var total = _mix.New + _mix.Cancel + _mix.Fill;
             var draw = _random.NextDouble() * total;
@@ -101,6 +111,7 @@ public sealed class OrderFlow
                 account.Resting.Clear();
             }
 
+            _quotes?.CancelAll(cancels);
             return cancels;
         }
     }

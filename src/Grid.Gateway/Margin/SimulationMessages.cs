@@ -101,7 +101,7 @@ internal static class SimulationMessages
             if (wire.Regimes is not null)
             {
                 // The same figures as Accounts.CompareRegimes gives a live account, so a portfolio compares like one.
-                wire.Regimes.Dependency = Admin.HouseRiskViews.ToWire(CreditDependencyView.Of(d));
+                wire.Regimes.Dependency = Admin.HouseRiskMessages.ToWire(CreditDependencyView.Of(d));
             }
         }
 

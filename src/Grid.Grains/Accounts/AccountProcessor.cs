@@ -65,7 +65,11 @@ internal sealed partial class AccountProcessor
         return true;
     }
 
-    /// <summary>The book against the current market frame, rebuilt from the record when the frame moved; null when unpriced.</summary>
+    /// <summary>
+    /// The book against the current market frame; null when unpriced. When the frame moved, the book is
+    /// rebased onto it (only the groups the prices moved are repriced); the first build, a layout or
+    /// rulebook change, and <see cref="Invalidate"/> rebuild it from the record.
+    /// </summary>
     public AccountBook? Book()
     {
         var frame = _market();
@@ -77,7 +81,11 @@ internal sealed partial class AccountProcessor
         _bookFrame = frame.Version;
         try
         {
-            _book = AccountBook.Create(frame.Model, Record.ToPortfolio());
+            if (_book is null || !_book.TryRebase(frame.Model))
+            {
+                _book = AccountBook.Create(frame.Model, Record.ToPortfolio());
+            }
+
             Unpriced = null;
         }
         catch (RiskInputException e)

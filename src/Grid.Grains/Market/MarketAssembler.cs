@@ -7,8 +7,11 @@ namespace Grid.Grains.Market;
 
 /// <summary>
 /// Turns the published market (rulebook, instruments, underlyings) into a <see cref="MarketFrame"/>. The
-/// frame's instant, from which option time to expiry is measured and which figures report as their
-/// as-of, is the newest observation among its market inputs; before any, the instant the frame was built.
+/// frame's instant, which figures report as their as-of, is the newest observation among its market
+/// inputs; before any, the instant the frame was built. Each group's instant (the newest observation
+/// among its own inputs, from which its options' time to expiry is measured) is the risk core's
+/// <see cref="GroupModel.Instant"/>, built from the same per-key observation times; the model shares the
+/// compiled groups a batch did not move with the previous frame's model.
 /// </summary>
 internal static class MarketAssembler
 {
@@ -95,6 +98,7 @@ internal static class MarketAssembler
             SpanDeltas = spanDeltas,
             OpenInterest = openInterest,
             PriceTimes = times,
+            InputTimes = inputs,
         };
         var skipped = new List<RiskInputException>();
         var model = RiskModel.Build(rulebook, specs, market, skipped, key.Previous);
@@ -105,12 +109,12 @@ internal static class MarketAssembler
             unpriced[id] = e.Message;
         }
 
-        return new MarketFrame(key.Version, key.Catalog, model, rulebookInfo, instruments, unpriced, GroupTimes(model, times), GroupTimes(model, inputs));
+        return new MarketFrame(key.Version, key.Catalog, model, rulebookInfo, instruments, unpriced, GroupTimes(model, times), Array.ConvertAll(model.Groups, g => g.Instant));
     }
 
     private static DateTimeOffset Newer(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    // A group's time is the newest of its keys' times: an asset that enters it, one of its instruments, their underlyings.
+    // A group's price time is the newest of its keys' price times: an asset that enters it, one of its instruments, their underlyings.
     private static DateTimeOffset[] GroupTimes(RiskModel model, Dictionary<string, DateTimeOffset> times)
     {
         var result = new DateTimeOffset[model.Groups.Length];

@@ -51,9 +51,9 @@ public sealed class MarketFrame
     public DateTimeOffset[] GroupPriceTimes { get; }
 
     /// <summary>
-    /// Newest observation of any market input per group index of the model: prices, forwards, dividend
-    /// yields, risk arrays, span deltas, open interest. A group whose input time changed between two
-    /// frames moved, even when its prices (and so its staleness) did not.
+    /// Newest observation of any market input per group index of the model (<see cref="GroupModel.Instant"/>):
+    /// prices, forwards, dividend yields, risk arrays, span deltas, open interest. A group whose input time
+    /// changed between two frames moved, even when its prices (and so its staleness) did not.
     /// </summary>
     public DateTimeOffset[] GroupInputTimes { get; }
 

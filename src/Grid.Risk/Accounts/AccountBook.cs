@@ -147,10 +147,6 @@ public sealed partial class AccountBook
             {
                 var gb = GroupFor(risk.Group);
                 gb.EnsureSides();
-                Costs(risk, o.Side, o.Qty, o.Price, out o.OpenLoss, out o.Fee);
-                var side = gb.States[o.Side == Side.Buy ? 1 : 2];
-                side.OpenLoss += o.OpenLoss;
-                side.FeeReserve += o.Fee;
                 if (o.Side == Side.Buy)
                 {
                     gb.Bids++;
@@ -162,33 +158,7 @@ public sealed partial class AccountBook
             }
         }
 
-        for (var k = 0; k < HoldingCount; k++)
-        {
-            ref var h = ref Holdings[k];
-            var risk = model.Instruments[h.Instrument];
-            var gb = GroupFor(risk.Group);
-            for (var s = 0; s < gb.LiveStates; s++)
-            {
-                gb.States[s].MoveInstrument(risk, 0, h.Net((FillState)s));
-            }
-        }
-
-        RebuildShortOptionMinimum();
-        for (var a = 0; a < Balances.Length; a++)
-        {
-            var asset = model.Assets[a];
-            if (asset.Group >= 0 && (Balances[a] != 0 || SpotFill[a] != 0))
-            {
-                var gb = GroupFor(asset.Group);
-                gb.States[0].MoveBalance(asset, 0, Balances[a]);
-                if (gb.SidesLive)
-                {
-                    gb.States[1].MoveBalance(asset, 0, Balances[a] + SpotFill[a]);
-                    gb.States[2].MoveBalance(asset, 0, Balances[a] + SpotFill[a]);
-                }
-            }
-        }
-
+        Accumulate(default);
         for (var g = 0; g < Groups.Length; g++)
         {
             if (Groups[g] is not null)
@@ -257,53 +227,6 @@ public sealed partial class AccountBook
     {
         openLoss = qty * risk.OpenLossPerContract(side == Side.Buy ? 1 : -1, price);
         fee = Model.Rulebook.TakerFeeReserve * qty * risk.FeeBasePerContract(price);
-    }
-
-    // Per-strike short-option minimum of every state, from scratch: option holdings sorted by
-    // (group, slot) so each slot's net is summed once (O(H log H), no allocation).
-    private void RebuildShortOptionMinimum()
-    {
-        Span<long> keys = HoldingCount <= 256 ? stackalloc long[HoldingCount] : new long[HoldingCount];
-        var n = 0;
-        for (var k = 0; k < HoldingCount; k++)
-        {
-            var risk = Model.Instruments[Holdings[k].Instrument];
-            if (risk.SomSlot >= 0 && Model.Groups[risk.Group].Rule.SomRate != 0)
-            {
-                keys[n++] = ((long)risk.Group << 44) | ((long)risk.SomSlot << 20) | (uint)k;
-            }
-        }
-
-        keys = keys[..n];
-        keys.Sort();
-        Span<double> net = stackalloc double[3];
-        for (var start = 0; start < n;)
-        {
-            var slotKey = keys[start] >> 20;
-            var end = start;
-            net.Clear();
-            for (; end < n && keys[end] >> 20 == slotKey; end++)
-            {
-                ref var h = ref Holdings[(int)(keys[end] & 0xFFFFF)];
-                var multiplier = Model.Instruments[h.Instrument].Multiplier;
-                for (var s = 0; s < 3; s++)
-                {
-                    net[s] += h.Net((FillState)s) * multiplier;
-                }
-            }
-
-            var group = (int)(slotKey >> 24);
-            var slot = (int)(slotKey & 0xFFFFFF);
-            var gb = Groups[group]!;
-            var rule = Model.Groups[group];
-            var perUnit = rule.Rule.SomRate * rule.SlotForwards[slot];
-            for (var s = 0; s < gb.LiveStates; s++)
-            {
-                gb.States[s].SomStrike += perUnit * Math.Max(0, -net[s]);
-            }
-
-            start = end;
-        }
     }
 
     /// <summary>Σ q·mult over the holdings in one (expiry, strike) slot of a group, in a fill state.</summary>

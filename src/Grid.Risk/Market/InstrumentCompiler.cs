@@ -8,7 +8,8 @@ namespace Grid.Risk.Market;
 /// <summary>
 /// Computes an instrument's per-contract risk array, delta and value from the market (Rulebook §0,
 /// §3.3). Every market input is checked: a missing, NaN, zero or negative price or vol, or an
-/// expired option, is a <see cref="RiskInputException"/>, never a wrong number.
+/// expired option, is a <see cref="RiskInputException"/>, never a wrong number. An option's time to
+/// expiry runs from its group's instant (<see cref="GroupModel.Instant"/>).
 /// </summary>
 internal sealed class InstrumentCompiler(
     Rulebook rulebook,
@@ -16,7 +17,8 @@ internal sealed class InstrumentCompiler(
     Dictionary<string, int> groupIndex,
     ScenarioGrid[] grids,
     Dictionary<string, int> assetIndex,
-    AssetRisk[] assets)
+    AssetRisk[] assets,
+    DateTimeOffset[] instants)
 {
     private readonly Dictionary<(int Group, DateTimeOffset Expiry, double Strike), int> _slots = [];
     private readonly List<double>[] _slotForwards = Enumerable.Range(0, grids.Length).Select(_ => new List<double>()).ToArray();
@@ -141,10 +143,11 @@ internal sealed class InstrumentCompiler(
             throw new RiskInputException($"{field}.expiry", "an option needs an expiry");
         }
 
-        var days = (expiry - market.AsOf).TotalDays;
+        var instant = instants[group] == default ? market.AsOf : instants[group];
+        var days = (expiry - instant).TotalDays;
         if (!(days > 0))
         {
-            throw new RiskInputException($"{field}.expiry", $"expired at {expiry:O} (as of {market.AsOf:O})");
+            throw new RiskInputException($"{field}.expiry", $"expired at {expiry:O} (as of {instant:O})");
         }
 
         var vol = Price(market.Vols, spec.Id, $"vols.{spec.Id}");

@@ -41,5 +41,13 @@ public sealed record MarketSnapshot
     /// <summary>When each price (asset index or instrument mark) was last updated.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> PriceTimes { get; init; } = Empty<DateTimeOffset>();
 
+    /// <summary>
+    /// Newest observation of any input per key: an asset code (index, forwards, dividend yield) or an
+    /// instrument id (mark, vol, risk array, span delta, open interest). A group's instant, from which
+    /// its options' time to expiry is measured, is the newest of its keys' times (<see cref="GroupModel.Instant"/>);
+    /// when empty (the spec cases), every group's instant is <see cref="AsOf"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> InputTimes { get; init; } = Empty<DateTimeOffset>();
+
     private static Dictionary<string, T> Empty<T>() => new(StringComparer.Ordinal);
 }

@@ -72,7 +72,8 @@ public sealed class RiskModel
     /// <param name="market">Prices, vols and rates.</param>
     /// <param name="skipped">When given, instruments that cannot be compiled are left out and their errors
     /// collected here (a live catalog keeps trading the rest); otherwise the first error is thrown.</param>
-    /// <param name="previous">The model this one replaces: its <see cref="Layout"/> is reused when unchanged.</param>
+    /// <param name="previous">The model this one replaces: its <see cref="Layout"/> is reused when unchanged, and so
+    /// are its compiled groups and instruments whose inputs did not move (<see cref="MovedGroups"/>).</param>
     /// <exception cref="RiskInputException">An instrument is inconsistent or its market data is missing or invalid.</exception>
     public static RiskModel Build(
         Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market, ICollection<RiskInputException>? skipped = null, RiskModel? previous = null)
@@ -83,20 +84,43 @@ public sealed class RiskModel
             groupIndex[name] = groupIndex.Count;
         }
 
+        var instants = GroupInstants.Of(rulebook, groupIndex, instruments, market);
+        var unmoved = previous is null ? null : UnmovedGroups.Find(previous, rulebook, instruments, market, instants);
+        return (unmoved is null ? null : TryBuild(rulebook, instruments, market, groupIndex, instants, skipped, previous, unmoved))
+            ?? TryBuild(rulebook, instruments, market, groupIndex, instants, skipped, previous, null)!;
+    }
+
+    // With unmoved groups, their compiled groups and instruments come from the previous model, which
+    // needs the same layout: when an instrument the previous model priced fails, or one it left out
+    // compiles, this returns null and the caller compiles everything.
+    private static RiskModel? TryBuild(
+        Rulebook rulebook, IReadOnlyList<Instrument> instruments, MarketSnapshot market, Dictionary<string, int> groupIndex,
+        DateTimeOffset[] instants, ICollection<RiskInputException>? skipped, RiskModel? previous, bool[]? unmoved)
+    {
         var groups = new GroupModel[groupIndex.Count];
         var scenarios = new ScenarioGrid[groups.Length];
         foreach (var (name, g) in groupIndex)
         {
-            scenarios[g] = ScenarioGrid.For(rulebook.Groups[name]);
+            scenarios[g] = unmoved?[g] == true ? previous!.Groups[g].Grid : ScenarioGrid.For(rulebook.Groups[name]);
         }
 
         var assets = AssetCompiler.Compile(rulebook, market, groupIndex, scenarios);
+        if (unmoved is not null)
+        {
+            for (var a = 0; a < assets.Length; a++)
+            {
+                assets[a] = assets[a].Price.Equals(previous!.Assets[a].Price) ? previous.Assets[a] : assets[a];
+            }
+        }
+
         var assetIndex = Index(assets, a => a.Rule.Name);
-        var compiler = new InstrumentCompiler(rulebook, market, groupIndex, scenarios, assetIndex, assets);
+        var compiler = new InstrumentCompiler(rulebook, market, groupIndex, scenarios, assetIndex, assets, instants);
         var compiled = new List<InstrumentRisk>(instruments.Count);
+        var left = unmoved is null ? skipped : new List<RiskInputException>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in instruments)
         {
+            var known = unmoved is not null && previous!.TryGetInstrument(spec.Id, out var p) && p == compiled.Count;
             try
             {
                 if (!seen.Add(spec.Id))
@@ -104,9 +128,33 @@ public sealed class RiskModel
                     throw new RiskInputException($"instruments.{spec.Id}", "is listed twice");
                 }
 
-                compiled.Add(compiler.Compile(compiled.Count, spec));
+                var carried = known ? previous!.Instruments[compiled.Count] : null;
+                var risk = carried is { Group: >= 0 } && !carried.Kind.IsCash() && unmoved![carried.Group] ? carried : compiler.Compile(compiled.Count, spec);
+                if (unmoved is not null && !known)
+                {
+                    return null;
+                }
+
+                compiled.Add(risk);
             }
-            catch (RiskInputException e) when (skipped is not null)
+            catch (RiskInputException e) when (left is not null && !known)
+            {
+                left.Add(e);
+            }
+            catch (RiskInputException) when (unmoved is not null)
+            {
+                return null;
+            }
+        }
+
+        if (unmoved is not null && (compiled.Count != previous!.Instruments.Length || (left!.Count > 0 && skipped is null)))
+        {
+            return null;
+        }
+
+        if (unmoved is not null && skipped is not null)
+        {
+            foreach (var e in left!)
             {
                 skipped.Add(e);
             }
@@ -114,10 +162,37 @@ public sealed class RiskModel
 
         foreach (var (name, g) in groupIndex)
         {
-            groups[g] = new GroupModel(g, rulebook.Groups[name], scenarios[g], compiler.SlotForwards(g));
+            groups[g] = unmoved?[g] == true
+                ? previous!.Groups[g]
+                : new GroupModel(g, rulebook.Groups[name], scenarios[g], compiler.SlotForwards(g), instants[g]);
         }
 
         return new RiskModel(rulebook, market, groups, assets, [.. compiled], compiler, previous);
+    }
+
+    /// <summary>
+    /// The groups whose inputs moved between <paramref name="since"/> and this model (bit g = group g; groups
+    /// from 63 on share bit 63): those whose compiled group this model does not share with it. Every bit when
+    /// the layout or the rulebook differ.
+    /// </summary>
+    public ulong MovedGroups(RiskModel since)
+    {
+        ArgumentNullException.ThrowIfNull(since);
+        if (!ReferenceEquals(Layout, since.Layout) || !ReferenceEquals(Rulebook, since.Rulebook))
+        {
+            return ulong.MaxValue;
+        }
+
+        ulong mask = 0;
+        for (var g = 0; g < Groups.Length; g++)
+        {
+            if (!ReferenceEquals(Groups[g], since.Groups[g]))
+            {
+                mask |= 1UL << Math.Min(g, 63);
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>A model for a new market with the same rulebook and instruments.</summary>

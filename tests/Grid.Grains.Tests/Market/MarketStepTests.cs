@@ -46,7 +46,7 @@ public sealed class MarketStepTests(GridClusterFixture fixture)
     }
 
     [Fact]
-    public async Task TheFrameInstant_IsTheNewestObservation_AndOptionTimeToExpiryRunsFromIt()
+    public async Task TheFrameInstant_IsTheNewestObservation_AndOptionTimeToExpiryRunsFromItsGroupsInstant()
     {
         var perp = await fixture.ListPerp("STEP-T-PERP", 100);
         var at = Later(fixture.Views().Max(v => v.Frame.AsOf));
@@ -56,8 +56,18 @@ public sealed class MarketStepTests(GridClusterFixture fixture)
         foreach (var view in fixture.Views())
         {
             var frame = view.Frame;
-            var option = frame.Model.Instruments.First(i => i.Spec.Kind == InstrumentKind.Option);
-            Assert.Equal((option.Spec.Expiry!.Value - at).TotalDays / 365.0, option.Years, 12);
+            Assert.True(frame.Model.TryGetGroup("ETH", out var eth));
+            Assert.Equal(at, frame.Model.Groups[eth].Instant);
+            Assert.Equal(at, frame.GroupInputTimes[eth]);
+            var options = frame.Model.Instruments.Where(i => i.Spec.Kind == InstrumentKind.Option).ToList();
+            Assert.NotEmpty(options);
+            foreach (var option in options)
+            {
+                // Each group's options age with the group's own newest observation, not with the perp's tick elsewhere.
+                var instant = frame.Model.Groups[option.Group].Instant;
+                Assert.True(instant <= at);
+                Assert.Equal((option.Spec.Expiry!.Value - instant).TotalDays / 365.0, option.Years, 12);
+            }
         }
     }
 

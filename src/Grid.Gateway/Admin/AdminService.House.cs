@@ -33,9 +33,12 @@ internal sealed partial class AdminService
                 await responseStream.WriteAsync(Line(chunk), context.CancellationToken);
             }
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (Exception) when (context.CancellationToken.IsCancellationRequested)
         {
-            // The reader left: its silos drop their parts.
+            // The reader left or its deadline passed (grpc-dotnet has then set DEADLINE_EXCEEDED): its silos
+            // drop their parts. Whatever the cancelled part threw (a grain call cut short surfaces as an
+            // Orleans exception, not always as a cancellation), there is nobody left to answer: throwing here
+            // would only make the server reset the HTTP/2 stream instead of ending it with its status.
         }
         catch (Exception e) when (e is not RpcException)
         {

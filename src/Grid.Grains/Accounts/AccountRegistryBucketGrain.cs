@@ -1,76 +1,53 @@
 using Grid.Abstractions.Accounts;
 using Grid.Risk.Accounts;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Grid.Grains.Accounts;
 
 /// <summary>
-/// One bucket of the account registry: the latest summary of the accounts hashing to it, persisted as
-/// its own record, so a save writes about N/B summaries whatever the number of accounts overall.
-/// Reports are saved at most every few seconds; a claim (an account starting to hold risk on a silo) is
-/// saved before it is answered, since waking a dead silo's accounts depends on it. Reentrant so
-/// concurrent claims share one write; every method changes the bucket synchronously within its turn.
+/// One bucket of the account registry: the latest summary of the accounts hashing to it, stored as its
+/// own record plus a short claim journal (<see cref="RegistryBucketStore"/>), so neither a claim nor a
+/// lookup ever touches the other accounts. Reports are saved at most every few seconds; a claim (an
+/// account starting to hold risk on a silo) is stored before it is answered, since waking a dead silo's
+/// accounts depends on it. Reentrant so concurrent claims share one write; every method changes the
+/// bucket synchronously within its turn.
 /// </summary>
 [Reentrant]
 [GrainType("account-registry-bucket")]
 public sealed class AccountRegistryBucketGrain : Grain, IAccountRegistryBucketGrain
 {
-    private readonly IPersistentState<RegistryRecord> _state;
-    private readonly GroupCommit _commit;
-    private readonly SortedSet<string> _ids = new(StringComparer.Ordinal);
-    private bool _dirty;
+    private readonly RegistryBucketStore _store;
 
-    public AccountRegistryBucketGrain([PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state)
-    {
-        _state = state;
-        _commit = new GroupCommit(() => _state.WriteStateAsync(), retryAfterFailure: true);
-    }
+    public AccountRegistryBucketGrain(
+        [PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> record,
+        [PersistentState("claims", GridStorage.Name)] IPersistentState<RegistryRecord> journal,
+        IOptions<AccountRegistryOptions> options)
+        => _store = new RegistryBucketStore(record, journal, options.Value.ClaimJournal);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ids.UnionWith(_state.State.Accounts.Keys);
-        this.RegisterGrainTimer(Save, new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) { Interleave = false });
+        _store.Load();
+        this.RegisterGrainTimer(_ => _store.SaveIfChanged(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) { Interleave = false });
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Save(cancellationToken);
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _store.SaveIfChanged();
 
     public Task Report(AccountSummary summary)
     {
-        Record(summary);
+        _store.Report(summary);
         return Task.CompletedTask;
     }
 
-    public Task Claim(AccountSummary summary)
-    {
-        Record(summary);
-        return _commit.Durable();
-    }
+    public Task Claim(AccountSummary summary) => _store.Claim(summary);
 
-    public Task Import(IReadOnlyList<AccountSummary> summaries)
-    {
-        foreach (var summary in summaries)
-        {
-            Record(summary);
-        }
-
-        return _commit.Durable();
-    }
-
-    private void Record(AccountSummary summary)
-    {
-        if (!_state.State.Accounts.TryGetValue(summary.AccountId, out var old) || old.At <= summary.At)
-        {
-            _state.State.Accounts[summary.AccountId] = summary;
-            _ids.Add(summary.AccountId);
-            _dirty = true;
-        }
-    }
+    public Task Import(IReadOnlyList<AccountSummary> summaries) => _store.Import(summaries);
 
     public Task<int> Revive(string deadSilo, bool atRisk)
     {
         var woken = 0;
-        foreach (var a in _state.State.Accounts.Values)
+        foreach (var a in _store.Accounts.Values)
         {
             if (a.Silo == deadSilo && (atRisk ? a.AtRisk : !a.AtRisk && a.Equity != 0))
             {
@@ -86,13 +63,13 @@ public sealed class AccountRegistryBucketGrain : Grain, IAccountRegistryBucketGr
     public Task<AccountPage> Page(string afterId, int max, AccountState[] states)
     {
         max = Math.Max(max, 1);
-        var page = new List<AccountSummary>(Math.Min(max, _ids.Count));
+        var page = new List<AccountSummary>(Math.Min(max, _store.Ids.Count));
         var more = false;
-        if (_ids.Count > 0 && StringComparer.Ordinal.Compare(afterId, _ids.Max) < 0)
+        if (_store.Ids.Count > 0 && StringComparer.Ordinal.Compare(afterId, _store.Ids.Max) < 0)
         {
-            foreach (var id in afterId.Length == 0 ? _ids : _ids.GetViewBetween(afterId, _ids.Max!))
+            foreach (var id in afterId.Length == 0 ? _store.Ids : _store.Ids.GetViewBetween(afterId, _store.Ids.Max!))
             {
-                var summary = _state.State.Accounts[id];
+                var summary = _store.Accounts[id];
                 if (id == afterId || (states.Length > 0 && Array.IndexOf(states, summary.State) < 0))
                 {
                     continue;
@@ -113,8 +90,8 @@ public sealed class AccountRegistryBucketGrain : Grain, IAccountRegistryBucketGr
 
     public Task<IReadOnlyList<AccountSummary>> Matching(AccountState[] states)
     {
-        var matching = new List<AccountSummary>(_state.State.Accounts.Count);
-        foreach (var a in _state.State.Accounts.Values)
+        var matching = new List<AccountSummary>(_store.Accounts.Count);
+        foreach (var a in _store.Accounts.Values)
         {
             if (states.Length == 0 || Array.IndexOf(states, a.State) >= 0)
             {
@@ -130,29 +107,12 @@ public sealed class AccountRegistryBucketGrain : Grain, IAccountRegistryBucketGr
         var found = new List<AccountSummary>(accountIds.Count);
         foreach (var id in accountIds)
         {
-            if (_state.State.Accounts.TryGetValue(id, out var summary))
+            if (_store.Accounts.TryGetValue(id, out var summary))
             {
                 found.Add(summary);
             }
         }
 
         return Task.FromResult<IReadOnlyList<AccountSummary>>(found);
-    }
-
-    private async Task Save(CancellationToken ct)
-    {
-        if (_dirty)
-        {
-            _dirty = false;
-            try
-            {
-                await _commit.Durable();
-            }
-            catch (Exception)
-            {
-                // Storage is down: the bucket is still in memory and the next tick writes it again.
-                _dirty = true;
-            }
-        }
     }
 }

@@ -10,7 +10,18 @@ public sealed class AccountRegistryOptionsValidator : IValidateOptions<AccountRe
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, AccountRegistryOptions options)
-        => options.Buckets is < 1 or > MaxBuckets
-            ? ValidateOptionsResult.Fail($"{AccountRegistryOptions.Section}:Buckets must be in [1, {MaxBuckets}] (was {options.Buckets})")
-            : ValidateOptionsResult.Success;
+    {
+        var errors = new List<string>();
+        if (options.Buckets is < 1 or > MaxBuckets)
+        {
+            errors.Add($"{AccountRegistryOptions.Section}:Buckets must be in [1, {MaxBuckets}] (was {options.Buckets})");
+        }
+
+        if (options.ClaimJournal is < 1 or > 10_000)
+        {
+            errors.Add($"{AccountRegistryOptions.Section}:ClaimJournal must be in [1, 10000] (was {options.ClaimJournal})");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

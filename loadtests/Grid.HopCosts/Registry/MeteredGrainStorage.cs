@@ -12,21 +12,9 @@ internal sealed class MeteredGrainStorage(IGrainStorage inner, OrleansGrainStora
 {
     private readonly ConcurrentDictionary<string, (long Writes, long Bytes)> _written = new();
 
-    /// <summary>Writes and bytes so far for grain type <paramref name="grainType"/> (all state names).</summary>
-    public (long Writes, long Bytes) Written(string grainType)
-    {
-        long writes = 0, bytes = 0;
-        foreach (var (key, value) in _written)
-        {
-            if (key.StartsWith(grainType + "/", StringComparison.Ordinal))
-            {
-                writes += value.Writes;
-                bytes += value.Bytes;
-            }
-        }
-
-        return (writes, bytes);
-    }
+    /// <summary>Writes and bytes so far of state <paramref name="stateName"/> of grain type <paramref name="grainType"/>.</summary>
+    public (long Writes, long Bytes) Written(string grainType, string stateName)
+        => _written.TryGetValue($"{grainType}/{stateName}", out var w) ? w : (0, 0);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 

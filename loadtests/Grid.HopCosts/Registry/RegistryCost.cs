@@ -17,25 +17,32 @@ namespace Grid.HopCosts.Registry;
 /// <summary>
 /// Issue 15 item 4: what a registry claim and lookup cost with N accounts registered, the registry split
 /// into buckets. One silo, in-memory storage metered as Redis would store it; N accounts imported into
-/// their buckets, then sequential claims of existing accounts (each answered once its write is stored)
-/// and sequential lookups. The baseline is the design before: one record of every account, rewritten
-/// whole by every claim (serialized once here, as each such claim did).
+/// their buckets, then sequential claims of random existing accounts (each answered once its journal
+/// write is stored), sequential lookups, and claims concentrated on one bucket (every ClaimJournal-th
+/// claim folds the journal into the bucket's record: the steady cost of a busy bucket). The baseline
+/// is the design before: one record of every account, rewritten whole by every claim (serialized once
+/// here, as each such claim did).
 /// </summary>
 internal static class RegistryCost
 {
-    public static async Task Run(TextWriter output, IReadOnlyList<int> sizes, int claims)
+    private const string Bucket = "account-registry-bucket";
+    private const string Inner = "redis-measured";
+
+    // redis: a connection string to store in Redis (as Redis mode does) instead of memory; empty for memory.
+    public static async Task Run(TextWriter output, IReadOnlyList<int> sizes, int claims, string redis)
     {
-        output.WriteLine($"| accounts | buckets | claim wall µs | claim CPU µs | bytes written per claim | writes per claim | lookup wall µs | before: bytes per claim | before: serialize ms |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine($"storage: {(redis.Length == 0 ? "in-memory, metered as Redis would store it" : $"Redis at {redis}, metered")}");
+        output.WriteLine("| accounts | claim wall µs | claim CPU µs | journal bytes per claim | record bytes per claim | lookup wall µs | one bucket: claim wall µs | one bucket: bytes per claim (journal + record) | before: bytes per claim | before: serialize ms |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var accounts in sizes)
         {
-            await Measure(output, accounts, claims);
+            await Measure(output, accounts, claims, redis);
         }
     }
 
-    private static async Task Measure(TextWriter output, int accounts, int claims)
+    private static async Task Measure(TextWriter output, int accounts, int claims, string redis)
     {
-        using var host = await Start();
+        using var host = await Start(redis);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var storage = (MeteredGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(GridStorage.Name);
         var buckets = host.Services.GetRequiredService<IOptions<AccountRegistryOptions>>().Value.Buckets;
@@ -60,7 +67,7 @@ internal static class RegistryCost
             await RegistryBuckets.Grain(grains, id, buckets).Claim(Summary(id, DateTimeOffset.UtcNow));
         }
 
-        var before = storage.Written("account-registry-bucket");
+        var (journal, record) = (storage.Written(Bucket, "claims"), storage.Written(Bucket, "registry"));
         var claimCost = await Cost.Process(claims, async () =>
         {
             for (var i = 0; i < claims; i++)
@@ -69,7 +76,8 @@ internal static class RegistryCost
                 await RegistryBuckets.Grain(grains, id, buckets).Claim(Summary(id, DateTimeOffset.UtcNow));
             }
         });
-        var after = storage.Written("account-registry-bucket");
+        var journalBytes = (storage.Written(Bucket, "claims").Bytes - journal.Bytes) / (double)claims;
+        var recordBytes = (storage.Written(Bucket, "registry").Bytes - record.Bytes) / (double)claims;
 
         var lookups = claims * 5;
         var lookupCost = await Cost.Process(lookups, async () =>
@@ -81,10 +89,20 @@ internal static class RegistryCost
             }
         });
 
+        var busy = shares[0].ToArray();
+        var (busyJournal, busyRecord) = (storage.Written(Bucket, "claims").Bytes, storage.Written(Bucket, "registry").Bytes);
+        var busyCost = await Cost.Process(claims, async () =>
+        {
+            var bucket = grains.GetGrain<IAccountRegistryBucketGrain>(shares[0].Key);
+            for (var i = 0; i < claims; i++)
+            {
+                await bucket.Claim(Summary(busy[i % busy.Length], DateTimeOffset.UtcNow));
+            }
+        });
+        var busyBytes = (storage.Written(Bucket, "claims").Bytes - busyJournal + storage.Written(Bucket, "registry").Bytes - busyRecord) / (double)claims;
+
         var (oldBytes, oldMs) = OldDesign(host.Services, ids, at);
-        var writes = (double)(after.Writes - before.Writes) / claims;
-        var bytes = (double)(after.Bytes - before.Bytes) / claims;
-        output.WriteLine($"| {accounts:N0} | {buckets:N0} | {claimCost.WallUs:F0} | {claimCost.CpuUs:F0} | {bytes:N0} | {writes:F2} | {lookupCost.WallUs:F0} | {oldBytes:N0} | {oldMs:F1} |");
+        output.WriteLine($"| {accounts:N0} | {claimCost.WallUs:F0} | {claimCost.CpuUs:F0} | {journalBytes:N0} | {recordBytes:N0} | {lookupCost.WallUs:F0} | {busyCost.WallUs:F0} | {busyBytes:N0} | {oldBytes:N0} | {oldMs:F1} |");
         await host.StopAsync();
     }
 
@@ -117,15 +135,24 @@ internal static class RegistryCost
         At = at,
     };
 
-    private static async Task<IHost> Start()
+    private static async Task<IHost> Start(string redis)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: 11_978, gatewayPort: 30_978).AddGridGrains(builder.Configuration);
+            if (redis.Length > 0)
+            {
+                silo.AddRedisGrainStorage(Inner, b => b.Configure<IServiceProvider>((o, sp) =>
+                {
+                    o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+                    o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>());
+                }));
+            }
+
             silo.Services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, _) => new MeteredGrainStorage(
-                ActivatorUtilities.CreateInstance<SiloMemoryGrainStorage>(sp),
+                redis.Length > 0 ? sp.GetRequiredKeyedService<IGrainStorage>(Inner) : ActivatorUtilities.CreateInstance<SiloMemoryGrainStorage>(sp),
                 new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
         });
         var host = builder.Build();

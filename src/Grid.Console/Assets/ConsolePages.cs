@@ -25,6 +25,7 @@ internal static class ConsolePages
         console.MapGet("/account/{**id}", (HttpContext context, ConsoleAssets assets) => assets.Page(context, BasePath(context.Request, prefix)))
             .AllowAnonymous();
         console.MapGet("/simulator", (HttpContext context, ConsoleAssets assets) => assets.Page(context, BasePath(context.Request, prefix)))
+            .AllowAnonymous();
         console.MapGet("/house", (HttpContext context, ConsoleAssets assets) => assets.Page(context, BasePath(context.Request, prefix)))
             .AllowAnonymous();
         console.MapGet("/assets/{**path}", (string path, HttpContext context, ConsoleAssets assets) => assets.Serve(context, path))

@@ -41,6 +41,10 @@ public interface IAccountRegistryBucketGrain : IGrainWithIntegerKey
     [Alias("Page")]
     Task<AccountPage> Page(string afterId, int max, AccountState[] states);
 
+    /// <summary>The <paramref name="count"/> accounts of this bucket nearest liquidation (<see cref="NearestLiquidationOrder"/>), in that order.</summary>
+    [Alias("Nearest")]
+    Task<IReadOnlyList<AccountSummary>> Nearest(int count);
+
     /// <summary>Every account of this bucket in the given states (all when empty), unordered.</summary>
     [Alias("Matching")]
     Task<IReadOnlyList<AccountSummary>> Matching(AccountState[] states);

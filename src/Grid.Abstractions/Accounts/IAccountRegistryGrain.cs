@@ -28,6 +28,14 @@ public interface IAccountRegistryGrain : IGrainWithStringKey
     Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken);
 
     /// <summary>
+    /// The <paramref name="count"/> accounts nearest liquidation across every bucket
+    /// (<see cref="NearestLiquidationOrder"/>), at most 1000: each bucket's nearest, merged. For views that
+    /// read only part of a large registry with <see cref="List"/> but must still show the worst accounts.
+    /// </summary>
+    [Alias("Nearest")]
+    Task<IReadOnlyList<AccountSummary>> Nearest(int count);
+
+    /// <summary>
     /// One page of the ops list (Admin.ListAccounts): accounts in the given states (all when empty), by
     /// account id or nearest liquidation first (worst state, then highest MM/AE, then id), at most 5000.
     /// The first page ranks; later pages keep that ranking. Throws ArgumentException for a cursor that is

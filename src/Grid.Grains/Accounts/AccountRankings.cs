@@ -58,7 +58,7 @@ internal sealed class AccountRankings(TimeProvider clock)
     {
         var ordered = byAccountId
             ? matching.OrderBy(a => a.AccountId, StringComparer.Ordinal)
-            : matching.OrderByDescending(a => a.State).ThenByDescending(a => a.MarginRatio).ThenBy(a => a.AccountId, StringComparer.Ordinal);
+            : matching.Order(NearestLiquidationOrder.Instance);
         var now = clock.GetUtcNow();
         foreach (var expired in _rankings.Where(r => now - r.Value.Created > Lifetime).Select(r => r.Key).ToList())
         {

@@ -88,6 +88,13 @@ public sealed class AccountRegistryBucketGrain : Grain, IAccountRegistryBucketGr
         return Task.FromResult(new AccountPage(page, more ? page[^1].AccountId : ""));
     }
 
+    public Task<IReadOnlyList<AccountSummary>> Nearest(int count)
+    {
+        var all = new List<AccountSummary>(_store.Accounts.Values);
+        all.Sort(NearestLiquidationOrder.Instance);
+        return Task.FromResult<IReadOnlyList<AccountSummary>>(all.Count <= count ? all : all.GetRange(0, Math.Max(count, 0)));
+    }
+
     public Task<IReadOnlyList<AccountSummary>> Matching(AccountState[] states)
     {
         var matching = new List<AccountSummary>(_store.Accounts.Count);

@@ -84,6 +84,15 @@ public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
         return new AccountPage(page, "");
     }
 
+    public async Task<IReadOnlyList<AccountSummary>> Nearest(int count)
+    {
+        count = Math.Clamp(count, 0, 1000);
+        var parts = await Task.WhenAll(Enumerable.Range(0, _buckets).Select(b => Bucket(b).Nearest(count)));
+        var merged = parts.SelectMany(p => p).ToList();
+        merged.Sort(NearestLiquidationOrder.Instance);
+        return merged.Count <= count ? merged : merged.GetRange(0, count);
+    }
+
     public async Task<AccountPage> ListPage(AccountState[] states, bool byAccountId, int pageSize, string cursor)
     {
         if (!string.IsNullOrEmpty(cursor))

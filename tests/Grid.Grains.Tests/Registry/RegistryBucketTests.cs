@@ -102,6 +102,31 @@ public sealed class RegistryBucketTests(GridClusterFixture fixture)
         Assert.Equal(ids, ranked.Where(ids.Contains));
     }
 
+    [Fact]
+    public async Task Nearest_MergesEveryBucketsWorst_AsAFullSortWould()
+    {
+        var buckets = Buckets;
+        await RegistryBuckets.Grain(fixture.Client, "nearest-a", buckets).Claim(Summary("nearest-a", AccountState.Bankrupt) with { Equity = 1, MaintenanceMargin = 1_000_000 });
+        await RegistryBuckets.Grain(fixture.Client, "nearest-b", buckets).Claim(Summary("nearest-b", AccountState.Bankrupt) with { Equity = 2, MaintenanceMargin = 1_000_000 });
+        Assert.NotEqual(RegistryBuckets.Of("nearest-a", buckets), RegistryBuckets.Of("nearest-b", buckets));
+        var registry = fixture.Client.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key);
+
+        var nearest = await registry.Nearest(5);
+
+        var all = new List<AccountSummary>();
+        var token = "";
+        do
+        {
+            var page = await registry.List([], 1000, token);
+            all.AddRange(page.Accounts);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        Assert.Equal(all.Order(NearestLiquidationOrder.Instance).Take(5).Select(a => a.AccountId), nearest.Select(a => a.AccountId));
+        Assert.Equal(5, nearest.Count);
+        Assert.Contains(nearest, a => a.State == AccountState.Bankrupt);
+    }
+
     [Theory]
     [InlineData("nope")]
     [InlineData(":walk-001")]

@@ -27,7 +27,7 @@ public static class HopRules
         [
             "AccountGrain::AfterChange", "AccountGrain+<AfterChange>", "AccountGrain::AnnounceIfChanged", "AccountGrain+<AnnounceIfChanged>", "AccountGrain::Report", "AccountGrain+<Report>",
             "AccountGrain::PushToWatchers", "AccountGrain+<PushToWatchers>", "AccountGrain::get_AtRisk", "Monitoring.SiloMarginMonitor", "MonitoredAccount", "AccountProjection", "MarginMonitor", "AccountMetrics",
-            "AccountRegistryGrain", "System.Diagnostics.Metrics", "ObserverManager", "GridMetrics",
+            "AccountRegistryGrain", "AccountRegistryBucketGrain", "RegistryBucketStore", "RegistryBuckets", "System.Diagnostics.Metrics", "ObserverManager", "GridMetrics",
         ]),
         new("reply conversion (GridReplies)", 65, ["PreTrade.GridReplies", "EngineStream::Reply", "Conversion.WireEnums", "Conversion.WireDecimal::From"]),
         new("audit (DecisionAudit, trail)", 80, ["Grid.Gateway.Audit"]),

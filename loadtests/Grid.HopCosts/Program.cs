@@ -8,11 +8,19 @@ using Grid.HopCosts.Resident;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet loadtests/Grid.HopCosts/bin/Release/net10.0/Grid.HopCosts.dll [calls|conversions|audit|lanes|resident|all] [scale]
+// dotnet loadtests/Grid.HopCosts/bin/Release/net10.0/Grid.HopCosts.dll registry [accounts,…] [claims] [redis connection]   (issue 15: registry claims and lookups)
 // Prints Markdown tables: the costs of the options of issue 14, measured on this machine.
 var mode = args.Length > 0 ? args[0] : "all";
-var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+var scale = args.Length > 1 && mode != "registry" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
 var output = Console.Out;
 output.WriteLine($"Grid.HopCosts {mode}: {Environment.ProcessorCount} cores, Server GC {System.Runtime.GCSettings.IsServerGC}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+
+if (mode == "registry")
+{
+    var sizes = (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    await Grid.HopCosts.Registry.RegistryCost.Run(output, sizes, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000, args.Length > 3 ? args[3] : "");
+    return;
+}
 
 if (mode is "conversions" or "all")
 {

@@ -50,6 +50,9 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2306, EventName = "ClaimFailed", Level = LogLevel.Warning, Message = "The registry did not store the monitoring claim of account {AccountId}; its next change claims again")]
     public static partial void ClaimFailed(ILogger logger, string accountId, Exception exception);
 
+    [LoggerMessage(EventId = 2308, EventName = "RegistrySpread", Level = LogLevel.Information, Message = "Spread the single account registry of an earlier version ({Count} account(s)) into {Buckets} buckets, then cleared it")]
+    public static partial void RegistrySpread(ILogger logger, int count, int buckets);
+
     [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]
     public static partial void RulebookLoaded(ILogger logger, string version, long revision);
 

@@ -1,38 +1,39 @@
 using Grid.Risk.Accounts;
-using Orleans.Concurrency;
 
 namespace Grid.Abstractions.Accounts;
 
 /// <summary>
-/// Cluster-wide list of accounts and their latest state for ops (key "accounts"). Accounts report
-/// when their state or figures move materially, never per check.
+/// The cluster-wide views of the account registry (key "accounts"): listings, and waking a dead silo's
+/// accounts. Accounts report and claim to their bucket (<see cref="IAccountRegistryBucketGrain"/>),
+/// never here; this grain walks the buckets and keeps no list of its own.
 /// </summary>
 [Alias("grid.IAccountRegistryGrain")]
 public interface IAccountRegistryGrain : IGrainWithStringKey
 {
-    /// <summary>Records an account's latest summary; fire-and-forget.</summary>
-    [OneWay, Alias("Report")]
-    Task Report(AccountSummary summary);
-
-    /// <summary>
-    /// Records the summary of an account that now holds risk on <see cref="AccountSummary.Silo"/> and
-    /// returns once that claim is in storage: if the silo dies a moment later, <see cref="Revive"/>
-    /// still finds the account. Claims arriving during a write share the next one.
-    /// </summary>
-    [Alias("Claim")]
-    Task Claim(AccountSummary summary);
-
     /// <summary>
     /// Wakes every account last monitored by <paramref name="deadSilo"/> that holds risk or collateral (at-risk
-    /// ones first), so that a surviving silo monitors it again and the house figures count it; returns how
-    /// many were woken.
+    /// ones first, across every bucket), so that a surviving silo monitors it again and the house figures
+    /// count it; returns how many were woken.
     /// </summary>
     [Alias("Revive")]
     Task<int> Revive(string deadSilo);
 
-    /// <summary>Accounts in the given states (all when empty), nearest liquidation (highest MM/AE) first.</summary>
+    /// <summary>
+    /// Every account in the given states (all when empty), each exactly once, in bucket order and by id
+    /// (ordinal) within a bucket: callers that want another order sort what they read. The token is the
+    /// cursor "bucket:last id" (empty: the first page; empty in reply: the last page); it stays valid while
+    /// accounts are added. Throws ArgumentException ("page_token: …") for a token that is not such a cursor.
+    /// </summary>
     [Alias("List")]
     Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken);
+
+    /// <summary>
+    /// The <paramref name="count"/> accounts nearest liquidation across every bucket
+    /// (<see cref="NearestLiquidationOrder"/>), at most 1000: each bucket's nearest, merged. For views that
+    /// read only part of a large registry with <see cref="List"/> but must still show the worst accounts.
+    /// </summary>
+    [Alias("Nearest")]
+    Task<IReadOnlyList<AccountSummary>> Nearest(int count);
 
     /// <summary>
     /// One page of the ops list (Admin.ListAccounts): accounts in the given states (all when empty), by

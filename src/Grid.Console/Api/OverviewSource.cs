@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Grid.Console.Api;
 
 /// <summary>
-/// The overview: every account the registry lists (up to <see cref="ConsoleOptions.MaxAccountsScanned"/>),
-/// counted by state and ordered nearest liquidation first. The registry hears from an account when it
+/// The overview: every account the registry lists (up to <see cref="ConsoleOptions.MaxAccountsScanned"/>;
+/// beyond it the counts are partial and the registry's nearest-liquidation accounts are added, so the
+/// rows stay the worst), counted by state and ordered nearest liquidation first. The registry hears from an account when it
 /// trades, not when the market moves it; the monitor's risk events are newer on a move, so the newest
 /// event of an account replaces its summary's state and figures. Reused for
 /// <see cref="ConsoleOptions.OverviewCacheTime"/> so many open consoles read the registry once.
@@ -71,6 +72,15 @@ internal sealed class OverviewSource(IGrainFactory grains, RiskEventSource event
         }
         while (token.Length > 0 && !partial);
 
+        if (partial)
+        {
+            // The walk goes by bucket, so a partial one is a sample: the rows still show the worst accounts.
+            foreach (var a in await registry.Nearest(o.AccountsShown))
+            {
+                accounts[a.AccountId] = a;
+            }
+        }
+
         var recent = events.Recent(RiskEventSource.Retained);
         foreach (var e in recent)
         {
@@ -81,9 +91,7 @@ internal sealed class OverviewSource(IGrainFactory grains, RiskEventSource event
         }
 
         var ordered = accounts.Values
-            .OrderByDescending(a => a.State)
-            .ThenByDescending(a => a.MarginRatio)
-            .ThenBy(a => a.AccountId, StringComparer.Ordinal)
+            .Order(NearestLiquidationOrder.Instance)
             .ToList();
         var counts = new StateCounts(
             ordered.Count(a => a.State == AccountState.Ok),

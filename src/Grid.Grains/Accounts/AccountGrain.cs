@@ -27,6 +27,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private readonly MarketView _market;
     private readonly SiloMarginMonitor _watch;
     private readonly AccountOptions _options;
+    private readonly int _registryBuckets;
     private readonly TimeProvider _clock;
     private readonly ILogger<AccountGrain> _logger;
     private readonly ObserverManager<IAccountObserver> _watchers;
@@ -48,6 +49,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         MarketView market,
         SiloMarginMonitor watch,
         IOptions<AccountOptions> options,
+        IOptions<AccountRegistryOptions> registry,
         TimeProvider clock,
         ILogger<AccountGrain> logger)
     {
@@ -55,6 +57,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _market = market;
         _watch = watch;
         _options = options.Value;
+        _registryBuckets = registry.Value.Buckets;
         _clock = clock;
         _logger = logger;
         _watchers = new ObserverManager<IAccountObserver>(TimeSpan.FromMinutes(1), logger);
@@ -210,7 +213,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         var figures = _processor.Figures();
         var atRisk = AtRisk;
         var summary = AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk);
-        var registry = GrainFactory.GetGrain<IAccountRegistryGrain>(AccountRegistryGrainKey);
+        var registry = RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets);
         _reportedState = figures?.State;
         _reportedAtRisk = atRisk;
         _reportedAt = now;
@@ -270,6 +273,4 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     private AccountBook RequireBook()
         => _processor.Book() ?? throw new InvalidOperationException($"account {AccountId} cannot be margined: {_processor.Unpriced}");
-
-    private const string AccountRegistryGrainKey = AccountRegistryGrain.Key;
 }

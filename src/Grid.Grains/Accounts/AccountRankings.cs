@@ -1,6 +1,5 @@
 using System.Globalization;
 using Grid.Abstractions.Accounts;
-using Grid.Risk.Accounts;
 
 namespace Grid.Grains.Accounts;
 
@@ -8,7 +7,8 @@ namespace Grid.Grains.Accounts;
 /// Pages of the ops account list. A listing ranks the accounts once, on its first page; later pages
 /// walk that ranking (the figures shown are the latest), so accounts moving between pages are neither
 /// skipped nor shown twice. Rankings live a few minutes and only the most recent are kept: an older
-/// token has expired. Single-threaded (the registry grain's turns).
+/// token has expired. Holds ids only: the registry reads each page's latest figures from the buckets.
+/// Single-threaded (the registry grain's turns; no await between reading a cursor and taking its page).
 /// </summary>
 internal sealed class AccountRankings(TimeProvider clock)
 {
@@ -24,32 +24,41 @@ internal sealed class AccountRankings(TimeProvider clock)
     private readonly Dictionary<long, (string[] Ids, DateTimeOffset Created)> _rankings = [];
     private long _next;
 
-    /// <summary>One page of <paramref name="accounts"/>.</summary>
+    /// <summary>Ranks <paramref name="matching"/> and answers the ids of its first page and the cursor of the next.</summary>
+    public (string[] Ids, string Next) First(IEnumerable<AccountSummary> matching, bool byAccountId, int pageSize)
+        => Take(Rank(matching, byAccountId), 0, pageSize);
+
+    /// <summary>The ids of the page at <paramref name="cursor"/> (of an earlier ranking) and the cursor of the next.</summary>
     /// <exception cref="ArgumentException">The cursor is not one of this list ("page_token: …").</exception>
     /// <exception cref="InvalidOperationException">The cursor's ranking has expired ("page_token: …").</exception>
-    public AccountPage Page(IReadOnlyDictionary<string, AccountSummary> accounts, AccountState[] states, bool byAccountId, int pageSize, string cursor)
+    public (string[] Ids, string Next) Next(string cursor, int pageSize)
     {
-        pageSize = Math.Clamp(pageSize <= 0 ? 100 : pageSize, 1, MaxPageSize);
-        var (id, offset) = cursor.Length == 0 ? (Rank(accounts, states, byAccountId), 0) : Read(cursor);
+        var (id, offset) = Read(cursor);
+        return Take(id, offset, pageSize);
+    }
+
+    /// <summary>Page size: zero or less takes 100, larger than <see cref="MaxPageSize"/> is capped.</summary>
+    public static int PageSize(int requested) => Math.Clamp(requested <= 0 ? 100 : requested, 1, MaxPageSize);
+
+    private (string[] Ids, string Next) Take(long id, int offset, int pageSize)
+    {
         var ids = _rankings[id].Ids;
-        var page = ids.Skip(offset).Take(pageSize).Select(a => accounts[a]).ToList();
-        var end = offset + page.Count;
+        var page = ids.AsSpan(offset, Math.Min(PageSize(pageSize), ids.Length - offset)).ToArray();
+        var end = offset + page.Length;
         if (end >= ids.Length)
         {
             _rankings.Remove(id);
-            return new AccountPage(page, "");
+            return (page, "");
         }
 
-        return new AccountPage(page, string.Create(CultureInfo.InvariantCulture, $"{id}:{end}"));
+        return (page, string.Create(CultureInfo.InvariantCulture, $"{id}:{end}"));
     }
 
-    private long Rank(IReadOnlyDictionary<string, AccountSummary> accounts, AccountState[] states, bool byAccountId)
+    private long Rank(IEnumerable<AccountSummary> matching, bool byAccountId)
     {
-        var filter = states.Length > 0 ? new HashSet<AccountState>(states) : null;
-        var matching = accounts.Values.Where(a => filter is null || filter.Contains(a.State));
         var ordered = byAccountId
             ? matching.OrderBy(a => a.AccountId, StringComparer.Ordinal)
-            : matching.OrderByDescending(a => a.State).ThenByDescending(a => a.MarginRatio).ThenBy(a => a.AccountId, StringComparer.Ordinal);
+            : matching.Order(NearestLiquidationOrder.Instance);
         var now = clock.GetUtcNow();
         foreach (var expired in _rankings.Where(r => now - r.Value.Created > Lifetime).Select(r => r.Key).ToList())
         {

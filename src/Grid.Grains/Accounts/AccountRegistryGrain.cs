@@ -1,114 +1,119 @@
-using System.Globalization;
 using Grid.Abstractions.Accounts;
 using Grid.Risk.Accounts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Grid.Grains.Accounts;
 
 /// <summary>
-/// The ops list of accounts and their latest state, nearest liquidation first. Accounts report only
-/// when their state or figures move materially; the list is saved at most every few seconds, except
-/// that a claim (an account starting to hold risk on a silo) is saved before it is answered, since
-/// waking a dead silo's accounts depends on it. Reentrant so concurrent claims share one write; every
-/// method changes the list synchronously within its turn.
+/// The registry's cluster-wide views over its buckets: the ops listings and waking a dead silo's
+/// accounts. It holds no list of accounts: claims and reports go straight to an account's bucket. Its
+/// only stored state is the single record of earlier versions (every account in one list), which its
+/// first activation spreads into the buckets and then clears. Reentrant: a revive is not held up
+/// behind a large listing; the rankings are touched only between awaits.
 /// </summary>
 [Reentrant]
 [GrainType("account-registry")]
 public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
 {
-    /// <summary>Key of the single registry grain.</summary>
+    /// <summary>Key of the registry grain.</summary>
     public const string Key = "accounts";
 
-    private readonly IPersistentState<RegistryRecord> _state;
-    private readonly GroupCommit _commit;
+    private readonly IPersistentState<RegistryRecord> _legacy;
+    private readonly int _buckets;
     private readonly AccountRankings _rankings;
-    private bool _dirty;
+    private readonly ILogger<AccountRegistryGrain> _logger;
 
-    public AccountRegistryGrain([PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> state, TimeProvider clock)
+    public AccountRegistryGrain(
+        [PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> legacy,
+        IOptions<AccountRegistryOptions> options,
+        TimeProvider clock,
+        ILogger<AccountRegistryGrain> logger)
     {
-        _state = state;
+        _legacy = legacy;
+        _buckets = options.Value.Buckets;
         _rankings = new AccountRankings(clock);
-        _commit = new GroupCommit(() => _state.WriteStateAsync(), retryAfterFailure: true);
+        _logger = logger;
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(Save, new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) { Interleave = false });
-        return Task.CompletedTask;
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Save(cancellationToken);
-
-    public Task Report(AccountSummary summary)
-    {
-        Record(summary);
-        return Task.CompletedTask;
-    }
-
-    public Task Claim(AccountSummary summary)
-    {
-        Record(summary);
-        return _commit.Durable();
-    }
-
-    private void Record(AccountSummary summary)
-    {
-        if (!_state.State.Accounts.TryGetValue(summary.AccountId, out var old) || old.At <= summary.At)
+        if (_legacy.RecordExists && _legacy.State.Accounts.Count > 0)
         {
-            _state.State.Accounts[summary.AccountId] = summary;
-            _dirty = true;
+            // Every view of the registry passes through this grain, so no reader misses the old list. A spread
+            // cut short is repeated whole at the next activation: a bucket keeps the newer of two summaries.
+            var shares = _legacy.State.Accounts.Values.GroupBy(a => RegistryBuckets.Of(a.AccountId, _buckets));
+            await Task.WhenAll(shares.Select(s => Bucket(s.Key).Import([.. s])));
+            GrainsLog.RegistrySpread(_logger, _legacy.State.Accounts.Count, _buckets);
+            await _legacy.ClearStateAsync();
         }
     }
 
-    public Task<int> Revive(string deadSilo)
+    public async Task<int> Revive(string deadSilo)
     {
         // At-risk accounts first (they can need a margin call); then those holding collateral only, which the
         // house figures count (Rulebook §5.3: every account of the venue) though their state cannot change.
-        var woken = 0;
-        var dead = _state.State.Accounts.Values.Where(a => a.Silo == deadSilo).ToList();
-        foreach (var a in dead.Where(a => a.AtRisk).Concat(dead.Where(a => !a.AtRisk && a.Equity != 0)))
-        {
-            // One-way: the grain activates on a live silo, claims the account and reassesses it.
-            _ = GrainFactory.GetGrain<IAccountGrain>(a.AccountId).Reassess("silo failure");
-            woken++;
-        }
-
-        return Task.FromResult(woken);
+        var atRisk = await Task.WhenAll(Enumerable.Range(0, _buckets).Select(b => Bucket(b).Revive(deadSilo, atRisk: true)));
+        var collateral = await Task.WhenAll(Enumerable.Range(0, _buckets).Select(b => Bucket(b).Revive(deadSilo, atRisk: false)));
+        return atRisk.Sum() + collateral.Sum();
     }
 
-    public Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken)
+    public async Task<AccountPage> List(AccountState[] states, int pageSize, string pageToken)
     {
-        pageSize = Math.Clamp(pageSize <= 0 ? 100 : pageSize, 1, 1000);
-        var offset = int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
-        var filter = states is { Length: > 0 } ? new HashSet<AccountState>(states) : null;
-        var ordered = _state.State.Accounts.Values
-            .Where(a => filter is null || filter.Contains(a.State))
-            .OrderByDescending(a => a.State)
-            .ThenByDescending(a => a.MarginRatio)
-            .ThenBy(a => a.AccountId, StringComparer.Ordinal)
-            .ToList();
-        var page = ordered.Skip(offset).Take(pageSize).ToList();
-        var next = offset + page.Count < ordered.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : "";
-        return Task.FromResult(new AccountPage(page, next));
-    }
-
-    public Task<AccountPage> ListPage(AccountState[] states, bool byAccountId, int pageSize, string cursor)
-        => Task.FromResult(_rankings.Page(_state.State.Accounts, states ?? [], byAccountId, pageSize, cursor ?? ""));
-
-    private async Task Save(CancellationToken ct)
-    {
-        if (_dirty)
+        var cursor = RegistryCursor.Parse(pageToken ?? "", _buckets);
+        var left = Math.Clamp(pageSize <= 0 ? 100 : pageSize, 1, 1000);
+        var page = new List<AccountSummary>(left);
+        states ??= [];
+        for (var (bucket, after) = cursor; bucket < _buckets; bucket++, after = "")
         {
-            _dirty = false;
-            try
+            var part = await Bucket(bucket).Page(after, left, states);
+            page.AddRange(part.Accounts);
+            left -= part.Accounts.Count;
+            if (part.NextPageToken.Length > 0)
             {
-                await _commit.Durable();
+                return new AccountPage(page, new RegistryCursor(bucket, part.NextPageToken).ToString());
             }
-            catch (Exception)
+
+            if (left == 0)
             {
-                // Storage is down: the list is still in memory and the next tick writes it again.
-                _dirty = true;
+                return new AccountPage(page, bucket + 1 < _buckets ? new RegistryCursor(bucket + 1, "").ToString() : "");
             }
         }
+
+        return new AccountPage(page, "");
     }
+
+    public async Task<IReadOnlyList<AccountSummary>> Nearest(int count)
+    {
+        count = Math.Clamp(count, 0, 1000);
+        var parts = await Task.WhenAll(Enumerable.Range(0, _buckets).Select(b => Bucket(b).Nearest(count)));
+        var merged = parts.SelectMany(p => p).ToList();
+        merged.Sort(NearestLiquidationOrder.Instance);
+        return merged.Count <= count ? merged : merged.GetRange(0, count);
+    }
+
+    public async Task<AccountPage> ListPage(AccountState[] states, bool byAccountId, int pageSize, string cursor)
+    {
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            var (ids, next) = _rankings.Next(cursor, pageSize);
+            return new AccountPage(await Latest(ids), next);
+        }
+
+        var parts = await Task.WhenAll(Enumerable.Range(0, _buckets).Select(b => Bucket(b).Matching(states ?? [])));
+        var matching = parts.SelectMany(p => p).ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        var (first, following) = _rankings.First(matching.Values, byAccountId, pageSize);
+        return new AccountPage([.. first.Select(id => matching[id])], following);
+    }
+
+    // The latest figures of a page's accounts, in the page's order; one call per bucket the page touches.
+    private async Task<IReadOnlyList<AccountSummary>> Latest(string[] ids)
+    {
+        var parts = await Task.WhenAll(ids.GroupBy(id => RegistryBuckets.Of(id, _buckets)).Select(g => Bucket(g.Key).Find([.. g])));
+        var latest = parts.SelectMany(p => p).ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        return [.. ids.Where(latest.ContainsKey).Select(id => latest[id])];
+    }
+
+    private IAccountRegistryBucketGrain Bucket(int bucket) => GrainFactory.GetGrain<IAccountRegistryBucketGrain>(bucket);
 }

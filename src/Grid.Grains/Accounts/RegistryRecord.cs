@@ -2,7 +2,12 @@ using Grid.Abstractions.Accounts;
 
 namespace Grid.Grains.Accounts;
 
-/// <summary>Stored state of the account registry: the latest summary per account.</summary>
+/// <summary>
+/// Stored state of a registry bucket: the latest summary per account of the bucket (state "registry"),
+/// and its claim journal (state "claims"). Also the record of the single registry of earlier versions
+/// (every account, under grain "account-registry/accounts"), which the registry spreads into the
+/// buckets once and clears.
+/// </summary>
 [GenerateSerializer, Alias("grid.RegistryRecord")]
 public sealed class RegistryRecord
 {

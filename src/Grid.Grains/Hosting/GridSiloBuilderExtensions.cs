@@ -32,7 +32,7 @@ public static class GridSiloBuilderExtensions
     /// Adds the market snapshot (one per silo, fed by the market directory) and its listing for margin
     /// simulations (<see cref="IListedMarketSource"/>), the house runs (a grain service per silo, the
     /// schedule, the supervisory report; options from <c>Grid:House</c>), account options bound
-    /// from <c>Grid:Accounts</c> and validated at start, and the clock. Grain storage named
+    /// from <c>Grid:Accounts</c> and the registry's from <c>Grid:Registry</c>, validated at start, and the clock. Grain storage named
     /// <c>grid</c> must be added separately (memory or Redis).
     /// </summary>
     public static ISiloBuilder AddGridGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
@@ -73,6 +73,14 @@ public static class GridSiloBuilderExtensions
 
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
+        var registry = services.AddOptions<AccountRegistryOptions>();
+        if (configuration is not null)
+        {
+            registry.Bind(configuration.GetSection(AccountRegistryOptions.Section));
+        }
+
+        registry.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountRegistryOptions>, AccountRegistryOptionsValidator>();
         return silo;
     }
 }

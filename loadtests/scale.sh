@@ -79,10 +79,14 @@ for _ in $(seq 50); do rcli ping >/dev/null 2>&1 && break; sleep 0.1; done
 rcli ping >/dev/null || { echo "scale.sh: redis-server did not start on port $redis_port (see $out/redis.log)" >&2; exit 1; }
 
 # Sum of a counter's samples on a silo's /metrics, for one hop tag.
-hops() { curl -s "http://127.0.0.1:$1/metrics" | awk -v tag="hop=\"$2\"" '/^grid_pretrade_commands_total/ && index($0, tag) {s += $NF} END {print s + 0}'; }
+hops() { curl -s "http://127.0.0.1:$1/metrics" | awk -v tag="from=\"$2\"" '/^grid_pretrade_commands_total/ && index($0, tag) {s += $NF} END {print s + 0}'; }
+# Grain calls by interface and origin, and Orleans' own count of messages sent to another silo (network) and delivered locally.
+calls() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^grid_grain_calls_total/ {match($0, /interface="[^"]*"/); i = substr($0, RSTART + 11, RLENGTH - 12); match($0, /from="[^"]*"/); f = substr($0, RSTART + 6, RLENGTH - 7); print "call_" i "_" f "=" $NF}
+  /^orleans_messaging_sent_messages_total/ {s += $NF} /^orleans_messaging_sent_local_total/ {l += $NF} END {print "orleans_sent_remote=" s + 0; print "orleans_sent_local=" l + 0}'; }
 snapshot() { # $1: file; $2…: http ports
   local file="$1"; shift
-  { for h in local remote other; do t=0; for p in "$@"; do t=$((t + $(hops "$p" "$h"))); done; echo "hop_$h=$t"; done
+  { for h in gateway-local gateway-remote grain other; do t=0; for p in "$@"; do t=$((t + $(hops "$p" "$h"))); done; echo "hop_$h=$t"; done
+    for p in "$@"; do calls "$p"; done
     rcli info commandstats | tr -d '\r' | grep '^cmdstat_'
     for g in "${groups[@]}"; do echo "throttled_us=$(awk '/^throttled_time/ {print int($2/1000)}' "$g/cpu.stat")"; done
   } > "$file"
@@ -117,12 +121,13 @@ for n in $silos; do
   done
 
   log="$out/generator-$n.log"
+  : > "$log"
   dotnet "$gen_dll" --target "$(IFS=,; echo "${targets[*]}")" --streams $((streams_per * n)) --concurrency "$concurrency" \
     --accounts $((accounts_per * n)) --warmup "$warmup" --duration "$duration" --no-echo --core 0 --no-progress \
     --server-pid "$(IFS=,; echo "${pids[*]}")" --label "scale-${n}silo" --out "$out" "${fund_args[@]}" > "$log" 2>&1 &
   gen=$!
   # Counters from the end of funding (the generator prints one "funded" line per target) to the end of the run.
-  while kill -0 "$gen" 2>/dev/null && [ "$(grep -c '^funded' "$log" || true)" -lt "$n" ]; do sleep 0.2; done
+  while kill -0 "$gen" 2>/dev/null && [ "$(grep -c '^funded' "$log" || true)" -lt "${#targets[@]}" ]; do sleep 0.2; done
   snapshot "$out/before-$n.txt" "${http_ports[@]}"
   wait "$gen" || { echo "scale.sh: the generator failed for $n silo(s), see $log" >&2; exit 1; }
   snapshot "$out/after-$n.txt" "${http_ports[@]}"
@@ -159,8 +164,8 @@ for n in silos:
     grid = report['grid']
     b, a = counters(f"{out}/before-{n}.txt"), counters(f"{out}/after-{n}.txt")
     d = {k: a.get(k, 0) - b.get(k, 0) for k in a}
-    local, remote = d.get('hop_local', 0), d.get('hop_remote', 0)
-    commands = local + remote + d.get('hop_other', 0)
+    local, remote = d.get('hop_gateway-local', 0), d.get('hop_gateway-remote', 0)
+    commands = local + remote + d.get('hop_grain', 0) + d.get('hop_other', 0)
     server = (grid.get('cpu') or {}).get('server') or 0.0
     rate = grid['throughput']
     rows.append(dict(n=n, rate=rate, us=server * 1e6 / rate if rate else 0, used=server / (n * quota),
@@ -168,14 +173,17 @@ for n in silos:
                      redis=d.get('redis', 0) / commands if commands else float('nan'),
                      throttled=d.get('throttled_us', 0) / 1e6, p50=grid['latency']['p50'] / 1000, p99=grid['latency']['p99'] / 1000,
                      mix=', '.join(f"{k[8:]} {v / commands:.2f}" for k, v in sorted(d.items(), key=lambda kv: -kv[1]) if k.startswith('cmdstat_') and v > 0 and commands) if commands else '',
+                     net=d.get('orleans_sent_remote', 0) / commands if commands else float('nan'),
+                     grains=', '.join(f"{k[5:]} {v / commands:.3f}" for k, v in sorted(d.items(), key=lambda kv: -kv[1]) if k.startswith('call_') and v > 0 and commands) if commands else '',
                      faults=sum(grid.get('errors', {}).values()) + grid.get('unanswered', 0)))
 
 base = rows[0]
-print(f"\n| silos | msgs/s | × {base['n']} silo | server CPU µs/msg | × {base['n']} silo | quota used ({quota:g} core/silo) | hop fraction | Redis calls/msg | throttled s | p50 ms | p99 ms | faults |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print(f"\n| silos | msgs/s | × {base['n']} silo | server CPU µs/msg | × {base['n']} silo | quota used ({quota:g} core/silo) | hop fraction | silo-to-silo msgs/msg | Redis calls/msg | throttled s | p50 ms | p99 ms | faults |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
-    print(f"| {r['n']} | {r['rate']:,.0f} | {r['rate'] / base['rate']:.2f} | {r['us']:.0f} | {r['us'] / base['us']:.2f} | {r['used']:.2f} | {r['hop']:.3f} | {r['redis']:.2f} | {r['throttled']:.1f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['faults']} |")
+    print(f"| {r['n']} | {r['rate']:,.0f} | {r['rate'] / base['rate']:.2f} | {r['us']:.0f} | {r['us'] / base['us']:.2f} | {r['used']:.2f} | {r['hop']:.3f} | {r['net']:.2f} | {r['redis']:.2f} | {r['throttled']:.1f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['faults']} |")
 print()
 for r in rows:
+    print(f"* {r['n']} silo(s), grain calls per PreTrade message by interface_origin: {r['grains']}")
     print(f"* {r['n']} silo(s), Redis commands per PreTrade message by command (HGET/HMSET inside EVALSHA): {r['mix']}")
 PY

@@ -6,23 +6,19 @@ using Grid.Abstractions.Engine;
 namespace Grid.Host.Hosting;
 
 /// <summary>
-/// Counts, on the silo that hosts the account, where each PreTrade batch (<see cref="IAccountGrain.Execute"/>)
-/// came from: this silo's own gateway (no hop), another silo's gateway (one silo hop there and one
-/// back), or anything else. A gateway calls grains as its silo's hosted client, whose id names the
-/// silo (<c>hosted-&lt;silo&gt;</c>), so the origin is one id comparison per call, with no extra
-/// message and no change to the grain or the gateway. Exported as <c>grid_pretrade_batches_total</c> and
-/// <c>grid_pretrade_commands_total</c> with the tag <c>hop</c> = local | remote | other; the hop
-/// fraction of a cluster is remote ÷ (local + remote) of the commands summed over its silos.
+/// Counts, on the silo that hosts the grain, where each grain call came from: this silo's own gateway
+/// (no hop), another silo's gateway (one silo hop there and one back), another grain, or anything else.
+/// A gateway calls grains as its silo's hosted client, whose id names the silo (<c>hosted-&lt;silo&gt;</c>),
+/// so the origin is one id comparison per call, with no extra message and no change to the grain or the
+/// gateway. Exported as <c>grid_grain_calls_total{interface, from}</c>, and for PreTrade batches
+/// (<see cref="IAccountGrain.Execute"/>) <c>grid_pretrade_commands_total{from}</c>: the hop fraction of a
+/// cluster is gateway-remote ÷ (gateway-local + gateway-remote) summed over its silos (loadtests/scale.sh).
 /// </summary>
 internal sealed class PreTradeHops : IIncomingGrainCallFilter
 {
     private static readonly Meter Meter = new(GridMetrics.MeterName, "1.0");
-    private static readonly Counter<long> Batches = Meter.CreateCounter<long>("grid.pretrade.batches", "{batch}", "PreTrade batches received by account grains, by origin (hop: local, remote gateway, other)");
+    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("grid.grain.calls", "{call}", "Grain calls received, by grain interface and origin (from: gateway-local, gateway-remote, grain, other)");
     private static readonly Counter<long> Commands = Meter.CreateCounter<long>("grid.pretrade.commands", "{command}", "PreTrade commands received by account grains, by origin (hop: local, remote gateway, other)");
-    private static readonly KeyValuePair<string, object?> Local = new("hop", "local");
-    private static readonly KeyValuePair<string, object?> Remote = new("hop", "remote");
-    private static readonly KeyValuePair<string, object?> Other = new("hop", "other");
-
     // Orleans' type of client ids (ClientGrainId, internal): "sys.client".
     private static readonly GrainType ClientType = GrainType.Create("sys.client");
 
@@ -35,23 +31,19 @@ internal sealed class PreTradeHops : IIncomingGrainCallFilter
     /// <inheritdoc />
     public Task Invoke(IIncomingGrainCallContext context)
     {
+        var from = new KeyValuePair<string, object?>("from", context.SourceId switch
+        {
+            null => "other",
+            { } id when !id.Type.Equals(ClientType) => "grain",
+            { } id when id.Equals(_localGateway) => "gateway-local",
+            _ => "gateway-remote",
+        });
+        Calls.Add(1, new KeyValuePair<string, object?>("interface", context.InterfaceName), from);
         if (context.Grain is IAccountGrain && context.Request.GetArgumentCount() == 1 && context.Request.GetArgument(0) is EngineCommand[] commands)
         {
-            var origin = Origin(context.SourceId);
-            Batches.Add(1, origin);
-            Commands.Add(commands.Length, origin);
+            Commands.Add(commands.Length, from);
         }
 
         return context.Invoke();
-    }
-
-    private KeyValuePair<string, object?> Origin(GrainId? source)
-    {
-        if (source is not { } id || !id.Type.Equals(ClientType))
-        {
-            return Other;
-        }
-
-        return id.Equals(_localGateway) ? Local : Remote;
     }
 }

@@ -82,7 +82,7 @@ rcli ping >/dev/null || { echo "scale.sh: redis-server did not start on port $re
 hops() { curl -s "http://127.0.0.1:$1/metrics" | awk -v tag="from=\"$2\"" '/^grid_pretrade_commands_total/ && index($0, tag) {s += $NF} END {print s + 0}'; }
 # Grain calls by interface and origin, and Orleans' own count of messages sent to another silo (network) and delivered locally.
 calls() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^grid_grain_calls_total/ {match($0, /interface="[^"]*"/); i = substr($0, RSTART + 11, RLENGTH - 12); match($0, /from="[^"]*"/); f = substr($0, RSTART + 6, RLENGTH - 7); print "call_" i "_" f "=" $NF}
-  /^orleans_messaging_sent_messages_total/ {s += $NF} /^orleans_messaging_sent_local_total/ {l += $NF} END {print "orleans_sent_remote=" s + 0; print "orleans_sent_local=" l + 0}'; }
+  /^orleans_messaging_sent_messages_size_bytes_count/ && /SiloToSilo/ {s += $NF} /^orleans_messaging_sent_local_total/ {l += $NF} END {print "orleans_sent_remote=" s + 0; print "orleans_sent_local=" l + 0}'; }
 snapshot() { # $1: file; $2…: http ports
   local file="$1"; shift
   { for h in gateway-local gateway-remote grain other; do t=0; for p in "$@"; do t=$((t + $(hops "$p" "$h"))); done; echo "hop_$h=$t"; done

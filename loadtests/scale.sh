@@ -126,8 +126,9 @@ for n in $silos; do
     --accounts $((accounts_per * n)) --warmup "$warmup" --duration "$duration" --no-echo --core 0 --no-progress \
     --server-pid "$(IFS=,; echo "${pids[*]}")" --label "scale-${n}silo" --out "$out" "${fund_args[@]}" > "$log" 2>&1 &
   gen=$!
-  # Counters from the end of funding (the generator prints one "funded" line per target) to the end of the run.
-  while kill -0 "$gen" 2>/dev/null && [ "$(grep -c '^funded' "$log" || true)" -lt "${#targets[@]}" ]; do sleep 0.2; done
+  # Counters from the end of funding (the generator prints one "funded" line per target it funds through) to the end of the run.
+  funding_targets=${#targets[@]}; [ ${#fund_args[@]} -gt 0 ] && funding_targets=1
+  while kill -0 "$gen" 2>/dev/null && [ "$(grep -c '^funded' "$log" || true)" -lt "$funding_targets" ]; do sleep 0.2; done
   snapshot "$out/before-$n.txt" "${http_ports[@]}"
   wait "$gen" || { echo "scale.sh: the generator failed for $n silo(s), see $log" >&2; exit 1; }
   snapshot "$out/after-$n.txt" "${http_ports[@]}"

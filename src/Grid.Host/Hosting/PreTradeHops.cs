@@ -7,7 +7,8 @@ namespace Grid.Host.Hosting;
 
 /// <summary>
 /// Counts, on the silo that hosts the grain, where each grain call came from: this silo's own gateway
-/// (no hop), another silo's gateway (one silo hop there and one back), another grain, or anything else.
+/// (no hop), another silo's gateway (one silo hop there and one back; an external Orleans client on the
+/// gateway port counts here too, the grid has none), another grain, or anything else.
 /// A gateway calls grains as its silo's hosted client, whose id names the silo (<c>hosted-&lt;silo&gt;</c>),
 /// so the origin is one id comparison per call, with no extra message and no change to the grain or the
 /// gateway. Exported as <c>grid_grain_calls_total{interface, from}</c>, and for PreTrade batches
@@ -18,7 +19,8 @@ internal sealed class PreTradeHops : IIncomingGrainCallFilter
 {
     private static readonly Meter Meter = new(GridMetrics.MeterName, "1.0");
     private static readonly Counter<long> Calls = Meter.CreateCounter<long>("grid.grain.calls", "{call}", "Grain calls received, by grain interface and origin (from: gateway-local, gateway-remote, grain, other)");
-    private static readonly Counter<long> Commands = Meter.CreateCounter<long>("grid.pretrade.commands", "{command}", "PreTrade commands received by account grains, by origin (hop: local, remote gateway, other)");
+    private static readonly Counter<long> Commands = Meter.CreateCounter<long>("grid.pretrade.commands", "{command}", "PreTrade commands received by account grains, by origin (from: gateway-local, gateway-remote, grain, other)");
+
     // Orleans' type of client ids (ClientGrainId, internal): "sys.client".
     private static readonly GrainType ClientType = GrainType.Create("sys.client");
 

@@ -50,6 +50,40 @@ public sealed partial class OperationsEndToEndTests(GridHostFixture grid)
         Assert.Contains("orleans_", text);
     }
 
+    [Fact]
+    public async Task Metrics_CountPreTradeCommandsFromTheLocalGateway_AsNoHop()
+    {
+        using var http = new HttpClient();
+        var url = $"http://127.0.0.1:{grid.Host.HttpPort}/metrics";
+        var before = Sum(await http.GetStringAsync(url), "grid_pretrade_commands_total", "gateway-local");
+        await grid.Fund("e2e-hops", "USD", 100_000);
+        await using (var engine = grid.Stream())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await engine.Send(Check(0, "e2e-hops", $"h{i}", "BTC-PERP", Side.Buy, 0.01m, 60_000));
+            }
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string text;
+        do
+        {
+            await Task.Delay(250);
+            text = await http.GetStringAsync(url);
+        }
+        while (Sum(text, "grid_pretrade_commands_total", "gateway-local") < before + 3 && DateTime.UtcNow < deadline);
+
+        Assert.True(Sum(text, "grid_pretrade_commands_total", "gateway-local") >= before + 3, text);
+        // One silo: nothing can come from another silo's gateway.
+        Assert.Equal(0, Sum(text, "grid_pretrade_commands_total", "gateway-remote"));
+        Assert.Contains("grid_grain_calls_total{", text);
+    }
+
+    private static double Sum(string metrics, string name, string from)
+        => Sample().Matches(metrics).Where(m => m.Groups["name"].Value == name && m.Value.Contains($"from=\"{from}\"", StringComparison.Ordinal))
+            .Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
     private static double Sum(string metrics, string name)
         => Sample().Matches(metrics).Where(m => m.Groups["name"].Value == name).Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
 

@@ -46,6 +46,7 @@ public static class ArgumentParser
         ["--no-echo"] = o => o.Echo = false,
         ["--no-progress"] = o => o.Progress = false,
         ["--fail-on-errors"] = o => o.FailOnErrors = true,
+        ["--fund-via-first"] = o => o.FundViaStreamTarget = false,
     };
 
     /// <summary>True when the arguments ask for the help text.</summary>

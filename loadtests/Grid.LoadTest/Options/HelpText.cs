@@ -27,6 +27,8 @@ public static class HelpText
           --accounts N            accounts, account i on stream i mod N                  [1000]
           --account-prefix P      account ids P0000..                                    [load-]
           --funding USD           deposited per account first (idempotent)               [10000000]
+          --fund-via-first        fund every account through the first target            [through its stream's target,
+                                  (accounts then activate on that silo)                    where its traffic lands]
           --instruments ID=PRICE  traded instruments and reference prices                [BTC-PERP=60000,ETH-PERP=3000]
           --mix N:C:F[:R]         weights of new orders, cancels, partial fills, and the
                                   share R of new orders that reduce a position           [70:15:15:0.3]

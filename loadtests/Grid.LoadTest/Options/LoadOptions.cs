@@ -24,6 +24,12 @@ public sealed class LoadOptions
     /// <summary>All streams share one channel (one HTTP/2 connection) instead of one channel each.</summary>
     public bool SharedChannel { get; set; }
 
+    /// <summary>
+    /// Fund (and so first activate) each account through the target its stream uses, so that with
+    /// [PreferLocalPlacement] the account lives on the silo its traffic reaches; false: all through the first target.
+    /// </summary>
+    public bool FundViaStreamTarget { get; set; } = true;
+
     /// <summary>Accounts traded; account <c>i</c> belongs to stream <c>i mod Streams</c>, so each account has one writer.</summary>
     public int Accounts { get; set; } = 1_000;
 

@@ -39,6 +39,6 @@ public static class AccountFunding
                 }
             }
         });
-        output.WriteLine($"funded {accounts.Count:N0} accounts with {amount:N0} USD each in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}s");
+        output.WriteLine($"funded {accounts.Count:N0} accounts through {target} with {amount:N0} USD each in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0}s");
     }
 }

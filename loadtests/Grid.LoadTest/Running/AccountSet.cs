@@ -24,4 +24,30 @@ public sealed class AccountSet(string prefix, int count, int instruments, int ma
     /// <summary>Fresh engine-side state for the market makers of one stream (possibly none).</summary>
     public EngineAccount[] MakersForStream(int stream, int streams)
         => [.. MarketMakers.Where((_, k) => k % streams == stream).Select(id => new EngineAccount(id, bookSize))];
+
+    /// <summary>
+    /// The target a stream's channel uses (<see cref="Transport.EngineChannels"/>: stream s on target s mod targets),
+    /// hence the gateway that receives the traffic of account (or market maker) <paramref name="index"/>.
+    /// </summary>
+    public static int TargetIndex(int index, int streams, int targets) => index % streams % targets;
+
+    /// <summary>
+    /// Every account and market maker grouped by the target to fund it through: its stream's target when
+    /// <paramref name="viaStream"/> (so [PreferLocalPlacement] activates it where its traffic lands), else the first.
+    /// </summary>
+    public IReadOnlyList<(Uri Target, IReadOnlyList<string> Accounts)> ByFundingTarget(int streams, IReadOnlyList<Uri> targets, bool viaStream)
+    {
+        var groups = targets.Select(_ => new List<string>()).ToArray();
+        for (var i = 0; i < Ids.Count; i++)
+        {
+            groups[viaStream ? TargetIndex(i, streams, targets.Count) : 0].Add(Ids[i]);
+        }
+
+        for (var k = 0; k < MarketMakers.Count; k++)
+        {
+            groups[viaStream ? TargetIndex(k, streams, targets.Count) : 0].Add(MarketMakers[k]);
+        }
+
+        return [.. groups.Select((g, t) => (targets[t], (IReadOnlyList<string>)g)).Where(g => g.Item2.Count > 0)];
+    }
 }

@@ -44,7 +44,9 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
         PhaseResult? grid = null, echo = null;
         if (options.Grid)
         {
-            await AccountFunding.Fund(options.Targets[0], options.AdminKey, [.. accounts.Ids, .. accounts.MarketMakers], options.Funding, output);
+            // The deposit is an account's first call, so it decides the silo of its activation.
+            await Task.WhenAll(accounts.ByFundingTarget(options.Streams, options.Targets, options.FundViaStreamTarget)
+                .Select(g => AccountFunding.Fund(g.Target, options.AdminKey, g.Accounts, options.Funding, output)));
             if (market is not null && accounts.MarketMakers.Count > 0)
             {
                 seeding = new MarketMakerSeeding(options.Targets[0], options.EngineKey, market, accounts.MarketMakers, runId);
@@ -86,7 +88,7 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
     private Dictionary<string, string> Settings(bool startedHost) => new()
     {
         ["targets"] = string.Join(", ", options.Targets) + (startedHost ? " (host started by the generator)" : ""),
-        ["streams"] = $"{options.Streams} ({(options.SharedChannel ? "one shared channel" : "one channel each")})",
+        ["streams"] = $"{options.Streams} ({(options.SharedChannel ? "one shared channel" : "one channel each")}); accounts funded through {(options.FundViaStreamTarget ? "their stream's target" : "the first target")}",
         ["accounts"] = $"{options.Accounts:N0} ({options.AccountPrefix}*, {options.Funding:N0} USD each)",
         ["instruments"] = string.Join(", ", options.Instruments.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Id} near {i.Reference} (lot {i.Lot})"))),
         ["mix"] = $"new:cancel:fill {options.Mix}, at most {options.MaxRestingPerAccount} resting per account",

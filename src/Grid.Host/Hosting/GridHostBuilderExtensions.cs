@@ -65,6 +65,7 @@ public static class GridHostBuilderExtensions
             }
 
             silo.AddGridGrains(builder.Configuration);
+            silo.AddIncomingGrainCallFilter<PreTradeHops>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartup>();
         });
 

@@ -6,7 +6,8 @@ namespace Grid.Gateway.Audit;
 
 /// <summary>
 /// Records the pre-trade decisions of one call (a PreTrade stream or a single check) for its caller:
-/// one small object per decision, the request and the decision kept as they are. Funding sent on the
+/// one short-lived entry per decision, the request and the decision as they are (the memory trail keeps
+/// them as compact bytes, <see cref="CompactDecision"/>). Funding sent on the
 /// stream is recorded too, as an action (AUDIT_KIND_ADMIN), applied or refused.
 /// </summary>
 internal sealed class DecisionAudit(IAuditTrail trail, TimeProvider clock, string caller, string action)

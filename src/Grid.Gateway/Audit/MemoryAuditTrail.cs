@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grid.Abstractions.Engine;
 using Microsoft.Extensions.Options;
 using Wire = Grid.Api.V1;
 
@@ -7,10 +8,24 @@ namespace Grid.Gateway.Audit;
 /// <summary>
 /// The embedded default: the newest <see cref="AuditOptions.Capacity"/> records of this silo in a ring,
 /// numbered from 1. Older records are overwritten (and counted as dropped), so memory stays bounded.
+/// The ring holds fixed-size records (<see cref="AuditSlot"/>) and a decision's request and answer as
+/// compact bytes in chunks allocated once as the ring first fills: keeping 100,000 replies alive made every
+/// reply survive into the older generations (docs/performance.md), the bytes keep no object at all.
 /// </summary>
 public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTrail
 {
-    private readonly AuditEntry?[] _ring = new AuditEntry?[options.Value.Capacity];
+    /// <summary>Bytes a slot holds inline: a decision with its command takes about 150.</summary>
+    internal const int SlotBytes = 256;
+
+    // Records per chunk: the ring's slots and bytes are allocated a chunk at a time, so a large capacity costs memory only once used.
+    private const int ChunkSlots = 4096;
+
+    [ThreadStatic]
+    private static byte[]? t_scratch;
+
+    private readonly int _capacity = options.Value.Capacity;
+    private readonly AuditSlot[]?[] _slots = new AuditSlot[]?[(options.Value.Capacity + ChunkSlots - 1) / ChunkSlots];
+    private readonly byte[]?[] _bytes = new byte[]?[(options.Value.Capacity + ChunkSlots - 1) / ChunkSlots];
     private readonly Lock _gate = new();
     private readonly string _silo = options.Value.Silo;
     private long _last;
@@ -21,16 +36,50 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
     /// <inheritdoc />
     public void Record(AuditEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
+        var slot = new AuditSlot
+        {
+            AtUtcTicks = entry.At.UtcTicks,
+            Caller = entry.Caller,
+            Action = entry.Action,
+            AccountId = entry.AccountId,
+            Status = entry.Status,
+            Kind = entry.Kind,
+        };
+
+        // Encoded outside the lock, copied inside: streams record concurrently.
+        var scratch = t_scratch ??= new byte[4096];
+        var length = CompactDecision.Applies(entry.Inputs, entry.Outcome)
+            ? CompactDecision.TryEncode((EngineCommand)entry.Inputs!, (Wire.OrderDecision)entry.Outcome!, scratch)
+            : -1;
+        if (length < 0)
+        {
+            (slot.Inputs, slot.Outcome) = (entry.Inputs, entry.Outcome);
+        }
+        else if (length > SlotBytes)
+        {
+            slot.Spill = scratch.AsSpan(0, length).ToArray();
+        }
+        else
+        {
+            slot.Length = length;
+        }
+
         lock (_gate)
         {
             _last++;
-            var slot = (int)(_last % _ring.Length);
-            if (_ring[slot] is not null)
+            var at = (int)(_last % _capacity);
+            ref var stored = ref Slot(at);
+            if (stored.Used)
             {
                 Dropped++;
             }
 
-            _ring[slot] = entry;
+            stored = slot;
+            if (slot.Length > 0)
+            {
+                scratch.AsSpan(0, slot.Length).CopyTo(Bytes(at));
+            }
         }
     }
 
@@ -45,14 +94,15 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
         lock (_gate)
         {
             dropped = Dropped;
-            var oldest = Math.Max(1, _last - _ring.Length + 1);
+            var oldest = Math.Max(1, _last - _capacity + 1);
             var id = Math.Max(after + 1, oldest);
             for (; id <= _last && found.Count < query.PageSize; id++)
             {
-                var entry = _ring[(int)(id % _ring.Length)]!;
-                if (query.Matches(entry))
+                var at = (int)(id % _capacity);
+                var header = Slot(at).Header();
+                if (query.Matches(header))
                 {
-                    found.Add((id, entry));
+                    found.Add((id, Entry(at, header)));
                 }
             }
 
@@ -70,4 +120,22 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
         response.NextPageToken = scannedTo > 0 ? scannedTo.ToString(CultureInfo.InvariantCulture) : "";
         return Task.FromResult(response);
     }
+
+    // The whole entry of the record at ring position at (under the lock): its decision decoded when compact.
+    private AuditEntry Entry(int at, AuditEntry header)
+    {
+        ref var slot = ref Slot(at);
+        ReadOnlySpan<byte> compact = slot.Spill ?? (slot.Length > 0 ? Bytes(at)[..slot.Length] : []);
+        if (compact.IsEmpty)
+        {
+            return new AuditEntry { At = header.At, Caller = header.Caller, Action = header.Action, Kind = header.Kind, AccountId = header.AccountId, Status = header.Status, Inputs = slot.Inputs, Outcome = slot.Outcome };
+        }
+
+        var (command, decision) = CompactDecision.Decode(compact);
+        return new AuditEntry { At = header.At, Caller = header.Caller, Action = header.Action, Kind = header.Kind, AccountId = header.AccountId, Status = header.Status, Inputs = command, Outcome = decision };
+    }
+
+    private ref AuditSlot Slot(int at) => ref (_slots[at / ChunkSlots] ??= new AuditSlot[ChunkSlots])[at % ChunkSlots];
+
+    private Span<byte> Bytes(int at) => (_bytes[at / ChunkSlots] ??= new byte[ChunkSlots * SlotBytes]).AsSpan(at % ChunkSlots * SlotBytes, SlotBytes);
 }

@@ -35,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OpenEngineStreams>();
+        services.TryAddSingleton<AccountGrainReferences>();
         services.TryAddSingleton<PriceBatchGate>();
 
         services.AddOptions<MarginOptions>()

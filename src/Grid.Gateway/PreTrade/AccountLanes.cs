@@ -88,7 +88,8 @@ internal sealed class AccountLanes
 
         if (started is not null)
         {
-            _ = Task.Run(() => Drain(accountId, started), CancellationToken.None);
+            // One work item holding its state (no closure, no Task.Run task): the reader goes on at once.
+            ThreadPool.QueueUserWorkItem(static lane => _ = lane.Owner.Drain(lane.AccountId, lane.Queue), (Owner: this, AccountId: accountId, Queue: started), preferLocal: false);
         }
 
         return true;

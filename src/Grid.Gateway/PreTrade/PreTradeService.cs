@@ -18,6 +18,7 @@ namespace Grid.Gateway.PreTrade;
 /// <summary>grid.v1.PreTrade: the matching engines' stream, single checks and reservation listing.</summary>
 internal sealed class PreTradeService(
     IGrainFactory grains,
+    AccountGrainReferences accounts,
     IOptions<GatewayOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -93,7 +94,7 @@ internal sealed class PreTradeService(
     }
 
     private Task<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
-        => grains.GetGrain<IAccountGrain>(accountId).Execute(batch).AsTask();
+        => accounts.Of(accountId).Execute(batch).AsTask();
 
     /// <summary>Unknown accounts simply have no reservations (pretrade.proto).</summary>
     private async Task<PortfolioView?> PortfolioOf(string accountId)

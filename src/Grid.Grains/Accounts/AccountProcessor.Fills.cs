@@ -11,11 +11,11 @@ internal sealed partial class AccountProcessor
     {
         if (_trades.TryGet(IdHash.Of(c.TradeId), out _))
         {
-            var known = Record.FindOrder(c.ClientOrderId);
+            var known = _orders.Find(c.ClientOrderId);
             return Acked(c, known >= 0 ? Record.Orders[known].Qty : 0, known >= 0, replayed: true);
         }
 
-        var i = Record.FindOrder(c.ClientOrderId);
+        var i = _orders.Find(c.ClientOrderId);
         var instrumentId = c.InstrumentId;
         var side = c.Side;
         if (i >= 0)

@@ -11,7 +11,7 @@ internal sealed partial class AccountProcessor
 {
     private EngineReply Check(EngineCommand c)
     {
-        var resting = Record.FindOrder(c.ClientOrderId);
+        var resting = _orders.Find(c.ClientOrderId);
         if (resting >= 0)
         {
             var o = Record.Orders[resting];
@@ -55,7 +55,7 @@ internal sealed partial class AccountProcessor
         if (r.Accepted)
         {
             book!.AddOrder(new RestingOrder(c.InstrumentId, c.Side, terms.Qty, terms.Price, c.ClientOrderId));
-            Record.Orders.Add(new OrderRecord
+            _orders.Add(new OrderRecord
             {
                 ClientOrderId = c.ClientOrderId, InstrumentId = c.InstrumentId, Side = c.Side, Qty = c.Qty, Price = c.Price,
                 ReservedAt = _clock.GetUtcNow(), ReduceOnly = c.ReduceOnly, Venue = venue,
@@ -115,7 +115,7 @@ internal sealed partial class AccountProcessor
 
     private EngineReply Cancel(EngineCommand c)
     {
-        var i = Record.FindOrder(c.ClientOrderId);
+        var i = _orders.Find(c.ClientOrderId);
         if (i < 0)
         {
             return Acked(c, 0, known: false);
@@ -130,7 +130,7 @@ internal sealed partial class AccountProcessor
 
     private EngineReply Amend(EngineCommand c)
     {
-        var i = Record.FindOrder(c.ClientOrderId);
+        var i = _orders.Find(c.ClientOrderId);
         if (i < 0)
         {
             return EngineReply.Fail(c, ErrorCode.UnknownOrder, $"client_order_id: {c.ClientOrderId} is not resting");
@@ -157,7 +157,7 @@ internal sealed partial class AccountProcessor
         var reply = Place(amended, old.Venue);
         if (reply.Decision == Decision.Reject)
         {
-            Record.Orders.Insert(Math.Min(i, Record.Orders.Count), old);
+            _orders.Insert(Math.Min(i, Record.Orders.Count), old);
             Book()?.AddOrder(new RestingOrder(old.InstrumentId, old.Side, (double)old.Qty, (double)old.Price, old.ClientOrderId));
         }
 
@@ -201,7 +201,7 @@ internal sealed partial class AccountProcessor
 
         if (remaining <= 0)
         {
-            Record.Orders.RemoveAt(recordIndex);
+            _orders.RemoveAt(recordIndex);
         }
         else
         {

@@ -25,6 +25,7 @@ internal sealed partial class AccountProcessor
     private readonly RecentWindow<RequestOutcome> _requests;
     private readonly RecentWindow<RequestOutcome> _funding;
     private readonly OrderRateLimit _rate;
+    private readonly RestingOrderIndex _orders;
     private AccountBook? _book;
     private long _bookFrame = -1;
 
@@ -40,6 +41,7 @@ internal sealed partial class AccountProcessor
         _requests = new RecentWindow<RequestOutcome>(record.RecentRequests, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
         _funding = new RecentWindow<RequestOutcome>(record.RecentFunding, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
         _rate = new OrderRateLimit(options.MaxOrdersPerSecond, clock);
+        _orders = new RestingOrderIndex(record.Orders);
     }
 
     public string AccountId { get; }

@@ -48,20 +48,6 @@ public sealed class AccountRecord : IAccountLedger
         PreviousState = LastState,
     };
 
-    /// <summary>The resting order with <paramref name="clientOrderId"/>, or −1.</summary>
-    public int FindOrder(string clientOrderId)
-    {
-        for (var i = 0; i < Orders.Count; i++)
-        {
-            if (string.Equals(Orders[i].ClientOrderId, clientOrderId, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     decimal IAccountLedger.Balance(string asset) => Balances.TryGetValue(asset, out var b) ? b : 0;
 
     void IAccountLedger.SetBalance(string asset, decimal value) => Balances[asset] = value;

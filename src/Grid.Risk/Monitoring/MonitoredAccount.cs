@@ -65,10 +65,11 @@ public sealed class MonitoredAccount
     /// <summary>Takes a replica of <paramref name="book"/> (its holdings, regime and current figures).</summary>
     public static MonitoredAccount From(string id, long version, AccountBook book)
     {
+        var figures = book.Figures();
         var r = new MonitoredAccount(id, version, book.Regime, book.Model.Layout)
         {
-            State = book.Figures().State,
-            Figures = book.Figures(),
+            State = figures.State,
+            Figures = figures,
         };
         var held = 0;
         for (var k = 0; k < book.HoldingCount; k++)
@@ -76,8 +77,8 @@ public sealed class MonitoredAccount
             held += book.Holdings[k].Qty != 0 || book.Holdings[k].Funding != 0 ? 1 : 0;
         }
 
-        r._instruments = new int[held];
-        r._positions = new double[3 * held];
+        r._instruments = held == 0 ? [] : new int[held];
+        r._positions = held == 0 ? [] : new double[3 * held];
         var n = 0;
         for (var k = 0; k < book.HoldingCount; k++)
         {
@@ -92,19 +93,27 @@ public sealed class MonitoredAccount
             }
         }
 
-        var assets = new List<int>();
+        // Counted first, then filled: only the replica's own arrays are allocated (it is taken after every change).
+        var assets = 0;
+        for (var a = 0; a < book.Balances.Length; a++)
+        {
+            assets += book.Balances[a] != 0 ? 1 : 0;
+        }
+
+        r._assets = assets == 0 ? [] : new int[assets];
+        r._balances = assets == 0 ? [] : new double[assets];
+        n = 0;
         for (var a = 0; a < book.Balances.Length; a++)
         {
             if (book.Balances[a] != 0)
             {
-                assets.Add(a);
+                r._assets[n] = a;
+                r._balances[n++] = book.Balances[a];
             }
         }
 
-        r._assets = [.. assets];
-        r._balances = Array.ConvertAll(r._assets, a => book.Balances[a]);
-        r._orderInstruments = new int[book.OrderCount];
-        r._orders = new double[2 * book.OrderCount];
+        r._orderInstruments = book.OrderCount == 0 ? [] : new int[book.OrderCount];
+        r._orders = book.OrderCount == 0 ? [] : new double[2 * book.OrderCount];
         for (var k = 0; k < book.OrderCount; k++)
         {
             ref var o = ref book.Orders[k];

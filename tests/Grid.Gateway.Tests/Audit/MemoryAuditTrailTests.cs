@@ -1,4 +1,6 @@
+using Grid.Abstractions.Engine;
 using Grid.Gateway.Audit;
+using Grid.Risk.Accounts;
 using Microsoft.Extensions.Options;
 using Xunit;
 using Wire = Grid.Api.V1;
@@ -119,5 +121,55 @@ public sealed class MemoryAuditTrailTests
 
         Assert.Equal(40_000, total);
         Assert.Equal(0UL, page.Dropped);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(400)]
+    public async Task EngineDecision_KeptCompact_ComesBackAsTheSameRecord(int idLength)
+    {
+        // A decision on an engine command is stored as bytes (inline, or spilled when its ids are long):
+        // every served field must equal what the command and reply themselves render.
+        var id = "ord-é" + new string('1', idLength);
+        var command = new EngineCommand
+        {
+            CorrelationId = 77, Kind = CommandKind.Check, ClientOrderId = id, InstrumentId = "BTC-PERP", Side = Side.Sell,
+            Qty = 1.2500m, Price = 64000.10m, ReduceOnly = true, Venue = "eng",
+        };
+        var decision = new Wire.OrderDecision
+        {
+            AccountId = "acct-7", ClientOrderId = id, Decision = Wire.Decision.Reject, RejectReason = Wire.RejectReason.InsufficientMargin,
+            InitialMarginAfter = new Wire.Decimal { Units = 12, Nanos = 500_000_000 },
+            AccountState = Wire.AccountState.Ok,
+        };
+        var entry = new AuditEntry
+        {
+            At = T0, Caller = "eng", Action = "/grid.v1.PreTrade/Stream", Kind = Wire.AuditKind.Decision, AccountId = "acct-7", Inputs = command, Outcome = decision,
+        };
+        var trail = Trail();
+        trail.Record(entry);
+
+        var page = await trail.Query(Query(), CancellationToken.None);
+
+        Assert.Equal(AuditText.ToRecord("1", entry, "s1"), Assert.Single(page.Records));
+    }
+
+    [Fact]
+    public async Task OtherEntries_KeepTheirRequestAndAnswer()
+    {
+        var funding = new AuditEntry
+        {
+            At = T0, Caller = "eng", Action = "/grid.v1.PreTrade/Stream", Kind = Wire.AuditKind.Admin, AccountId = "a",
+            Inputs = new EngineCommand { Kind = CommandKind.Funding, FundingId = "f1", InstrumentId = "BTC-PERP", Accrue = 1.5m },
+            Outcome = new Wire.Ack { Kind = Wire.AckKind.Funding, AccountId = "a" },
+        };
+        var trail = Trail();
+        trail.Record(funding);
+        trail.Record(Decision(2, "b"));
+
+        var page = await trail.Query(Query(), CancellationToken.None);
+
+        Assert.Equal(AuditText.ToRecord("1", funding, "s1"), page.Records[0]);
+        Assert.Equal(AuditText.ToRecord("2", Decision(2, "b"), "s1"), page.Records[1]);
     }
 }

@@ -11,6 +11,15 @@ namespace Grid.Abstractions.Accounts;
 public interface IAccountRegistryGrain : IGrainWithStringKey
 {
     /// <summary>
+    /// Called by every silo as it starts: records the bucket count on first use, and throws
+    /// InvalidOperationException naming Grid:Registry:Buckets when <paramref name="buckets"/> (the calling
+    /// silo's count) differs from the count the registry is laid out in, so the silo refuses to start
+    /// rather than file accounts in buckets the others never read.
+    /// </summary>
+    [Alias("AgreeBuckets")]
+    Task AgreeBuckets(int buckets);
+
+    /// <summary>
     /// Wakes every account last monitored by <paramref name="deadSilo"/> that holds risk or collateral (at-risk
     /// ones first, across every bucket), so that a surviving silo monitors it again and the house figures
     /// count it; returns how many were woken.

@@ -21,17 +21,20 @@ public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
     public const string Key = "accounts";
 
     private readonly IPersistentState<RegistryRecord> _legacy;
+    private readonly IPersistentState<RegistryLayout> _layout;
     private readonly int _buckets;
     private readonly AccountRankings _rankings;
     private readonly ILogger<AccountRegistryGrain> _logger;
 
     public AccountRegistryGrain(
         [PersistentState("registry", GridStorage.Name)] IPersistentState<RegistryRecord> legacy,
+        [PersistentState("registry-layout", GridStorage.Name)] IPersistentState<RegistryLayout> layout,
         IOptions<AccountRegistryOptions> options,
         TimeProvider clock,
         ILogger<AccountRegistryGrain> logger)
     {
         _legacy = legacy;
+        _layout = layout;
         _buckets = options.Value.Buckets;
         _rankings = new AccountRankings(clock);
         _logger = logger;
@@ -47,6 +50,24 @@ public sealed class AccountRegistryGrain : Grain, IAccountRegistryGrain
             await Task.WhenAll(shares.Select(s => Bucket(s.Key).Import([.. s])));
             GrainsLog.RegistrySpread(_logger, _legacy.State.Accounts.Count, _buckets);
             await _legacy.ClearStateAsync();
+        }
+    }
+
+    public async Task AgreeBuckets(int buckets)
+    {
+        var stored = _layout.State.Buckets;
+        if (stored == 0)
+        {
+            _layout.State.Buckets = _buckets;
+            await _layout.WriteStateAsync();
+            stored = _buckets;
+        }
+
+        if (buckets != stored)
+        {
+            throw new InvalidOperationException(
+                $"Grid:Registry:Buckets is {buckets} on this silo, but the cluster's account registry is laid out in {stored} buckets: "
+                + "set the same count on every silo (the count cannot change while the registry holds accounts)");
         }
     }
 

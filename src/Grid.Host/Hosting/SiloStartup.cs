@@ -1,4 +1,6 @@
+using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Market;
+using Grid.Grains.Accounts;
 using Grid.Grains.Demo;
 using Grid.Gateway.PreTrade;
 using Grid.Grains.Market;
@@ -10,7 +12,8 @@ namespace Grid.Host.Hosting;
 /// Runs once the silo is active: seeds the demo market when configured, then opens for traffic;
 /// marks the process as stopping as soon as the silo begins to shut down.
 /// </summary>
-internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness, IOptions<GridHostOptions> options, TimeProvider clock, OpenEngineStreams streams)
+internal sealed class SiloStartup(
+    IGrainFactory grains, GridReadiness readiness, IOptions<GridHostOptions> options, IOptions<AccountRegistryOptions> registry, TimeProvider clock, OpenEngineStreams streams)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle)
@@ -19,6 +22,10 @@ internal sealed class SiloStartup(IGrainFactory grains, GridReadiness readiness,
     private async Task Start(CancellationToken ct)
     {
         readiness.MarkStarted();
+
+        // Before any traffic: a silo hashing accounts into another bucket count than the cluster's would file
+        // them where listings and revivals never look. A mismatch stops this silo's start, naming the setting.
+        await grains.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key).AgreeBuckets(registry.Value.Buckets);
         if (options.Value.RulebookPath is { Length: > 0 } path)
         {
             // A mounted rulebook (ConfigMap) is installed only when the cluster has none yet: a rulebook

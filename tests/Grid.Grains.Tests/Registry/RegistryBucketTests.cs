@@ -13,6 +13,18 @@ public sealed class RegistryBucketTests(GridClusterFixture fixture)
     private int Buckets => fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredService<IOptions<AccountRegistryOptions>>().Value.Buckets;
 
     [Fact]
+    public async Task ASiloWithAnotherBucketCount_IsRefused_NamingTheSetting()
+    {
+        var registry = fixture.Client.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key);
+        await registry.AgreeBuckets(Buckets);
+        await registry.AgreeBuckets(Buckets); // every silo of the cluster agrees, at every start
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => registry.AgreeBuckets(Buckets + 1));
+        Assert.StartsWith($"Grid:Registry:Buckets is {Buckets + 1} on this silo", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"laid out in {Buckets} buckets", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BucketOfAnAccount_IsStableAcrossProcessesAndVersions()
     {
         // FNV-1a of "acc-1" is 10697264322394758796: a change here re-homes every stored account.

@@ -16,6 +16,12 @@ internal static class BuyingPowerView
         writer.WriteLine($"account {figures.AccountId}  regime {EnumText.Format(figures.Regime)}  state {EnumText.Format(figures.State)} (positions only {EnumText.Format(figures.StatePositionsOnly)}){frozen}");
         writer.WriteLine($"rulebook {Or(figures.RulebookVersion)}  as of {TimeText.Instant(figures.AsOf)}");
         writer.WriteLine();
+        WriteFigures(figures, writer);
+    }
+
+    /// <summary>The figures, their groups and collateral lines: what an account and a simulated portfolio show alike.</summary>
+    public static void WriteFigures(BuyingPower figures, TextWriter writer)
+    {
         Table.Pairs()
             .Add("equity", DecimalText.Money(figures.Equity))
             .Add("  collateral", DecimalText.Money(figures.CollateralValue))
@@ -30,7 +36,6 @@ internal static class BuyingPowerView
             .Add("health", DecimalText.Money(figures.Health))
             .Add("liquidation end", DecimalText.Money(figures.LiquidationEnd))
             .WriteTo(writer);
-
         if (figures.Groups.Count > 0)
         {
             writer.WriteLine();

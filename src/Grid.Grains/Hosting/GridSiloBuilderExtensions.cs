@@ -54,6 +54,7 @@ public static class GridSiloBuilderExtensions
         services.AddSingleton<HouseRiskBoard>();
         services.AddSingleton<IHouseRiskSilos, HouseRiskSilos>();
         services.AddSingleton<HouseFanout>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<HouseFanout>());
         services.AddSingleton<ISupervisoryReports, SupervisoryReports>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HouseRiskSchedule>();
         silo.AddGrainService<HouseRiskSilo>();

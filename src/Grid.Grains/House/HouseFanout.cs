@@ -7,10 +7,19 @@ namespace Grid.Grains.House;
 /// so a silo that just joined takes part and a dead one is not waited for) and makes sure an account held
 /// by two silos is counted once: a census of stable id hashes finds the accounts held twice; of each, the
 /// replica taken from the newer stored version counts (equal versions hold the same figures: the silo
-/// first in address order counts), and the other silos are told to leave it out.
+/// first in address order counts), and the other silos are told to leave it out. When this silo begins
+/// to stop, every part still awaited is abandoned, so a run in flight never holds up the shutdown.
 /// </summary>
 public sealed class HouseFanout(IClusterMembershipService membership, IHouseRiskSilos silos, IOptions<HouseRiskOptions> options)
+    : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
+
+    public void Participate(ISiloLifecycle lifecycle)
+        => lifecycle.Subscribe(nameof(HouseFanout), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ => _stopping.CancelAsync());
+
+    public void Dispose() => _stopping.Dispose();
+
     /// <summary>The active silos, in address order.</summary>
     public IReadOnlyList<SiloAddress> Active()
         => [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).Order()];
@@ -18,16 +27,23 @@ public sealed class HouseFanout(IClusterMembershipService membership, IHouseRisk
     /// <summary>The service of <paramref name="silo"/>.</summary>
     public IHouseRiskSilo On(SiloAddress silo) => silos.On(silo);
 
-    /// <summary>Awaits a silo's answer for at most the part timeout; the error then names the silo.</summary>
+    /// <summary>
+    /// Awaits a silo's answer for at most the part timeout, and no longer than this silo runs; the error
+    /// then names the silo.
+    /// </summary>
     public async Task<T> Within<T>(SiloAddress silo, Func<IHouseRiskSilo, Task<T>> call)
     {
         try
         {
-            return await call(On(silo)).WaitAsync(options.Value.PartTimeout);
+            return await call(On(silo)).WaitAsync(options.Value.PartTimeout, _stopping.Token);
         }
         catch (TimeoutException e)
         {
             throw new TimeoutException($"silo {silo} did not answer its part within {options.Value.PartTimeout}", e);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"this silo is stopping: the part of silo {silo} is no longer awaited");
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed class HouseRiskSchedule(IGrainFactory grains, HouseRiskBoard boa
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private static readonly TimeSpan Longest = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
@@ -28,10 +29,12 @@ internal sealed class HouseRiskSchedule(IGrainFactory grains, HouseRiskBoard boa
         return Task.CompletedTask;
     }
 
+    // A tick in flight may be a grain call that waits for its full timeout on a silo that is going away:
+    // it is not waited for beyond a moment, so the silo's shutdown stays within its grace period.
     private async Task Stop(CancellationToken ct)
     {
         await _stop.CancelAsync();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _loop.WaitAsync(StopWait, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task Loop()

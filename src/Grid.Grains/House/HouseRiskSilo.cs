@@ -24,6 +24,7 @@ internal sealed class HouseRiskSilo : GrainService, IHouseRiskSilo
     private readonly HouseRiskOptions _options;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<Guid, ReportSession> _reports = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     public HouseRiskSilo(
         GrainId grainId, Silo silo, ILoggerFactory loggers, SiloMarginMonitor watch, MarketView market, IOptions<HouseRiskOptions> options, TimeProvider clock)
@@ -125,6 +126,13 @@ internal sealed class HouseRiskSilo : GrainService, IHouseRiskSilo
         return Task.CompletedTask;
     }
 
+    // A part waiting for a rulebook revision gives up when the silo stops, instead of holding its shutdown.
+    public override async Task Stop()
+    {
+        await _stopping.CancelAsync();
+        await base.Stop();
+    }
+
     private static HashSet<string> Excluded(HousePartRequest request) => new(request.Excluded, StringComparer.Ordinal);
 
     // A run uses one rulebook on every silo: wait (briefly) until this silo's market has the revision the coordinator saw.
@@ -144,7 +152,7 @@ internal sealed class HouseRiskSilo : GrainService, IHouseRiskSilo
                 throw new TimeoutException($"silo {_watch.SiloName} has rulebook revision {frame.Rulebook.Revision}, not yet {revision}, after {_options.RevisionWait}");
             }
 
-            await Task.Delay(Poll);
+            await Task.Delay(Poll, _stopping.Token);
         }
     }
 

@@ -37,6 +37,7 @@ public sealed class SiloCluster : IAsyncDisposable
         ["Grid:Host:SeedDemo"] = seed ? "true" : "false",
         ["Grid:Host:FastFailover"] = "true",
         ["Logging:LogLevel:Grid"] = "Information",
+        ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
     };
 
     public async ValueTask DisposeAsync()

@@ -41,6 +41,11 @@ COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS= \
     Grid__Host__LoopbackOnly=false
 
+# Tiered JIT without its 100 ms delay (which restarts whenever a method runs for the first time): a silo
+# that starts, or takes over a failed silo's accounts, runs the pre-trade path optimised within seconds
+# instead of after ~30 s of load (docs/performance.md, "Warm-up"). Steady-state code is the same.
+ENV DOTNET_TC_CallCountingDelayMs=0
+
 # gRPC (HTTP/2 over TLS), HTTP/1.1 over TLS (health, metrics, dashboard, console), Orleans silo-to-silo, Orleans client gateway.
 EXPOSE 5000 5001 11111 30000
 

@@ -11,6 +11,7 @@ namespace Grid.LoadTest.Running;
 /// </summary>
 public sealed class HostLauncher : IAsyncDisposable
 {
+    private const string TieringDelay = "DOTNET_TC_CallCountingDelayMs";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
@@ -40,6 +41,10 @@ public sealed class HostLauncher : IAsyncDisposable
         int[] ports = [FreePort(), FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
+
+        // The image's runtime setting (Dockerfile): hot methods reach optimised code without the tiering
+        // delay that restarts on every newly called method. Set in the generator's environment to override.
+        start.Environment[TieringDelay] = Environment.GetEnvironmentVariable(TieringDelay) ?? "0";
         foreach (var argument in new[]
         {
             $"--Grid:Host:GrpcPort={ports[0]}", $"--Grid:Host:HttpPort={ports[1]}", $"--Grid:Host:SiloPort={ports[2]}",

@@ -254,6 +254,15 @@ public sealed class OverlayTests
         Assert.Contains(hpa.Items("spec", "metrics"), m => m.Text("type") == "Resource" && m.Text("resource", "name") == "cpu");
         Assert.True((hpa.Find("spec", "behavior", "scaleDown", "stabilizationWindowSeconds")?.GetInt32() ?? 0) >= 60, "scale-in needs a stabilization window");
 
+        // Scale-in hands accounts over one silo at a time: no policy may remove a second silo before the
+        // first has had its whole grace period (preStop, drain, grain deactivation) to leave.
+        var grace = o.Silo.At("spec", "template", "spec", "terminationGracePeriodSeconds").GetInt32();
+        var scaleDown = hpa.Items("spec", "behavior", "scaleDown", "policies").ToList();
+        Assert.NotEmpty(scaleDown);
+        Assert.All(scaleDown, p => Assert.True(
+            p.Text("type") == "Pods" && p.At("value").GetInt32() == 1 && p.At("periodSeconds").GetInt32() >= grace,
+            $"a scale-down policy must remove one silo per period of at least the {grace} s grace period"));
+
         var replicas = o.Silo.Find("spec", "replicas")?.GetInt32();
         if (overlay == Production)
         {

@@ -20,6 +20,7 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         // Watching LIQUIDATE keeps the opening snapshot to the few accounts in it: the shared host holds
         // every other test's accounts, and a snapshot of all of them on a loaded machine can outlast the wait.
         using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { IncludePositions = true, States = { AccountState.Liquidate } });
+        await subscription.ResponseHeadersAsync;
         await using var engine = grid.Stream();
         await engine.Send(Fill(0, "e2e-risk", "f", "risk-t1", 100, 1_000, perp, Side.Buy));
         var resting = await engine.Send(Check(0, "e2e-risk", "resting", perp, Side.Sell, 10, 1_050));

@@ -27,6 +27,10 @@ internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.R
 
         var caller = CallerContext.Of(context);
         var events = feed.Subscribe(Backlog, context.CancellationToken);
+
+        // The headers tell the subscriber it is in place: every event from now on reaches it (a client that
+        // acts right after subscribing awaits them, or it races its own call's arrival).
+        await context.WriteResponseHeadersAsync(new Metadata());
         try
         {
             await foreach (var e in events.ReadAllAsync(context.CancellationToken))

@@ -31,6 +31,7 @@ public sealed class MonitoringFailoverTests
 
         cluster.Silos[1].Kill();
         using var events = new RiskEvents.RiskEventsClient(cluster.Silos[0].Channel).Subscribe(new SubscribeRiskEventsRequest());
+        await events.ResponseHeadersAsync;
         await Task.Delay(TimeSpan.FromSeconds(3));
         await Mark(cluster.Silos[0], "ORPHAN-PERP", 850);
 

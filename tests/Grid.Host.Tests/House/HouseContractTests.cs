@@ -40,6 +40,7 @@ public sealed class HouseContractTests(HouseHostFixture house)
         await house.Deposit("house-qqq", "QQQ", 100);
         using var events = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var subscription = new RiskEvents.RiskEventsClient(house.Host.Channel).Subscribe(new SubscribeRiskEventsRequest { IncludeHouse = true }, cancellationToken: events.Token);
+        await subscription.ResponseHeadersAsync;
 
         // Two whales whose crypto-crash deficits exceed the fund: not covered, a house event, the ratio on /metrics.
         var run = Observe(await house.Admin.RunHouseRiskAsync(new RunHouseRiskRequest()));

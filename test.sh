@@ -20,7 +20,8 @@ else
 fi
 
 log=$(mktemp)
-dotnet test Grid.sln -c Release 2>&1 | tee "$log"
+# A test that hangs fails after 10 min, naming itself; a run stuck anywhere else ends after 60 min.
+timeout 60m dotnet test Grid.sln -c Release --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -2,13 +2,16 @@ using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
 using Grid.Grains.Monitoring;
+using Grid.Grains.Storage;
 using Grid.Risk.Accounts;
 using Grid.Risk.Margin;
 using Grid.Risk.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Placement;
+using Orleans.Storage;
 using Orleans.Utilities;
 
 namespace Grid.Grains.Accounts;
@@ -23,7 +26,7 @@ namespace Grid.Grains.Accounts;
 [GrainType("account")]
 public sealed partial class AccountGrain : Grain, IAccountGrain
 {
-    private readonly IPersistentState<AccountRecord> _state;
+    private readonly StoredRecord<AccountRecord> _state;
     private readonly MarketView _market;
     private readonly SiloMarginMonitor _watch;
     private readonly AccountOptions _options;
@@ -45,7 +48,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private IAccountGrain? _self;
 
     public AccountGrain(
-        [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
+        IGrainContext context,
+        [FromKeyedServices(GridStorage.Name)] IGrainStorage storage,
         MarketView market,
         SiloMarginMonitor watch,
         IOptions<AccountOptions> options,
@@ -53,7 +57,9 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         TimeProvider clock,
         ILogger<AccountGrain> logger)
     {
-        _state = state;
+        // Not [PersistentState]: its bridge makes every write an asynchronous turn (StoredRecord says why);
+        // the same state name and grain id keep the stored records where they were.
+        _state = new StoredRecord<AccountRecord>(storage, "account", context.GrainId);
         _market = market;
         _watch = watch;
         _options = options.Value;
@@ -68,6 +74,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadStateAsync();
         _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
         _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;

@@ -263,7 +263,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         var previous = _tracked?.State ?? _announced;
-        var replica = MonitoredAccount.From(AccountId, _state.State.Version, book);
+        var replica = MonitoredAccount.From(AccountId, _state.State.Version, book, _tracked);
         _watch.Track(replica);
         _tracked = replica;
         if (replica.State != previous)

@@ -62,8 +62,11 @@ public sealed class MonitoredAccount
     private int[] _orderInstruments = [];
     private double[] _orders = [];
 
-    /// <summary>Takes a replica of <paramref name="book"/> (its holdings, regime and current figures).</summary>
-    public static MonitoredAccount From(string id, long version, AccountBook book)
+    /// <summary>
+    /// Takes a replica of <paramref name="book"/> (its holdings, regime and current figures). Arrays whose
+    /// content equals <paramref name="previous"/>'s are shared with it rather than copied.
+    /// </summary>
+    public static MonitoredAccount From(string id, long version, AccountBook book, MonitoredAccount? previous = null)
     {
         var figures = book.Figures();
         var r = new MonitoredAccount(id, version, book.Regime, book.Model.Layout)
@@ -71,6 +74,44 @@ public sealed class MonitoredAccount
             State = figures.State,
             Figures = figures,
         };
+
+        // Read once: the monitor may remap the previous replica (replacing its arrays) while this runs.
+        int[]? instruments = previous?._instruments, assets = previous?._assets, orderInstruments = previous?._orderInstruments;
+        double[]? positions = previous?._positions, balances = previous?._balances, orders = previous?._orders;
+        if (instruments is not null && positions is not null && ReplicaHoldings.SamePositions(book, instruments, positions))
+        {
+            (r._instruments, r._positions) = (instruments, positions);
+        }
+        else
+        {
+            CopyPositions(book, r);
+        }
+
+        if (assets is not null && balances is not null && ReplicaHoldings.SameBalances(book, assets, balances))
+        {
+            (r._assets, r._balances) = (assets, balances);
+        }
+        else
+        {
+            CopyBalances(book, r);
+        }
+
+        if (orderInstruments is not null && orders is not null && ReplicaHoldings.SameOrders(book, orderInstruments, orders))
+        {
+            (r._orderInstruments, r._orders) = (orderInstruments, orders);
+        }
+        else
+        {
+            CopyOrders(book, r);
+        }
+
+        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
+        r.Margined = r.HasRisk || r.HasOrders;
+        return r;
+    }
+
+    private static void CopyPositions(AccountBook book, MonitoredAccount r)
+    {
         var held = 0;
         for (var k = 0; k < book.HoldingCount; k++)
         {
@@ -92,8 +133,11 @@ public sealed class MonitoredAccount
                 n++;
             }
         }
+    }
 
-        // Counted first, then filled: only the replica's own arrays are allocated (it is taken after every change).
+    // Counted first, then filled: only the replica's own arrays are allocated (it is taken after every change).
+    private static void CopyBalances(AccountBook book, MonitoredAccount r)
+    {
         var assets = 0;
         for (var a = 0; a < book.Balances.Length; a++)
         {
@@ -102,7 +146,7 @@ public sealed class MonitoredAccount
 
         r._assets = assets == 0 ? [] : new int[assets];
         r._balances = assets == 0 ? [] : new double[assets];
-        n = 0;
+        var n = 0;
         for (var a = 0; a < book.Balances.Length; a++)
         {
             if (book.Balances[a] != 0)
@@ -111,7 +155,10 @@ public sealed class MonitoredAccount
                 r._balances[n++] = book.Balances[a];
             }
         }
+    }
 
+    private static void CopyOrders(AccountBook book, MonitoredAccount r)
+    {
         r._orderInstruments = book.OrderCount == 0 ? [] : new int[book.OrderCount];
         r._orders = book.OrderCount == 0 ? [] : new double[2 * book.OrderCount];
         for (var k = 0; k < book.OrderCount; k++)
@@ -121,10 +168,6 @@ public sealed class MonitoredAccount
             r._orders[2 * k] = o.Side == Side.Buy ? o.Qty : -o.Qty;
             r._orders[2 * k + 1] = o.Price;
         }
-
-        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
-        r.Margined = r.HasRisk || r.HasOrders;
-        return r;
     }
 
     /// <summary>The positions held (instrument id, contracts, entry, unsettled funding).</summary>

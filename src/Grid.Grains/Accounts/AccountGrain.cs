@@ -47,6 +47,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private int _refreshQueued;
     private IAccountGrain? _self;
 
+    // Resolved once per activation: GetGrain finds the interface's grain type by reflection on every call
+    // (≈ 1 KB and µs each, docs/performance.md), and an account reports to its registry bucket often.
+    private IAccountRegistryBucketGrain? _registry;
+    private IRiskEventHub? _hub;
+
     public AccountGrain(
         IGrainContext context,
         [FromKeyedServices(GridStorage.Name)] IGrainStorage storage,
@@ -85,7 +90,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
             // learns where to wake it from if this silo fails. A state reached while nobody watched
             // (its silo died before the market moved) is announced now.
             await AnnounceIfChanged("activation");
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Claim(AccountId, _watch.SiloName);
+            await Hub.Claim(AccountId, _watch.SiloName);
             await Report();
         }
     }
@@ -220,7 +225,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         var figures = _processor.Figures();
         var atRisk = AtRisk;
         var summary = AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk);
-        var registry = RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets);
+        var registry = _registry ??= RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets);
         _reportedState = figures?.State;
         _reportedAtRisk = atRisk;
         _reportedAt = now;
@@ -269,10 +274,12 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         if (replica.State != previous)
         {
             _announced = replica.State;
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish(
+            await Hub.Publish(
                 [SiloMarginMonitor.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, _clock.GetUtcNow())]);
         }
     }
+
+    private IRiskEventHub Hub => _hub ??= GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key);
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());
 

@@ -5,7 +5,7 @@ namespace Grid.Risk.Monitoring;
 /// <summary>
 /// Whether a book's holdings equal a previous replica's arrays, bit for bit. A replica is taken after every
 /// change, and most changes touch one kind of holding (a check adds an order, a deposit a balance): the
-/// unchanged arrays are shared with the previous replica instead of copied. Sharing is safe because a
+/// unchanged position and balance arrays are shared with the previous replica instead of copied. Sharing is safe because a
 /// replica's arrays are never written once it is built (a remap replaces them).
 /// </summary>
 internal static class ReplicaHoldings
@@ -54,26 +54,6 @@ internal static class ReplicaHoldings
         }
 
         return n == assets.Length;
-    }
-
-    /// <summary>Resting orders (instrument; signed quantity, price), in the book's order.</summary>
-    public static bool SameOrders(AccountBook book, int[] instruments, double[] orders)
-    {
-        if (book.OrderCount != instruments.Length)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < book.OrderCount; k++)
-        {
-            ref var o = ref book.Orders[k];
-            if (instruments[k] != o.Instrument || !Same(orders[2 * k], o.Side == Side.Buy ? o.Qty : -o.Qty) || !Same(orders[2 * k + 1], o.Price))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Bit equality: a shared array must hold exactly what a fresh copy would (−0 and NaN included).

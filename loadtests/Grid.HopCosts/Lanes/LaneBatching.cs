@@ -35,7 +35,7 @@ internal static class LaneBatching
     {
         long calls = 0, commands = 0, delivered = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<EngineReply[]> Execute(string key, EngineCommand[] batch)
+        async ValueTask<EngineReply[]> Execute(string key, EngineCommand[] batch)
         {
             await Task.Yield();
             Burn(callUs + (commandUs * batch.Length));

@@ -13,9 +13,12 @@ namespace Grid.Abstractions.Accounts;
 [Alias("grid.IAccountGrain")]
 public interface IAccountGrain : IGrainWithStringKey
 {
-    /// <summary>Applies matching-engine commands in order and answers each (checks reserve on accept).</summary>
+    /// <summary>
+    /// Applies matching-engine commands in order and answers each (checks reserve on accept). The batch is
+    /// passed without Orleans' defensive copy: neither the caller nor the grain writes to it after the call.
+    /// </summary>
     [Alias("Execute")]
-    ValueTask<EngineReply[]> Execute(EngineCommand[] commands);
+    ValueTask<EngineReply[]> Execute([Immutable] EngineCommand[] commands);
 
     /// <summary>The account's margin now.</summary>
     [Alias("GetBuyingPower")]

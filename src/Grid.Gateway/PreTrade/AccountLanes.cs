@@ -15,14 +15,15 @@ namespace Grid.Gateway.PreTrade;
 /// </summary>
 internal sealed class AccountLanes
 {
-    private readonly Func<string, EngineCommand[], Task<EngineReply[]>> _execute;
+    private readonly Func<string, EngineCommand[], ValueTask<EngineReply[]>> _execute;
     private readonly Func<string, EngineCommand, EngineReply, ValueTask> _deliver;
     private readonly int _maxBatch;
     private readonly int _maxInFlight;
     private readonly ILogger _logger;
     private int _inFlight;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<EngineCommand>> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountLane> _lanes = new(StringComparer.Ordinal);
+    private readonly Stack<AccountLane> _idle = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _completing;
 
@@ -34,7 +35,7 @@ internal sealed class AccountLanes
     public AccountLanes(
         int maxInFlight,
         int maxBatch,
-        Func<string, EngineCommand[], Task<EngineReply[]>> execute,
+        Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute,
         Func<string, EngineCommand, EngineReply, ValueTask> deliver,
         ILogger logger)
     {
@@ -66,7 +67,7 @@ internal sealed class AccountLanes
             return false;
         }
 
-        Queue<EngineCommand>? started = null;
+        AccountLane? started = null;
         lock (_gate)
         {
             if (_completing)
@@ -75,21 +76,23 @@ internal sealed class AccountLanes
                 throw new InvalidOperationException("the lanes are completing and accept no more commands");
             }
 
-            if (!_lanes.TryGetValue(accountId, out var queue))
+            if (!_lanes.TryGetValue(accountId, out var lane))
             {
-                // A lane exists only while it has work; its drain task removes it when the queue runs dry.
-                queue = new Queue<EngineCommand>();
-                _lanes.Add(accountId, queue);
-                started = queue;
+                // A lane exists only while it has work; its drain returns it to the idle stack when the queue runs dry.
+                lane = _idle.Count > 0 ? _idle.Pop() : new AccountLane(this);
+                lane.AccountId = accountId;
+                _lanes.Add(accountId, lane);
+                started = lane;
             }
 
-            queue.Enqueue(command);
+            lane.Queue.Enqueue(command);
         }
 
         if (started is not null)
         {
-            // One work item holding its state (no closure, no Task.Run task): the reader goes on at once.
-            ThreadPool.QueueUserWorkItem(static lane => _ = lane.Owner.Drain(lane.AccountId, lane.Queue), (Owner: this, AccountId: accountId, Queue: started), preferLocal: false);
+            // The lane is its own work item: no closure, no task, no wrapper. Nothing on this path reads the
+            // reader's execution context (no AsyncLocal, no activity), so it is not flowed.
+            ThreadPool.UnsafeQueueUserWorkItem(started, preferLocal: false);
         }
 
         return true;
@@ -110,8 +113,11 @@ internal sealed class AccountLanes
         return _drained.Task;
     }
 
-    private async Task Drain(string accountId, Queue<EngineCommand> queue)
+    /// <summary>Applies the lane's commands batch by batch until its queue runs dry, then puts the lane back.</summary>
+    internal async Task Drain(AccountLane lane)
     {
+        var accountId = lane.AccountId;
+        var queue = lane.Queue;
         while (true)
         {
             EngineCommand[] batch;
@@ -120,6 +126,12 @@ internal sealed class AccountLanes
                 if (queue.Count == 0)
                 {
                     _lanes.Remove(accountId);
+                    lane.AccountId = "";
+                    if (_idle.Count < _maxInFlight)
+                    {
+                        _idle.Push(lane);
+                    }
+
                     if (_completing && _lanes.Count == 0)
                     {
                         _drained.TrySetResult();
@@ -135,7 +147,24 @@ internal sealed class AccountLanes
                 }
             }
 
-            var replies = await Execute(accountId, batch);
+            // The executor's ValueTask is awaited here, in the drain's own state machine: no wrapper method,
+            // no Task made of it.
+            EngineReply[] replies;
+            try
+            {
+                replies = await _execute(accountId, batch);
+                if (replies is null || replies.Length != batch.Length)
+                {
+                    GatewayLog.ReplyCountMismatch(_logger, accountId, batch.Length, replies?.Length ?? 0);
+                    replies = Unavailable(batch, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
+                }
+            }
+            catch (Exception e)
+            {
+                GatewayLog.BatchFailed(_logger, accountId, batch.Length, e);
+                replies = Unavailable(batch, "the account is unavailable; retry with the same ids");
+            }
+
             for (var i = 0; i < batch.Length; i++)
             {
                 try
@@ -151,26 +180,6 @@ internal sealed class AccountLanes
                     Interlocked.Decrement(ref _inFlight);
                 }
             }
-        }
-    }
-
-    private async Task<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
-    {
-        try
-        {
-            var replies = await _execute(accountId, batch);
-            if (replies is not null && replies.Length == batch.Length)
-            {
-                return replies;
-            }
-
-            GatewayLog.ReplyCountMismatch(_logger, accountId, batch.Length, replies?.Length ?? 0);
-            return Unavailable(batch, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
-        }
-        catch (Exception e)
-        {
-            GatewayLog.BatchFailed(_logger, accountId, batch.Length, e);
-            return Unavailable(batch, "the account is unavailable; retry with the same ids");
         }
     }
 

@@ -19,7 +19,7 @@ namespace Grid.Gateway.PreTrade;
 /// without a silo in tests.
 /// </summary>
 internal sealed class EngineStream(
-    Func<string, EngineCommand[], Task<EngineReply[]>> execute,
+    Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute,
     GatewayOptions options,
     TimeProvider clock,
     ILogger logger,

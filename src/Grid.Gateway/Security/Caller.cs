@@ -23,8 +23,11 @@ public sealed class Caller(string id, GatewayRole role, IReadOnlyList<string> ac
             return true;
         }
 
-        foreach (var pattern in accounts)
+        // Indexed, not foreach: the reader asks this for every message, and a foreach over the
+        // interface boxes an enumerator each time.
+        for (var i = 0; i < accounts.Count; i++)
         {
+            var pattern = accounts[i];
             if (pattern == "*" || pattern == accountId
                 || (pattern.EndsWith('*') && accountId.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)))
             {

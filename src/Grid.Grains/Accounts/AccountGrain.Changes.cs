@@ -135,7 +135,7 @@ public sealed partial class AccountGrain
 
         GrainsLog.AccountOrdersCancelled(_logger, AccountId, cause == RiskEventData.FrozenCause ? cause : f.State.ToString(), pulled.Count);
         var notice = SiloMarginMonitor.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), cause, _clock.GetUtcNow(), pulled.OrderIds, pulled.Venues);
-        await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([notice]);
+        await Hub.Publish([notice]);
     }
 
     private void RequireWritable()

@@ -2,13 +2,16 @@ using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
 using Grid.Grains.Monitoring;
+using Grid.Grains.Storage;
 using Grid.Risk.Accounts;
 using Grid.Risk.Margin;
 using Grid.Risk.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Placement;
+using Orleans.Storage;
 using Orleans.Utilities;
 
 namespace Grid.Grains.Accounts;
@@ -23,7 +26,7 @@ namespace Grid.Grains.Accounts;
 [GrainType("account")]
 public sealed partial class AccountGrain : Grain, IAccountGrain
 {
-    private readonly IPersistentState<AccountRecord> _state;
+    private readonly StoredRecord<AccountRecord> _state;
     private readonly MarketView _market;
     private readonly SiloMarginMonitor _watch;
     private readonly AccountOptions _options;
@@ -44,8 +47,14 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private int _refreshQueued;
     private IAccountGrain? _self;
 
+    // Resolved once per activation: GetGrain finds the interface's grain type by reflection on every call
+    // (≈ 1 KB and µs each, docs/performance.md), and an account reports to its registry bucket often.
+    private IAccountRegistryBucketGrain? _registry;
+    private IRiskEventHub? _hub;
+
     public AccountGrain(
-        [PersistentState("account", GridStorage.Name)] IPersistentState<AccountRecord> state,
+        IGrainContext context,
+        [FromKeyedServices(GridStorage.Name)] IGrainStorage storage,
         MarketView market,
         SiloMarginMonitor watch,
         IOptions<AccountOptions> options,
@@ -53,7 +62,9 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         TimeProvider clock,
         ILogger<AccountGrain> logger)
     {
-        _state = state;
+        // Not [PersistentState]: its bridge makes every write an asynchronous turn (StoredRecord says why);
+        // the same state name and grain id keep the stored records where they were.
+        _state = new StoredRecord<AccountRecord>(storage, "account", context.GrainId);
         _market = market;
         _watch = watch;
         _options = options.Value;
@@ -68,6 +79,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadStateAsync();
         _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
         _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;
@@ -78,7 +90,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
             // learns where to wake it from if this silo fails. A state reached while nobody watched
             // (its silo died before the market moved) is announced now.
             await AnnounceIfChanged("activation");
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Claim(AccountId, _watch.SiloName);
+            await Hub.Claim(AccountId, _watch.SiloName);
             await Report();
         }
     }
@@ -213,7 +225,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         var figures = _processor.Figures();
         var atRisk = AtRisk;
         var summary = AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk);
-        var registry = RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets);
+        var registry = _registry ??= RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets);
         _reportedState = figures?.State;
         _reportedAtRisk = atRisk;
         _reportedAt = now;
@@ -256,16 +268,18 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         var previous = _tracked?.State ?? _announced;
-        var replica = MonitoredAccount.From(AccountId, _state.State.Version, book);
+        var replica = MonitoredAccount.From(AccountId, _state.State.Version, book, _tracked);
         _watch.Track(replica);
         _tracked = replica;
         if (replica.State != previous)
         {
             _announced = replica.State;
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish(
+            await Hub.Publish(
                 [SiloMarginMonitor.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, _clock.GetUtcNow())]);
         }
     }
+
+    private IRiskEventHub Hub => _hub ??= GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key);
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());
 

@@ -31,48 +31,68 @@ internal sealed class GroupCommit(Func<Task> write, bool retryAfterFailure = fal
             return Task.FromException(_failure);
         }
 
-        _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var mine = _next.Task;
         if (_inFlight is null)
         {
-            // A write that completes synchronously has already run Drain's finally: forget it, or no
-            // later change would ever be written.
-            var drain = Drain();
-            _inFlight = drain.IsCompleted ? null : drain;
+            // No write in flight: this caller's change goes out now, and the caller waits on that write
+            // itself. A store that completes synchronously (the in-memory one) answers with a completed
+            // task: no waiter, no continuation, and the grain's turn stays synchronous.
+            var first = WriteOnce();
+            if (!first.IsCompleted)
+            {
+                // Changes made meanwhile wait in _next; they go out once this write is done.
+                var rest = DrainAfter(first);
+                _inFlight = rest.IsCompleted ? null : rest;
+            }
+
+            return first;
         }
 
-        return mine;
+        _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _next.Task;
     }
 
     /// <summary>Waits for writes already requested (a read-only reply must not overtake an earlier change).</summary>
     public Task Settled() => _failure is not null ? Task.FromException(_failure) : _next?.Task ?? _inFlight ?? Task.CompletedTask;
 
-    private async Task Drain()
+    private async Task WriteOnce()
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await write();
+            Abstractions.GridMetrics.StorageWrite.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Writes++;
+        }
+        catch (Exception e) when (!retryAfterFailure)
+        {
+            // Sticks: the in-memory state is ahead of storage from now on.
+            _failure = e;
+            throw;
+        }
+    }
+
+    private async Task DrainAfter(Task first)
+    {
+        try
+        {
+            await first.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             while (_next is { } batch)
             {
                 _next = null;
+                if (_failure is not null)
+                {
+                    batch.SetException(_failure);
+                    return;
+                }
+
                 try
                 {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    await write();
-                    Abstractions.GridMetrics.StorageWrite.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-                    Writes++;
+                    await WriteOnce();
                     batch.SetResult();
-                }
-                catch (Exception e) when (retryAfterFailure)
-                {
-                    batch.SetException(e);
                 }
                 catch (Exception e)
                 {
-                    _failure = e;
                     batch.SetException(e);
-                    _next?.SetException(e);
-                    _next = null;
-                    return;
                 }
             }
         }

@@ -59,11 +59,14 @@ public sealed class MonitoredAccount
     private double[] _positions = [];
     private int[] _assets = [];
     private double[] _balances = [];
-    private int[] _orderInstruments = [];
-    private double[] _orders = [];
+    private int[][] _orderInstruments = [];
+    private double[][] _orders = [];
 
-    /// <summary>Takes a replica of <paramref name="book"/> (its holdings, regime and current figures).</summary>
-    public static MonitoredAccount From(string id, long version, AccountBook book)
+    /// <summary>
+    /// Takes a replica of <paramref name="book"/> (its holdings, regime and current figures). Arrays whose
+    /// content equals <paramref name="previous"/>'s are shared with it rather than copied.
+    /// </summary>
+    public static MonitoredAccount From(string id, long version, AccountBook book, MonitoredAccount? previous = null)
     {
         var figures = book.Figures();
         var r = new MonitoredAccount(id, version, book.Regime, book.Model.Layout)
@@ -71,6 +74,38 @@ public sealed class MonitoredAccount
             State = figures.State,
             Figures = figures,
         };
+
+        // Read once: the monitor may remap the previous replica (replacing its arrays) while this runs.
+        int[]? instruments = previous?._instruments, assets = previous?._assets;
+        double[]? positions = previous?._positions, balances = previous?._balances;
+        if (instruments is not null && positions is not null && ReplicaHoldings.SamePositions(book, instruments, positions))
+        {
+            (r._instruments, r._positions) = (instruments, positions);
+        }
+        else
+        {
+            CopyPositions(book, r);
+        }
+
+        if (assets is not null && balances is not null && ReplicaHoldings.SameBalances(book, assets, balances))
+        {
+            (r._assets, r._balances) = (assets, balances);
+        }
+        else
+        {
+            CopyBalances(book, r);
+        }
+
+        // Orders change most often and can be many: shared chunk by chunk (ReplicaOrderChunks).
+        ReplicaOrderChunks.Build(book, previous?._orderInstruments, previous?._orders, out r._orderInstruments, out r._orders);
+
+        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
+        r.Margined = r.HasRisk || r.HasOrders;
+        return r;
+    }
+
+    private static void CopyPositions(AccountBook book, MonitoredAccount r)
+    {
         var held = 0;
         for (var k = 0; k < book.HoldingCount; k++)
         {
@@ -92,8 +127,11 @@ public sealed class MonitoredAccount
                 n++;
             }
         }
+    }
 
-        // Counted first, then filled: only the replica's own arrays are allocated (it is taken after every change).
+    // Counted first, then filled: only the replica's own arrays are allocated (it is taken after every change).
+    private static void CopyBalances(AccountBook book, MonitoredAccount r)
+    {
         var assets = 0;
         for (var a = 0; a < book.Balances.Length; a++)
         {
@@ -102,7 +140,7 @@ public sealed class MonitoredAccount
 
         r._assets = assets == 0 ? [] : new int[assets];
         r._balances = assets == 0 ? [] : new double[assets];
-        n = 0;
+        var n = 0;
         for (var a = 0; a < book.Balances.Length; a++)
         {
             if (book.Balances[a] != 0)
@@ -111,20 +149,6 @@ public sealed class MonitoredAccount
                 r._balances[n++] = book.Balances[a];
             }
         }
-
-        r._orderInstruments = book.OrderCount == 0 ? [] : new int[book.OrderCount];
-        r._orders = book.OrderCount == 0 ? [] : new double[2 * book.OrderCount];
-        for (var k = 0; k < book.OrderCount; k++)
-        {
-            ref var o = ref book.Orders[k];
-            r._orderInstruments[k] = o.Instrument;
-            r._orders[2 * k] = o.Side == Side.Buy ? o.Qty : -o.Qty;
-            r._orders[2 * k + 1] = o.Price;
-        }
-
-        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
-        r.Margined = r.HasRisk || r.HasOrders;
-        return r;
     }
 
     /// <summary>The positions held (instrument id, contracts, entry, unsettled funding).</summary>
@@ -152,9 +176,11 @@ public sealed class MonitoredAccount
 
     internal ReadOnlySpan<double> BalanceValues => _balances;
 
-    internal ReadOnlySpan<int> OrderInstrumentIndexes => _orderInstruments;
+    internal int OrderChunkCount => _orderInstruments.Length;
 
-    internal ReadOnlySpan<double> OrderValues => _orders;
+    internal ReadOnlySpan<int> OrderInstrumentChunk(int chunk) => _orderInstruments[chunk];
+
+    internal ReadOnlySpan<double> OrderValueChunk(int chunk) => _orders[chunk];
 
     /// <summary>Re-indexes the replica against <paramref name="model"/>'s layout if it differs (callers hold the monitor's partition lock).</summary>
     internal bool Align(RiskModel model) => ReferenceEquals(Layout, model.Layout) || Remap(model);
@@ -179,10 +205,14 @@ public sealed class MonitoredAccount
             book.LoadPosition(_instruments[i], _positions[3 * i], _positions[3 * i + 1], _positions[3 * i + 2]);
         }
 
-        for (var i = 0; i < _orderInstruments.Length; i++)
+        for (var c = 0; c < _orderInstruments.Length; c++)
         {
-            var q = _orders[2 * i];
-            book.LoadOrder(_orderInstruments[i], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), _orders[2 * i + 1]);
+            var (instruments, values) = (_orderInstruments[c], _orders[c]);
+            for (var i = 0; i < instruments.Length; i++)
+            {
+                var q = values[2 * i];
+                book.LoadOrder(instruments[i], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), values[2 * i + 1]);
+            }
         }
 
         book.Rebuild(model);
@@ -191,7 +221,18 @@ public sealed class MonitoredAccount
 
     /// <summary>Approximate heap bytes of this replica (object, arrays; the id string is shared with the grain).</summary>
     public long Bytes => 64 + ArrayBytes(_instruments.Length, 4) + ArrayBytes(_positions.Length, 8) + ArrayBytes(_assets.Length, 4)
-        + ArrayBytes(_balances.Length, 8) + ArrayBytes(_orderInstruments.Length, 4) + ArrayBytes(_orders.Length, 8);
+        + ArrayBytes(_balances.Length, 8) + OrderBytes();
+
+    private long OrderBytes()
+    {
+        var bytes = 2 * ArrayBytes(_orderInstruments.Length, 8);
+        for (var c = 0; c < _orderInstruments.Length; c++)
+        {
+            bytes += ArrayBytes(_orderInstruments[c].Length, 4) + ArrayBytes(_orders[c].Length, 8);
+        }
+
+        return bytes;
+    }
 
     private static long ArrayBytes(int length, int size) => length == 0 ? 0 : 24 + ((length * size + 7) & ~7);
 
@@ -206,12 +247,16 @@ public sealed class MonitoredAccount
             }
         }
 
-        var orders = new int[_orderInstruments.Length];
-        for (var i = 0; i < orders.Length; i++)
+        var orders = new int[_orderInstruments.Length][];
+        for (var c = 0; c < orders.Length; c++)
         {
-            if (!model.TryGetInstrument(Layout.Instruments[_orderInstruments[i]], out orders[i]))
+            orders[c] = new int[_orderInstruments[c].Length];
+            for (var i = 0; i < orders[c].Length; i++)
             {
-                return false;
+                if (!model.TryGetInstrument(Layout.Instruments[_orderInstruments[c][i]], out orders[c][i]))
+                {
+                    return false;
+                }
             }
         }
 
@@ -229,7 +274,7 @@ public sealed class MonitoredAccount
         return true;
     }
 
-    private static ulong Mask(RiskModel model, int[] instruments, int[] assets, int[] orders)
+    private static ulong Mask(RiskModel model, int[] instruments, int[] assets, int[][] orders)
     {
         ulong mask = 0;
         foreach (var i in instruments)
@@ -237,9 +282,12 @@ public sealed class MonitoredAccount
             mask |= Bit(model.Instruments[i].Group);
         }
 
-        foreach (var i in orders)
+        foreach (var chunk in orders)
         {
-            mask |= Bit(model.Instruments[i].Group);
+            foreach (var i in chunk)
+            {
+                mask |= Bit(model.Instruments[i].Group);
+            }
         }
 
         foreach (var a in assets)

@@ -68,17 +68,20 @@ internal sealed class LayoutMap
             book.LoadPosition(_instruments[instruments[i]], positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
         }
 
-        var orders = replica.OrderInstrumentIndexes;
-        var values = replica.OrderValues;
-        for (var i = 0; i < orders.Length; i++)
+        for (var c = 0; c < replica.OrderChunkCount; c++)
         {
-            if (_instruments[orders[i]] < 0)
+            var orders = replica.OrderInstrumentChunk(c);
+            var values = replica.OrderValueChunk(c);
+            for (var i = 0; i < orders.Length; i++)
             {
-                return false;
-            }
+                if (_instruments[orders[i]] < 0)
+                {
+                    return false;
+                }
 
-            var q = values[2 * i];
-            book.LoadOrder(_instruments[orders[i]], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), values[2 * i + 1]);
+                var q = values[2 * i];
+                book.LoadOrder(_instruments[orders[i]], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), values[2 * i + 1]);
+            }
         }
 
         book.Rebuild(To);

@@ -151,7 +151,7 @@ public sealed class AccountLanesTests
     [Fact]
     public async Task Execute_AnswersTooFewReplies_AnswersUnavailable()
     {
-        var lanes = Lanes(maxInFlight: 10, maxBatch: 10, (account, batch) => Task.FromResult(Array.Empty<EngineReply>()));
+        var lanes = Lanes(maxInFlight: 10, maxBatch: 10, (account, batch) => ValueTask.FromResult(Array.Empty<EngineReply>()));
 
         Assert.True(lanes.TryEnqueue("A", Command(1)));
         await lanes.Complete().WaitAsync(Hang);
@@ -165,7 +165,7 @@ public sealed class AccountLanesTests
         var lanes = new AccountLanes(
             1,
             1,
-            (account, batch) => Task.FromResult(Accept(batch)),
+            (account, batch) => ValueTask.FromResult(Accept(batch)),
             (account, command, reply) => throw new InvalidOperationException("writer closed"),
             NullLogger.Instance);
 
@@ -200,7 +200,7 @@ public sealed class AccountLanesTests
     [Fact]
     public async Task Complete_Idle_CompletesAtOnce()
     {
-        var lanes = Lanes(maxInFlight: 1, maxBatch: 1, (account, batch) => Task.FromResult(Accept(batch)));
+        var lanes = Lanes(maxInFlight: 1, maxBatch: 1, (account, batch) => ValueTask.FromResult(Accept(batch)));
 
         await lanes.Complete().WaitAsync(Hang);
     }
@@ -219,7 +219,7 @@ public sealed class AccountLanesTests
         Assert.True(condition());
     }
 
-    private AccountLanes Lanes(int maxInFlight, int maxBatch, Func<string, EngineCommand[], Task<EngineReply[]>> execute)
+    private AccountLanes Lanes(int maxInFlight, int maxBatch, Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute)
         => new(maxInFlight, maxBatch, execute, (account, command, reply) =>
         {
             Deliver(account, command, reply);

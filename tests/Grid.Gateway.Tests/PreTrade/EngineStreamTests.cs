@@ -26,7 +26,7 @@ public sealed class EngineStreamTests
         };
         var responses = new RecordingStreamWriter<Wire.GridMessage>();
 
-        await Stream((account, batch) => Task.FromResult(Accept(batch)))
+        await Stream((account, batch) => ValueTask.FromResult(Accept(batch)))
             .Run(new ListStreamReader<Wire.EngineMessage>(messages), responses, CancellationToken.None)
             .WaitAsync(Hang);
 
@@ -47,7 +47,7 @@ public sealed class EngineStreamTests
         var messages = new[] { Message(1, Check("down")), Message(2, Check("up")) };
         var responses = new RecordingStreamWriter<Wire.GridMessage>();
 
-        await Stream((account, batch) => account == "down" ? throw new TimeoutException() : Task.FromResult(Accept(batch)))
+        await Stream((account, batch) => account == "down" ? throw new TimeoutException() : ValueTask.FromResult(Accept(batch)))
             .Run(new ListStreamReader<Wire.EngineMessage>(messages), responses, CancellationToken.None)
             .WaitAsync(Hang);
 
@@ -102,7 +102,7 @@ public sealed class EngineStreamTests
         var responses = new RecordingStreamWriter<Wire.GridMessage>();
         using var cancel = new CancellationTokenSource();
         var run = new EngineStream(
-            (account, batch) => Task.FromResult(Accept(batch)),
+            (account, batch) => ValueTask.FromResult(Accept(batch)),
             new GatewayOptions { MaxInFlightPerStream = 16, MaxBatchPerAccount = 4 },
             TimeProvider.System,
             NullLogger.Instance,
@@ -139,7 +139,7 @@ public sealed class EngineStreamTests
         var reader = new OpenStreamReader<Wire.EngineMessage>();
         var responses = new RecordingStreamWriter<Wire.GridMessage>();
         using var cancel = new CancellationTokenSource();
-        var run = Stream((account, batch) => Task.FromResult(Accept(batch))).Run(reader, responses, cancel.Token);
+        var run = Stream((account, batch) => ValueTask.FromResult(Accept(batch))).Run(reader, responses, cancel.Token);
 
         reader.Send(Message(1, Check()));
         await responses.WhenWritten(1).WaitAsync(Hang);
@@ -149,6 +149,6 @@ public sealed class EngineStreamTests
         Assert.Single(responses.Messages);
     }
 
-    private static EngineStream Stream(Func<string, EngineCommand[], Task<EngineReply[]>> execute, int maxInFlight = 16)
+    private static EngineStream Stream(Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute, int maxInFlight = 16)
         => new(execute, new GatewayOptions { MaxInFlightPerStream = maxInFlight, MaxBatchPerAccount = 4 }, TimeProvider.System, NullLogger.Instance);
 }

@@ -6,5 +6,6 @@ namespace Grid.LoadTest.Chaos;
 /// <param name="Injected">What was done, in words.</param>
 /// <param name="InjectionMs">How long the injection took.</param>
 /// <param name="FaultAt">When the fault was injected (Stopwatch ticks).</param>
+/// <param name="FaultUtc">The same instant in UTC.</param>
 /// <param name="Throughput">Final replies per second over the measured window.</param>
-public sealed record ChaosOutcome(ChaosProbes Probes, SessionCounters Counters, string Injected, double InjectionMs, long FaultAt, double Throughput);
+public sealed record ChaosOutcome(ChaosProbes Probes, SessionCounters Counters, string Injected, double InjectionMs, long FaultAt, DateTimeOffset FaultUtc, double Throughput);

@@ -47,7 +47,7 @@ public sealed class ChaosPhase(LoadOptions options, ChaosPlan plan, AccountSet a
             var fault = Inject(cluster, clock, probes);
             var progress = options.Progress ? Progress(sessions, clock, stop.Token) : Task.CompletedTask;
             await Task.WhenAll(sessions.Select((s, i) => Task.Run(() => s.Run(clock.Start + (long)(interval * i / options.Streams), interval, clock.MeasureTo, CancellationToken.None))));
-            var (injected, ms, at) = await fault;
+            var (injected, ms, at, utc) = await fault;
             var drained = Stopwatch.GetTimestamp();
             await Task.WhenAll(sessions.Select(s => s.Drain(DrainTimeout)));
             await stop.CancelAsync();
@@ -56,7 +56,7 @@ public sealed class ChaosPhase(LoadOptions options, ChaosPlan plan, AccountSet a
             var counters = new SessionCounters();
             sessions.ForEach(s => counters.Add(s.Counters));
             var window = probes.Throughput.Window(clock.MeasureFrom, clock.MeasureTo);
-            return new ChaosOutcome(probes, counters, injected, ms, at, Math.Round(window / options.Duration.TotalSeconds, 1));
+            return new ChaosOutcome(probes, counters, injected, ms, at, utc, Math.Round(window / options.Duration.TotalSeconds, 1));
         }
         finally
         {
@@ -67,15 +67,16 @@ public sealed class ChaosPhase(LoadOptions options, ChaosPlan plan, AccountSet a
         }
     }
 
-    private async Task<(string Injected, double Ms, long At)> Inject(ChaosCluster cluster, PhaseClock clock, ChaosProbes probes)
+    private async Task<(string Injected, double Ms, long At, DateTimeOffset Utc)> Inject(ChaosCluster cluster, PhaseClock clock, ChaosProbes probes)
     {
         await PhaseClock.Until(clock.MeasureFrom + PhaseClock.Ticks(plan.At), CancellationToken.None);
         var at = Stopwatch.GetTimestamp();
+        var utc = DateTimeOffset.UtcNow;
         probes.Recovery.Fault(at);
         var injected = await cluster.Inject(plan.Kind);
         var ms = Stopwatch.GetElapsedTime(at).TotalMilliseconds;
-        output.WriteLine($"   fault at +{plan.At.TotalSeconds:0.###}s: {injected}");
-        return (injected, ms, at);
+        output.WriteLine($"   fault at +{plan.At.TotalSeconds:0.###}s ({utc:HH:mm:ss.fff} UTC): {injected}");
+        return (injected, ms, at, utc);
     }
 
     private async Task Progress(List<ChaosSession> sessions, PhaseClock clock, CancellationToken cancellationToken)

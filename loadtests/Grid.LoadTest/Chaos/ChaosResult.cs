@@ -21,6 +21,9 @@ public sealed record ChaosResult
     /// <summary>What was done, e.g. "kill -9 silo 1 (pid 1234)".</summary>
     public required string Injected { get; init; }
 
+    /// <summary>When the fault was injected (UTC), to find it in the silo logs.</summary>
+    public required DateTimeOffset FaultUtc { get; init; }
+
     /// <summary>Milliseconds the injection itself took (a Redis restart waits for the new server to listen).</summary>
     public required double InjectionMs { get; init; }
 
@@ -35,6 +38,9 @@ public sealed record ChaosResult
 
     /// <summary>Time from the fault to each account's first accepted check.</summary>
     public required RecoverySummary Recovery { get; init; }
+
+    /// <summary>Seconds from the fault to each account's first accepted check (null: never), to pool runs.</summary>
+    public required IReadOnlyDictionary<string, double?> RecoverySeconds { get; init; }
 
     /// <summary>Completed msgs/s per second around the fault.</summary>
     public required ThroughputDip Dip { get; init; }

@@ -44,11 +44,13 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
             Settings = Settings(cluster),
             Fault = plan.ToString(),
             Injected = outcome.Injected,
+            FaultUtc = outcome.FaultUtc,
             InjectionMs = Math.Round(outcome.InjectionMs, 1),
             Sessions = outcome.Counters,
             Acknowledged = outcome.Probes.Ledger.Acknowledged,
             Reconciliation = found,
             Recovery = outcome.Probes.Recovery.Summary(),
+            RecoverySeconds = outcome.Probes.Recovery.Seconds().ToDictionary(s => s.Key, s => s.Value is { } v ? (double?)Math.Round(v, 4) : null, StringComparer.Ordinal),
             Dip = ThroughputDip.Of(outcome.Probes.Throughput.AroundFault(outcome.FaultAt, -ChaosPhase.SecondsBefore, ChaosPhase.SecondsAfter), ChaosPhase.SecondsBefore),
             Throughput = outcome.Throughput,
         };

@@ -26,9 +26,9 @@ public static class ChaosTable
     {
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"fault: {r.Injected} (took {r.InjectionMs:0} ms)"),
+            string.Create(CultureInfo.InvariantCulture, $"fault: {r.Injected} at {r.FaultUtc:HH:mm:ss.fff} UTC (took {r.InjectionMs:0} ms)"),
             $"completed msgs/s per second, {r.Dip.BeforeSeconds} s before the fault | from the fault on: {r.Dip.Render()}",
-            string.Create(CultureInfo.InvariantCulture, $"recovery: {r.Recovery.Accounts} accounts, slowest {r.Recovery.Slowest}; seconds below 90 % of the rate before: {r.Dip.SecondsBelow90}"),
+            string.Create(CultureInfo.InvariantCulture, $"recovery: {r.Recovery.Accounts} accounts; the slowest: {string.Join(", ", r.RecoverySeconds.OrderByDescending(s => s.Value ?? double.MaxValue).Take(5).Select(s => $"{s.Key} {S(s.Value)}"))}; seconds below 90 % of the rate before: {r.Dip.SecondsBelow90}"),
             $"engines: {r.Sessions.Sent:N0} sent, {r.Sessions.Answered:N0} answered, {r.Sessions.Replayed:N0} replayed/duplicate replies to resends, {r.Sessions.Overloaded:N0} overloaded, {r.Sessions.Errors:N0} other errors",
         };
         lines.AddRange(r.Reconciliation.Notes.Select(n => "finding: " + n));

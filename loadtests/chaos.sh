@@ -76,8 +76,8 @@ def p50(values):
 def s(v):
     return "never" if v is None else f"{v:.2f}"
 
-print("\n| fault | runs | msgs/s before | lowest msgs/s after (min of runs) | s < 50 % (median) | acknowledged | lost | applied twice | unacked applied | other | uncertain | recovery p50 s (all accounts) | recovery max s (max of runs) | per-run max s | never |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+print("\n| fault | runs | msgs/s before | lowest msgs/s after (min of runs) | s < 50 % (median) | acknowledged | lost | applied twice | unacked applied | other | uncertain | recovery p50 s (all accounts) | recovery max s (max of runs) | per-run max s | never | other silos stopped |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
 for fault, rs in runs.items():
     pooled = [v for r in rs for v in r["recoverySeconds"].values()]
     maxes = [r["recovery"]["max"] for r in rs]
@@ -87,7 +87,7 @@ for fault, rs in runs.items():
           f"{statistics.median(r['dip']['secondsBelowHalf'] for r in rs):g} | {sum(r['acknowledged'] for r in rs):,} | "
           f"{sum(x['lost'] for x in rec)} | {sum(x['appliedTwice'] for x in rec)} | {sum(x['unacknowledged'] for x in rec)} | "
           f"{sum(x['other'] + x['unread'] for x in rec)} | {sum(x['uncertain'] for x in rec)} | "
-          f"{s(p50([v for v in pooled if v is not None]))} | {s(None if None in maxes else max(maxes))} | {' '.join(s(m) for m in maxes)} | {never} |")
+          f"{s(p50([v for v in pooled if v is not None]))} | {s(None if None in maxes else max(maxes))} | {' '.join(s(m) for m in maxes)} | {never} | {sum(r.get('otherSilosStopped', 0) for r in rs)} |")
 print()
 for fault, rs in runs.items():
     for i, r in enumerate(rs, 1):

@@ -87,8 +87,15 @@ public sealed class ChaosCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>A silo the fault did not touch, to read the accounts back through.</summary>
-    public Uri Survivor(FaultKind kind) => _silos[kind == FaultKind.RestartRedis ? 0 : (Victim + 1) % _silos.Count].Target;
+    /// <summary>
+    /// The silos still running that the fault did not touch, to read the accounts back through (a survivor may
+    /// have been evicted and stopped too: fast failover can take a CPU-starved silo for a dead one).
+    /// </summary>
+    public IReadOnlyList<Uri> Survivors(FaultKind kind)
+        => [.. _silos.Where((s, i) => !s.HasExited && (kind == FaultKind.RestartRedis || i != Victim)).Select(s => s.Target)];
+
+    /// <summary>Silos whose process ended without being the fault's victim (evicted, then stopped by Orleans).</summary>
+    public int Lost(FaultKind kind) => _silos.Where((s, i) => s.HasExited && (kind == FaultKind.RestartRedis || i != Victim)).Count();
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

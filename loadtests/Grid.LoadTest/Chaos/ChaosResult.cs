@@ -47,4 +47,7 @@ public sealed record ChaosResult
 
     /// <summary>Completed messages per second over the measured window.</summary>
     public required double Throughput { get; init; }
+
+    /// <summary>Silos besides the fault's victim whose process ended during the run (a false eviction stops a silo).</summary>
+    public required int OtherSilosStopped { get; init; }
 }

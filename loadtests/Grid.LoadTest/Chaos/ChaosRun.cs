@@ -35,7 +35,13 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
             await Task.Delay(SettleAfterResume);
         }
 
-        var found = await Reconcile(cluster.Survivor(plan.Kind), accounts.Ids, outcome.Probes.Ledger);
+        var found = await Reconcile(cluster.Survivors(plan.Kind), accounts.Ids, outcome.Probes.Ledger);
+        var lost = cluster.Lost(plan.Kind);
+        if (lost > 0)
+        {
+            output.WriteLine($"   {lost} silo(s) besides the fault's victim stopped during the run (evicted by the cluster): see their logs");
+        }
+
         var result = new ChaosResult
         {
             Label = options.Label,
@@ -53,6 +59,7 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
             RecoverySeconds = outcome.Probes.Recovery.Seconds().ToDictionary(s => s.Key, s => s.Value is { } v ? (double?)Math.Round(v, 4) : null, StringComparer.Ordinal),
             Dip = ThroughputDip.Of(outcome.Probes.Throughput.AroundFault(outcome.FaultAt, -ChaosPhase.SecondsBefore, ChaosPhase.SecondsAfter), ChaosPhase.SecondsBefore),
             Throughput = outcome.Throughput,
+            OtherSilosStopped = lost,
         };
         ChaosTable.Write(result, output);
         var stem = Path.Combine(outputDirectory, $"{string.Concat(options.Label.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'))}-{startedAt:yyyyMMdd-HHmmss}");
@@ -62,36 +69,50 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
         return options.FailOnErrors && !found.Clean ? 1 : 0;
     }
 
-    private async Task<Discrepancies> Reconcile(Uri survivor, IReadOnlyList<string> accounts, ChangeLedger ledger)
+    private async Task<Discrepancies> Reconcile(IReadOnlyList<Uri> survivors, IReadOnlyList<string> accounts, ChangeLedger ledger)
     {
-        using var channel = Transport.EngineChannels.Create(survivor);
-        var client = new Accounts.AccountsClient(channel);
-        var headers = new Metadata { { "x-api-key", options.AdminKey } };
         var total = new Discrepancies();
-        foreach (var account in accounts)
+        if (survivors.Count == 0)
         {
-            var portfolio = await Read(client, headers, account);
-            if (portfolio is null)
-            {
-                total.Unread++;
-                total.Note($"{account}: the portfolio could not be read");
-                continue;
-            }
-
-            total.Add(Reconciliation.Check(account, ledger.For(account), portfolio, options.Funding));
+            total.Unread = accounts.Count;
+            total.Note("no silo left running to read the accounts through");
+            return total;
         }
 
-        output.WriteLine($"   reconciled {accounts.Count} accounts through {survivor}: {(total.Clean ? "clean" : "DISCREPANCIES")}");
+        var channels = survivors.Select(Transport.EngineChannels.Create).ToList();
+        try
+        {
+            var clients = channels.Select(c => new Accounts.AccountsClient(c)).ToList();
+            var headers = new Metadata { { "x-api-key", options.AdminKey } };
+            foreach (var account in accounts)
+            {
+                if (await Read(clients, headers, account) is not { } portfolio)
+                {
+                    total.Unread++;
+                    total.Note($"{account}: the portfolio could not be read");
+                    continue;
+                }
+
+                total.Add(Reconciliation.Check(account, ledger.For(account), portfolio, options.Funding));
+            }
+        }
+        finally
+        {
+            channels.ForEach(c => c.Dispose());
+        }
+
+        output.WriteLine($"   reconciled {accounts.Count} accounts through {string.Join(", ", survivors)}: {(total.Clean ? "clean" : "DISCREPANCIES")}");
         return total;
     }
 
-    private static async Task<Portfolio?> Read(Accounts.AccountsClient client, Metadata headers, string account)
+    // Each failed attempt moves on to the next surviving silo.
+    private static async Task<Portfolio?> Read(List<Accounts.AccountsClient> clients, Metadata headers, string account)
     {
-        for (var attempt = 1; attempt <= 40; attempt++)
+        for (var attempt = 0; attempt < 20; attempt++)
         {
             try
             {
-                return await client.GetPortfolioAsync(new GetPortfolioRequest { AccountId = account }, headers, deadline: DateTime.UtcNow.AddSeconds(10));
+                return await clients[attempt % clients.Count].GetPortfolioAsync(new GetPortfolioRequest { AccountId = account }, headers, deadline: DateTime.UtcNow.AddSeconds(10));
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Internal)
             {

@@ -17,6 +17,7 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
 {
     private const ulong OpeningHeartbeat = ulong.MaxValue;
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
     private static readonly long RetryDelay = Stopwatch.Frequency / 10;
     private static readonly long MaxLag = Stopwatch.Frequency / 10;
 
@@ -176,6 +177,7 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
         _stream?.Close();
         _stream = null;
         Counters.Reconnects++;
+        var giveUp = Stopwatch.GetTimestamp() + (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
         for (var attempt = 1; _stream is null; attempt++)
         {
             try
@@ -184,6 +186,11 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
             }
             catch (Exception e) when (e is RpcException or InvalidOperationException or OperationCanceledException or TimeoutException or IOException)
             {
+                if (Stopwatch.GetTimestamp() > giveUp)
+                {
+                    throw new InvalidOperationException($"no silo answered a stream for {GiveUpAfter.TotalSeconds:0}s (last: {e.Message})", e);
+                }
+
                 await Task.Delay(20);
             }
         }
@@ -277,32 +284,14 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
             if (reply.BodyCase == GridMessage.BodyOneofCase.Error && reply.Error.Code is ErrorCode.Unavailable or ErrorCode.Overloaded)
             {
                 entry.RetryAt = now + RetryDelay;
-                if (reply.Error.Code == ErrorCode.Unavailable)
-                {
-                    Interlocked.Increment(ref Counters.Unavailable);
-                }
-                else
-                {
-                    Interlocked.Increment(ref Counters.Overloaded);
-                }
-
+                Counters.OnRetriable(reply.Error.Code);
                 return;
             }
 
             _outstanding.Remove(reply.CorrelationId);
         }
 
-        Interlocked.Increment(ref Counters.Answered);
-        if (reply.BodyCase == GridMessage.BodyOneofCase.Error)
-        {
-            Interlocked.Increment(ref Counters.Errors);
-        }
-
-        if (reply.Decision?.Replayed == true || reply.Ack?.Duplicate == true)
-        {
-            Interlocked.Increment(ref Counters.Replayed);
-        }
-
+        Counters.OnFinal(reply);
         probes.Ledger.Record(entry.Message, reply);
         flow.OnReply(entry.Kind, entry.Account, entry.Order, reply);
         if (reply.Decision?.Decision is Decision.Accept or Decision.AcceptRiskReducing)

@@ -31,6 +31,11 @@ public static class ChaosTable
             string.Create(CultureInfo.InvariantCulture, $"recovery: {r.Recovery.Accounts} accounts; the slowest: {string.Join(", ", r.RecoverySeconds.OrderByDescending(s => s.Value ?? double.MaxValue).Take(5).Select(s => $"{s.Key} {S(s.Value)}"))}; seconds below 90 % of the rate before: {r.Dip.SecondsBelow90}"),
             $"engines: {r.Sessions.Sent:N0} sent, {r.Sessions.Answered:N0} answered, {r.Sessions.Replayed:N0} replayed/duplicate replies to resends, {r.Sessions.Overloaded:N0} overloaded, {r.Sessions.Errors:N0} other errors",
         };
+        if (r.OtherSilosStopped > 0)
+        {
+            lines.Add($"cluster: {r.OtherSilosStopped} silo(s) besides the fault's victim stopped during the run (evicted while alive; see the silo logs)");
+        }
+
         lines.AddRange(r.Reconciliation.Notes.Select(n => "finding: " + n));
         if (r.Reconciliation.Clean)
         {

@@ -27,6 +27,34 @@ public sealed class SessionCounters
     /// <summary>Replies to checks that were stored decisions (<c>replayed</c>) and fill acks marked <c>duplicate</c>: resends the grid recognised.</summary>
     public long Replayed;
 
+    /// <summary>Counts a retriable error reply (the reader thread).</summary>
+    public void OnRetriable(Api.V1.ErrorCode code)
+    {
+        if (code == Api.V1.ErrorCode.Unavailable)
+        {
+            Interlocked.Increment(ref Unavailable);
+        }
+        else
+        {
+            Interlocked.Increment(ref Overloaded);
+        }
+    }
+
+    /// <summary>Counts a final reply (the reader thread).</summary>
+    public void OnFinal(Api.V1.GridMessage reply)
+    {
+        Interlocked.Increment(ref Answered);
+        if (reply.BodyCase == Api.V1.GridMessage.BodyOneofCase.Error)
+        {
+            Interlocked.Increment(ref Errors);
+        }
+
+        if (reply.Decision?.Replayed == true || reply.Ack?.Duplicate == true)
+        {
+            Interlocked.Increment(ref Replayed);
+        }
+    }
+
     /// <summary>Adds <paramref name="other"/> to these.</summary>
     public void Add(SessionCounters other)
     {

@@ -212,28 +212,7 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
 
     private async Task Open(int target)
     {
-        var stop = new CancellationTokenSource();
-        var call = new PreTrade.PreTradeClient(_channels[target]).Stream(headers, cancellationToken: stop.Token);
-        try
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-            deadline.CancelAfter(OpenTimeout);
-            await call.ResponseHeadersAsync.WaitAsync(deadline.Token);
-            await call.RequestStream.WriteAsync(new EngineMessage { CorrelationId = OpeningHeartbeat, Heartbeat = new Heartbeat() }, deadline.Token);
-            if (!await call.ResponseStream.MoveNext(deadline.Token) || call.ResponseStream.Current.BodyCase != GridMessage.BodyOneofCase.Heartbeat)
-            {
-                throw new InvalidOperationException($"target {target} did not answer the opening heartbeat");
-            }
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            call.Dispose();
-            stop.Dispose();
-            throw;
-        }
-
-        var stream = new LiveStream(call, stop, target);
+        var stream = await LiveStream.Open(_channels[target], headers, target, OpenTimeout, OpeningHeartbeat);
         Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
         Volatile.Write(ref _broken, null);
         _stream = stream;

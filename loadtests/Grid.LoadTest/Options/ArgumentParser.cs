@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grid.LoadTest.Chaos;
 using Grid.LoadTest.Workload;
 
 namespace Grid.LoadTest.Options;
@@ -36,6 +37,10 @@ public static class ArgumentParser
         ["--market-makers"] = (o, v) => o.MarketMakers = Positive(v),
         ["--quote-share"] = (o, v) => o.QuoteShare = Share(v),
         ["--server-metrics"] = (o, v) => o.ServerMetrics = Url(v),
+        ["--chaos"] = (o, v) => o.Chaos = ChaosPlan.Parse(v),
+        ["--silos"] = (o, v) => o.Silos = Positive(v),
+        ["--redis-server"] = (o, v) => o.RedisServer = v,
+        ["--stall-timeout"] = (o, v) => o.StallTimeout = Seconds(v) is { TotalMilliseconds: > 0 } t ? t : throw new FormatException("must be above 0"),
     };
 
     private static readonly Dictionary<string, Action<LoadOptions>> Switches = new(StringComparer.Ordinal)
@@ -89,6 +94,24 @@ public static class ArgumentParser
         if (!options.Grid && !options.Echo && options.CoreDuration <= TimeSpan.Zero)
         {
             throw new UsageException("nothing to measure: --no-grid, --no-echo and --core 0 together");
+        }
+
+        if (options.Chaos is { } chaos)
+        {
+            if (options.StartHost is null)
+            {
+                throw new UsageException("--chaos needs --start-host (the generator starts the cluster it breaks)");
+            }
+
+            if (options.Silos < 2 && chaos.Kind != FaultKind.RestartRedis)
+            {
+                throw new UsageException($"--chaos {chaos.Name} needs --silos 2 or more (a survivor to reconnect to)");
+            }
+
+            if (chaos.At >= options.Duration)
+            {
+                throw new UsageException($"--chaos {chaos}: the fault must fall inside the {options.Duration.TotalSeconds:0.#}s measured phase (--duration)");
+            }
         }
 
         return options;

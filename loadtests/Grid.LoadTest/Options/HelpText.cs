@@ -56,6 +56,20 @@ public static class HelpText
           --server-metrics URL    the server's /metrics (Prometheus): its runtime allocation counter gives
                                   the server's allocated bytes per message (automatic with --start-host)
 
+        faults at load (loadtests/chaos.sh runs each N times; docs/reliability.md)
+          --chaos KIND@T          start redis-server and --silos Redis silos with FastFailover (needs --start-host),
+                                  run the grid phase open-loop (--rate, default 2000/s) and inject KIND T seconds
+                                  into the measured window: kill-silo (kill -9 silo 1), hang-silo (SIGSTOP silo 1,
+                                  SIGCONT after the run) or restart-redis (kill -9, restarted on the same port and
+                                  data dir, appendfsync always). The engines reconnect to survivors and resend what
+                                  had no reply with the same ids; at the end every account is read back and
+                                  reconciled with the ledger of acknowledged changes (lost, applied twice), with
+                                  the time from the fault to each account's first accepted check and the dip
+          --silos N               silos of the chaos cluster                             [3]
+          --redis-server PATH     the redis-server the chaos run starts                  [redis-server]
+          --stall-timeout S       chaos: a stream with messages outstanding and no reply for S is given up
+                                  (a hung silo keeps its sockets open); --concurrency caps unanswered per stream [1]
+
         phases and output
           --no-grid               skip the grid phase
           --no-echo               skip the echo phase
@@ -76,6 +90,9 @@ public static class HelpText
           # the same under a live market with option market makers (50 price batches/s):
           dotnet run -c Release --project loadtests/Grid.LoadTest -- --start-host src/Grid.Host --concurrency 128 \
             --prices 50 --profile market-maker --label live
+          # a kill -9 of one of three Redis silos 8 s into the measured window, at 1,000 msgs/s:
+          dotnet run -c Release --project loadtests/Grid.LoadTest -- --start-host src/Grid.Host --chaos kill-silo@8 \
+            --rate 1000 --streams 6 --accounts 60 --warmup 5 --duration 20 --label chaos-kill
           # seconds-long smoke that starts its own host:
           dotnet run -c Release --project loadtests/Grid.LoadTest -- --start-host src/Grid.Host --accounts 40 \
             --streams 2 --concurrency 8 --warmup 1 --duration 2 --core 0.5 --label smoke --fail-on-errors

@@ -1,3 +1,4 @@
+using Grid.LoadTest.Chaos;
 using Grid.LoadTest.Workload;
 
 namespace Grid.LoadTest.Options;
@@ -120,6 +121,24 @@ public sealed class LoadOptions
 
     /// <summary>The Prometheus endpoint of the server, whose runtime allocation counter gives the server's bytes per message.</summary>
     public Uri? ServerMetrics { get; set; }
+
+    /// <summary>
+    /// A chaos run (--chaos KIND@T): start a Redis cluster of <see cref="Silos"/> fast-failover silos, inject the fault T
+    /// seconds into the measured phase, and reconcile the acknowledged changes with every account. Null for the normal phases.
+    /// </summary>
+    public ChaosPlan? Chaos { get; set; }
+
+    /// <summary>Silos of the chaos run's cluster.</summary>
+    public int Silos { get; set; } = 3;
+
+    /// <summary>The redis-server binary the chaos run starts (and restarts).</summary>
+    public string RedisServer { get; set; } = "redis-server";
+
+    /// <summary>
+    /// Chaos run: a stream with messages outstanding and no reply for this long is taken as dead (a hung silo keeps
+    /// its connections open) and the engine reconnects to another silo and resends.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>True when the run moves prices or lists options: the generator then owns the traded underlyings' market.</summary>
     public bool LiveMarket => Prices is not null || Profile == AccountProfile.MarketMaker;

@@ -75,6 +75,24 @@ public sealed class HostLauncher : IAsyncDisposable
         return host;
     }
 
+    /// <summary>True once the host process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>kill -9: the process ends at once, its connections reset, nothing drains.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>Sends a signal by name (STOP, CONT) with kill(1); SIGSTOP freezes the process with its connections open.</summary>
+    public async Task Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException($"could not run kill -{name}");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {_process.Id} exited with {kill.ExitCode}");
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,11 @@ public sealed class LoadRun(LoadOptions options, IReadOnlyList<string> arguments
         var startedAt = DateTimeOffset.UtcNow;
         var runId = Convert.ToString(startedAt.ToUnixTimeMilliseconds() % 100_000_000_000, 16);
         var outputDirectory = options.OutputDirectory.Length > 0 ? options.OutputDirectory : DefaultOutputDirectory();
+        if (options.Chaos is { } plan)
+        {
+            return await new Chaos.ChaosRun(options, plan, arguments, output).Execute(outputDirectory);
+        }
+
         await using var host = options.StartHost is { } path
             ? await HostLauncher.Start(path, options.HostArguments, $"loadtest-{runId}", Path.Combine(Directory.CreateDirectory(outputDirectory).FullName, $"host-{runId}.log"), output)
             : null;

@@ -11,4 +11,7 @@ public static class WireDecimals
         var units = decimal.Truncate(value);
         return new Api.V1.Decimal { Units = (long)units, Nanos = (int)decimal.Truncate((value - units) * NanosPerUnit) };
     }
+
+    /// <summary>The exact C# value of a wire decimal (null reads as zero).</summary>
+    public static decimal ToDecimal(Api.V1.Decimal? value) => value is null ? 0m : value.Units + (value.Nanos / NanosPerUnit);
 }

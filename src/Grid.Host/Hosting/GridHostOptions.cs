@@ -52,6 +52,15 @@ public sealed class GridHostOptions
     /// <summary>Evict a dead silo within about a second instead of the Orleans defaults (tens of seconds).
     /// Aggressive: suits loopback and fast networks, where a GC pause cannot pass for a failure.</summary>
     public bool FastFailover { get; set; }
+
+    /// <summary>
+    /// Orleans' connection liveness check (Redis mode): a death vote against a silo that sent a message within
+    /// the monitoring window (the longest probe cycle × missed probes: 8 s under <see cref="FastFailover"/>) is
+    /// held back. On (the Orleans default) a hung silo (SIGSTOP, a frozen node: sockets open, nothing answers)
+    /// is evicted after about 9 s with fast failover; off, within about 2 s, but a silo starved of CPU can be
+    /// evicted as if it had failed. Measured by loadtests/chaos.sh (docs/reliability.md).
+    /// </summary>
+    public bool ConnectionLivenessCheck { get; set; } = true;
 }
 
 /// <summary>Checks <see cref="GridHostOptions"/> at start.</summary>

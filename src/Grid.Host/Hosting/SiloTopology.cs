@@ -48,17 +48,22 @@ internal static class SiloTopology
             // Compact binary state with the same codecs as grain calls; decimals stay exact.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>());
         }));
+        silo.Configure<ClusterMembershipOptions>(o => Membership(options, o));
+    }
+
+    /// <summary>Failure detection: Orleans' defaults, or <see cref="GridHostOptions.FastFailover"/>'s; the liveness check as configured.</summary>
+    public static void Membership(GridHostOptions options, ClusterMembershipOptions membership)
+    {
         if (options.FastFailover)
         {
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.NumVotesForDeathDeclaration = 1;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-            });
+            membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+            membership.NumMissedProbesLimit = 2;
+            membership.NumVotesForDeathDeclaration = 1;
+            membership.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+            membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
         }
+
+        membership.EnableConnectionLivenessCheck = options.ConnectionLivenessCheck;
     }
 
     /// <summary>True inside a Kubernetes pod (the hosting package fails to start anywhere else).</summary>

@@ -70,12 +70,17 @@ internal sealed class FuzzStream : IAsyncDisposable
 
         Last = bytes;
         Written++;
+        // Bounded: a write can wait forever once the call's HTTP/2 stream is gone (a CI run sat idle for
+        // 10 min in such a write with no connection left to the host). A write that cannot complete counts as
+        // the call having ended; a server that really hangs is still found by the probes and the end timeout.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+        bounded.CancelAfter(EndTimeout);
         try
         {
-            await _call.RequestStream.WriteAsync(bytes);
+            await _call.RequestStream.WriteAsync(bytes, bounded.Token).WaitAsync(EndTimeout);
             return true;
         }
-        catch (Exception e) when (e is RpcException or InvalidOperationException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is RpcException or InvalidOperationException or IOException or OperationCanceledException or TimeoutException)
         {
             return false;
         }
@@ -109,11 +114,11 @@ internal sealed class FuzzStream : IAsyncDisposable
     {
         try
         {
-            await _call.RequestStream.CompleteAsync();
+            await _call.RequestStream.CompleteAsync().WaitAsync(EndTimeout);
         }
-        catch (Exception e) when (e is RpcException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is RpcException or InvalidOperationException or IOException or TimeoutException)
         {
-            // Already ended by the server: the reader has its status.
+            // Already ended by the server (the reader has its status), or its stream is gone (the wait below decides).
         }
 
         try

@@ -125,15 +125,7 @@ public sealed class RegistryBucketTests(GridClusterFixture fixture)
 
         var nearest = await registry.Nearest(5);
 
-        var all = new List<AccountSummary>();
-        var token = "";
-        do
-        {
-            var page = await registry.List([], 1000, token);
-            all.AddRange(page.Accounts);
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
+        var all = await RegistryPages.ListAll(registry);
         Assert.Equal(all.Order(NearestLiquidationOrder.Instance).Take(5).Select(a => a.AccountId), nearest.Select(a => a.AccountId));
         Assert.Equal(5, nearest.Count);
         Assert.Contains(nearest, a => a.State == AccountState.Bankrupt);

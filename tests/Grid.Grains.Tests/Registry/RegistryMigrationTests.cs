@@ -34,7 +34,7 @@ public sealed class RegistryMigrationTests(GridClusterFixture fixture)
         var registry = fixture.Client.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key);
         await fixture.Cluster.DeactivateAsync(registry);
 
-        var listed = await ListAll(registry);
+        var listed = await RegistryPages.ListAll(registry);
 
         var mine = listed.Where(a => a.AccountId.StartsWith("legacy-", StringComparison.Ordinal)).ToDictionary(a => a.AccountId);
         Assert.Equal(50, mine.Count);
@@ -48,20 +48,6 @@ public sealed class RegistryMigrationTests(GridClusterFixture fixture)
 
         // A later activation finds nothing to spread, and the buckets keep the accounts.
         await fixture.Cluster.DeactivateAsync(registry);
-        Assert.Equal(50, (await ListAll(registry)).Count(a => a.AccountId.StartsWith("legacy-", StringComparison.Ordinal)));
-    }
-
-    private static async Task<List<AccountSummary>> ListAll(IAccountRegistryGrain registry)
-    {
-        var all = new List<AccountSummary>();
-        var token = "";
-        do
-        {
-            var page = await registry.List([], 1000, token);
-            all.AddRange(page.Accounts);
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return all;
+        Assert.Equal(50, (await RegistryPages.ListAll(registry)).Count(a => a.AccountId.StartsWith("legacy-", StringComparison.Ordinal)));
     }
 }

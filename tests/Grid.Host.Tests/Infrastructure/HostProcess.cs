@@ -68,6 +68,25 @@ public sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? overrides = null, TimeSpan? timeout = null, TestCertificate? tls = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = Create(overrides, tls);
+            try
+            {
+                host.Start();
+                await host.WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.HasExited && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process took a chosen port between the choice and the bind: choose again.
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static HostProcess Create(IReadOnlyDictionary<string, string>? overrides, TestCertificate? tls)
+    {
         var ports = FreePorts.Take(4);
         var settings = new Dictionary<string, string>
         {
@@ -93,10 +112,7 @@ public sealed class HostProcess : IAsyncDisposable
             settings[k] = v;
         }
 
-        var host = new HostProcess(settings, tls);
-        host.Start();
-        await host.WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
-        return host;
+        return new HostProcess(settings, tls);
     }
 
     /// <summary>Starts the process again with the same settings (after a kill or stop).</summary>

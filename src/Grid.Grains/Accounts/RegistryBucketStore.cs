@@ -1,4 +1,5 @@
 using Grid.Abstractions.Accounts;
+using Orleans.Storage;
 
 namespace Grid.Grains.Accounts;
 
@@ -24,7 +25,7 @@ internal sealed class RegistryBucketStore
         _record = record;
         _journal = journal;
         _journalLimit = journalLimit;
-        _journalWrites = new GroupCommit(() => _journal.WriteStateAsync(), retryAfterFailure: true);
+        _journalWrites = new GroupCommit(() => WriteMerging(_journal, fromOtherActivation: s => Record(s)), retryAfterFailure: true);
         _saves = new GroupCommit(Save, retryAfterFailure: true);
     }
 
@@ -112,7 +113,7 @@ internal sealed class RegistryBucketStore
         var folded = _journal.State.Accounts.ToArray();
         try
         {
-            await _record.WriteStateAsync();
+            await WriteMerging(_record, fromOtherActivation: s => Ids.Add(s.AccountId));
         }
         catch (Exception)
         {
@@ -127,6 +128,55 @@ internal sealed class RegistryBucketStore
             if (_journal.State.Accounts.TryGetValue(id, out var current) && ReferenceEquals(current, claim))
             {
                 _journal.State.Accounts.Remove(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes one of the two records. A refused ETag means another activation of this bucket wrote it
+    /// since this one read it: two activations can live for a moment around a membership change, and
+    /// retrying with the stale ETag would fail every later claim of the bucket. Summaries merge (the
+    /// newer of an account wins, as in <see cref="Record"/>), so this one reads the stored record, keeps
+    /// what the other wrote, lays its own newer summaries over it, and writes again.
+    /// </summary>
+    private static async Task WriteMerging(IPersistentState<RegistryRecord> state, Action<AccountSummary> fromOtherActivation)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+        catch (InconsistentStateException)
+        {
+            // Merged below.
+        }
+
+        var mine = state.State.Accounts;
+        var copy = new List<AccountSummary>(mine.Values);
+        await state.ReadStateAsync();
+        var stored = state.State.Accounts;
+        foreach (var theirs in stored.Values)
+        {
+            fromOtherActivation(theirs);
+        }
+
+        // Summaries changed during the read went to the old dictionary: take them from it as well.
+        Merge(stored, copy);
+        if (!ReferenceEquals(stored, mine))
+        {
+            Merge(stored, mine.Values);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private static void Merge(Dictionary<string, AccountSummary> into, IEnumerable<AccountSummary> summaries)
+    {
+        foreach (var summary in summaries)
+        {
+            if (!into.TryGetValue(summary.AccountId, out var old) || old.At <= summary.At)
+            {
+                into[summary.AccountId] = summary;
             }
         }
     }

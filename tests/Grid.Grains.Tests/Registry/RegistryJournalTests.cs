@@ -55,6 +55,32 @@ public sealed class RegistryJournalTests(GridClusterFixture fixture)
         Assert.Equal(ids.Count + 1, (await bucket.Find([.. ids, "fold-anchor"])).Count);
     }
 
+    [Fact]
+    public async Task Claim_AfterAnotherActivationWroteTheBucket_KeepsBothClaims()
+    {
+        // Two activations of one bucket can live for a moment around a membership change: the other one
+        // writes the journal behind this one's back, so this one's ETag is stale.
+        var target = RegistryBuckets.Of("stale-etag-0", Options.Buckets);
+        var ids = Enumerable.Range(0, 100_000).Select(i => $"stale-etag-{i}").Where(id => RegistryBuckets.Of(id, Options.Buckets) == target).Take(3).ToArray();
+        var (mine, theirs, later) = (ids[0], ids[1], ids[2]);
+        var bucket = fixture.Client.GetGrain<IAccountRegistryBucketGrain>(target);
+        await bucket.Claim(RegistryBucketTests.Summary(mine, AccountState.Ok));
+        var storage = Silo.GetRequiredKeyedService<IGrainStorage>(GridStorage.Name);
+        var other = new GrainState<RegistryRecord>();
+        await storage.ReadStateAsync("claims", bucket.GetGrainId(), other);
+        other.State!.Accounts[theirs] = RegistryBucketTests.Summary(theirs, AccountState.ReduceOnly);
+        await storage.WriteStateAsync("claims", bucket.GetGrainId(), other);
+
+        await bucket.Claim(RegistryBucketTests.Summary(mine, AccountState.ReduceOnly));
+        await bucket.Claim(RegistryBucketTests.Summary(later, AccountState.Ok));
+
+        var journal = (await Stored(bucket, "claims")).Accounts;
+        Assert.Equal(AccountState.ReduceOnly, journal[mine].State);
+        Assert.Equal(AccountState.ReduceOnly, journal[theirs].State);
+        Assert.Contains(later, journal.Keys);
+        Assert.Equal(3, (await bucket.Find(ids)).Count);
+    }
+
     private async Task<RegistryRecord> Stored(IAccountRegistryBucketGrain bucket, string stateName)
     {
         var state = new GrainState<RegistryRecord>();

@@ -10,7 +10,7 @@ namespace Grid.Abstractions.House;
 [Alias("grid.IHouseRiskGrain")]
 public interface IHouseRiskGrain : IGrainWithStringKey
 {
-    /// <summary>Runs the house stress and dependency now (a run already under way is joined), keeps it and returns it.</summary>
+    /// <summary>Runs the house stress and dependency now (a run under way that started before the request is waited out and followed by a new one, shared by the requests that arrive meanwhile), keeps it and returns it.</summary>
     [Alias("Run")]
     Task<HouseRiskView> Run(HouseRunTrigger trigger);
 

@@ -13,8 +13,8 @@ namespace Grid.Grains.House;
 /// Coordinates the house runs (Rulebook §5.3–§5.5): fans each out to every active silo's
 /// <see cref="IHouseRiskSilo"/>, merges the parts, keeps the latest run and the last dry-run impact in
 /// storage, and announces a scenario whose coverage crosses 1. It never touches an account: each silo
-/// values its own. Reentrant, so the kept results are served while a run is under way; concurrent
-/// requests for a run join the one under way.
+/// values its own. Reentrant, so the kept results are served while a run is under way; on-demand
+/// requests arriving during a run share the next one.
 /// </summary>
 [Reentrant]
 [GrainType("house-risk")]
@@ -32,6 +32,7 @@ public sealed partial class HouseRiskGrain(
 
     private Task<(HouseRiskView View, long Revision)>? _run;
     private DateTimeOffset _lastAttempt;
+    private long _runsStarted;
 
     public async Task<HouseRiskView> Run(HouseRunTrigger trigger) => (await Join(trigger, 0)).View;
 
@@ -64,18 +65,24 @@ public sealed partial class HouseRiskGrain(
         }
     }
 
-    // A run under way is joined; one that used an older rulebook revision than asked is followed by another.
+    // A background run joins the run under way; one that used an older rulebook revision than asked is
+    // followed by another. An on-demand run answers for the accounts as they are when it is asked: a run
+    // that started before the request is waited out and followed by a new one, which the on-demand
+    // requests arriving meanwhile share.
     private async Task<(HouseRiskView View, long Revision)> Join(HouseRunTrigger trigger, long revision)
     {
+        var firstAcceptable = trigger == HouseRunTrigger.OnDemand && _run is not null ? _runsStarted + 1 : 0;
         while (_run is { } running)
         {
+            var number = _runsStarted;
             var done = await running;
-            if (done.Revision >= revision)
+            if (done.Revision >= revision && number >= firstAcceptable)
             {
                 return done;
             }
         }
 
+        _runsStarted++;
         var run = RunOnce(trigger, revision);
         _run = run;
         try

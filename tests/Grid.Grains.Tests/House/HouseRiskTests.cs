@@ -55,6 +55,23 @@ public sealed class HouseRiskTests(GridClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AnOnDemandRun_IsNeverARunThatStartedBeforeTheRequest()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            // One-way: a background run starts as the on-demand request arrives (a CI run once got the
+            // scheduled run back, with figures from before the request).
+            await House.RulebookLoaded(0);
+            var asked = DateTimeOffset.UtcNow;
+
+            var run = await House.Run(HouseRunTrigger.OnDemand);
+
+            Assert.Equal(HouseRunTrigger.OnDemand, run.Trigger);
+            Assert.True(run.StartedAt >= asked, $"the run started at {run.StartedAt:O}, before the request at {asked:O}");
+        }
+    }
+
+    [Fact]
     public async Task AnAccountHeldByBothSilos_IsCountedOnce_TheNewerReplicaWins()
     {
         var perp = await fixture.ListPerp("HOUSE-B-PERP", 1_000);

@@ -27,8 +27,11 @@ internal static class ResidentShapeBytes
             ids[k] = $"shape-{k:D7}";
         }
 
-        // One account first: activates the registry buckets' and hub's shared state outside the measurement.
+        // One account and every registry bucket first: their fixed costs (the hub, 1,024 bucket activations,
+        // ≈ 3 MB, ≈ 3 B per account at a million) stay outside the measurement.
         await ResidentShape.Make(grains.GetGrain<IAccountGrain>("shape-warmup"), "shape-warmup");
+        var buckets = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Grid.Grains.Accounts.AccountRegistryOptions>>().Value.Buckets;
+        await Task.WhenAll(Enumerable.Range(0, buckets).Select(b => grains.GetGrain<IAccountRegistryBucketGrain>(b).Find([])));
         var h0 = Heap();
         for (var i = 0; i < accounts; i += 256)
         {
@@ -42,6 +45,12 @@ internal static class ResidentShapeBytes
 
         var recordBytes = store.BytesOf("account", grains.GetGrain<IAccountGrain>(ids[0]).GetGrainId());
         var h1 = Heap();
+        if (Environment.GetEnvironmentVariable("SHAPE_PAUSE") is { } pause)
+        {
+            output.WriteLine($"pid {Environment.ProcessId}: pausing {pause} s");
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause, CultureInfo.InvariantCulture)));
+        }
+
         foreach (var chunk in ids.Chunk(256))
         {
             await Task.WhenAll(chunk.Select(id => grains.GetGrain<IAccountGrain>(id).Cast<IGrainManagementExtension>().DeactivateOnIdle().AsTask()));
@@ -58,6 +67,12 @@ internal static class ResidentShapeBytes
         var h3 = Heap();
         store.Clear();
         var h4 = Heap();
+        if (Environment.GetEnvironmentVariable("SHAPE_PAUSE_END") is { } pauseEnd)
+        {
+            output.WriteLine($"pid {Environment.ProcessId}: pausing {pauseEnd} s");
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(pauseEnd, CultureInfo.InvariantCulture)));
+        }
+
 
         double Per(long bytes) => bytes / (double)accounts;
         output.WriteLine($"| per account: funded, 1 position, 5 resting orders ({accounts:N0} accounts) | bytes | note |");

@@ -12,9 +12,10 @@ public sealed class AccountOptionsTests(GridClusterFixture fixture)
     [Theory]
     [InlineData(0, true)]
     [InlineData(30, false)]
-    [InlineData(60, true)]
+    [InlineData(60, false)]
+    [InlineData(90, true)]
     [InlineData(900, true)]
-    public void IdleDeactivation_IsZeroOrAtLeastTheCollectionQuantum(int seconds, bool valid)
+    public void IdleDeactivation_IsZeroOrAboveTheCollectionQuantum(int seconds, bool valid)
     {
         var result = new AccountOptionsValidator().Validate(null, new AccountOptions { IdleDeactivation = TimeSpan.FromSeconds(seconds) });
 

@@ -74,9 +74,10 @@ public sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
             errors.Add($"{AccountOptions.Section}:SummaryInterval must not be negative");
         }
 
-        if (options.IdleDeactivation != TimeSpan.Zero && options.IdleDeactivation < TimeSpan.FromMinutes(1))
+        if (options.IdleDeactivation != TimeSpan.Zero && options.IdleDeactivation <= TimeSpan.FromMinutes(1))
         {
-            errors.Add($"{AccountOptions.Section}:IdleDeactivation must be zero (Orleans' default) or at least 1 minute, Orleans' collection quantum (was {options.IdleDeactivation})");
+            // Orleans refuses a collection age not above its collection quantum (1 minute by default).
+            errors.Add($"{AccountOptions.Section}:IdleDeactivation must be zero (Orleans' default) or more than 1 minute, Orleans' collection quantum (was {options.IdleDeactivation})");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -50,10 +50,10 @@ internal static class RemarginRun
                 }
 
                 received++;
+                last = clock.Elapsed;
                 states[e.State] = states.GetValueOrDefault(e.State) + 1;
                 if (seen.Add(e.AccountId) && seen.Count == count)
                 {
-                    last = clock.Elapsed;
                     return;
                 }
             }
@@ -66,18 +66,25 @@ internal static class RemarginRun
         clock.Start();
         var ack = await new MarketData.MarketDataClient(silos[0]).PublishOnceAsync(batch, feed);
         var published = clock.Elapsed;
+
+        // Events still missing 30 s after the last one arrived never will: the run ends there.
+        while (!reader.IsCompleted && clock.Elapsed - (last > published ? last : published) < TimeSpan.FromSeconds(30))
+        {
+            await Task.WhenAny(reader, Task.Delay(TimeSpan.FromSeconds(1)));
+        }
+
+        await stop.CancelAsync();
         try
         {
             await reader;
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
+        catch (Exception e) when (e is RpcException { StatusCode: StatusCode.Cancelled } or OperationCanceledException)
         {
-            last = clock.Elapsed;
-            log.WriteLine($"timed out after {last.TotalSeconds:N1} s");
+            log.WriteLine($"incomplete: no event for 30 s after the last at {last.TotalMilliseconds:N0} ms");
         }
 
         log.WriteLine($"−10 % BTC published in {published.TotalMilliseconds:N0} ms (accepted {ack.Accepted}, rejected {ack.Rejected.Count}); " +
-            $"{seen.Count:N0} of {count:N0} accounts' state changes received in {last.TotalMilliseconds:N0} ms ({received:N0} events, {received / Math.Max(last.TotalSeconds, 1e-9):N0} events/s); " +
+            $"{seen.Count:N0} of {count:N0} accounts' state changes received, the last {last.TotalMilliseconds:N0} ms after the publish started ({received:N0} events, {received / Math.Max(last.TotalSeconds, 1e-9):N0} events/s); " +
             $"states: {string.Join(", ", states.Select(s => $"{s.Key} {s.Value:N0}"))}");
     }
 }

@@ -2,10 +2,12 @@
 # Issue 16 item 4: N resident accounts (funded, one BTC-PERP position, five resting bids) across 3 Redis
 # silos, seeded through the public API (Grid.HouseLoad remargin), left idle until the silos deactivate
 # their grains (Grid:Accounts:IdleDeactivation), then a −10 % BTC move published through MarketData and
-# timed until every account's state change has arrived on a RiskEvents subscription.
+# timed until every account's state change has arrived on a RiskEvents subscription (its backlog,
+# Grid:Gateway:RiskEventBacklog, is set above the burst of N events).
 #   loadtests/remargin.sh [--accounts 100000] [--silos 3] [--idle-seconds 90] [--redis-port 6393] [--port-base 5800] [--no-build] [--out DIR]
 # Needs Debian's redis-server, the .NET SDK and curl. Prints per silo the resident set and the managed heap
-# before seeding, after seeding and after the grains went idle, then the move's time and events/s.
+# before seeding, after seeding and after the grains went idle (after a full GC forced through
+# dotnet-gcdump when it is installed), then the move's time and events/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -59,15 +61,18 @@ for ((i = 0; i < silos; i++)); do
   dotnet "$host_dll" --Grid:Host:Mode=Redis --Grid:Host:RedisConnectionString="127.0.0.1:$redis_port,abortConnect=false" \
     --Grid:Host:GrpcPort=$grpc --Grid:Host:HttpPort=$http --Grid:Host:SiloPort=$((port_base + 5600 + i)) \
     --Grid:Host:GatewayPort=$((port_base + 24600 + i)) --Grid:Host:ClusterId="remargin-$$" \
-    --Grid:Host:SeedDemo=$seed --Grid:Accounts:IdleDeactivation="$(printf "%02d:%02d:%02d" $((idle / 3600)) $((idle / 60 % 60)) $((idle % 60)))" > "$out/silo-$i.log" 2>&1 &
+    --Grid:Host:SeedDemo=$seed --Grid:Gateway:RiskEventBacklog=$((accounts + 10000)) --Grid:Accounts:IdleDeactivation="$(printf "%02d:%02d:%02d" $((idle / 3600)) $((idle / 60 % 60)) $((idle % 60)))" > "$out/silo-$i.log" 2>&1 &
   pids+=($!)
   targets+=("http://127.0.0.1:$grpc") http_ports+=("$http")
   for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -sf "http://127.0.0.1:$http/health/ready" >/dev/null || { echo "remargin.sh: silo $i not ready (see $out/silo-$i.log)" >&2; exit 1; }
 done
 
+gcdump="$(command -v dotnet-gcdump || echo "$HOME/.dotnet/tools/dotnet-gcdump")"
 memory() {
   for ((i = 0; i < silos; i++)); do
+    # A heap snapshot forces a full blocking GC first, so the heap figure below is what is live (optional tool).
+    [ "${2:-}" = gc ] && [ -x "$gcdump" ] && "$gcdump" collect -p "${pids[$i]}" -o "$out/silo-$i-$3.gcdump" >/dev/null 2>&1 || true
     rss=$(awk '/VmRSS/ {print $2}' "/proc/${pids[$i]}/status")
     heap=$(curl -sf "http://127.0.0.1:${http_ports[$i]}/metrics" | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {s += $2} END {printf "%.0f", s / 1048576}')
     activations=$(curl -sf "http://127.0.0.1:${http_ports[$i]}/metrics" | awk '/^orleans_catalog_activations[{ ]/ {s += $NF} END {printf "%.0f", s}')
@@ -77,13 +82,13 @@ memory() {
 }
 
 echo "remargin: $accounts accounts on $silos Redis silos, idle deactivation after $idle s; results in $out"
-memory "before seeding"
+memory "before seeding" gc before
 dotnet "$tool_dll" remargin "$(IFS=,; echo "${targets[*]}")" "$accounts" seed
 memory "after seeding"
-wait_s=$((idle + 90))
+wait_s=$((idle + 150))
 echo "waiting ${wait_s} s for the account grains to go idle and deactivate"
 sleep "$wait_s"
-memory "grains idle"
+memory "grains idle" gc idle
 dotnet "$tool_dll" remargin "$(IFS=,; echo "${targets[*]}")" "$accounts" move
 memory "after the move"
 for ((i = 0; i < silos; i++)); do grep -h "RiskSweep\|sweep" "$out/silo-$i.log" | tail -3 || true; done

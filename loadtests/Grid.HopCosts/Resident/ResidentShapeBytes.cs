@@ -13,6 +13,8 @@ namespace Grid.HopCosts.Resident;
 /// a full GC as N such accounts are made through the grain, then taken apart step by step — the account
 /// activations deactivated, the monitor's replicas dropped, the stored records dropped — so each step's
 /// drop is that part's bytes. The store keeps records serialized, as Redis would (outside the silo).
+/// SHAPE_PAUSE / SHAPE_PAUSE_END (seconds) pause after the accounts are made / at the end, for a heap
+/// dump of what is resident (dotnet-dump collect, then dumpheap -stat).
 /// </summary>
 internal static class ResidentShapeBytes
 {

@@ -7,7 +7,7 @@ using Grid.HopCosts.Lanes;
 using Grid.HopCosts.Resident;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet loadtests/Grid.HopCosts/bin/Release/net10.0/Grid.HopCosts.dll [calls|conversions|audit|lanes|resident|all] [scale]
+// dotnet loadtests/Grid.HopCosts/bin/Release/net10.0/Grid.HopCosts.dll [calls|conversions|audit|lanes|resident|shape|all] [scale]
 // dotnet loadtests/Grid.HopCosts/bin/Release/net10.0/Grid.HopCosts.dll registry [accounts,…] [claims] [redis connection]   (issue 15: registry claims and lookups)
 // Prints Markdown tables: the costs of the options of issue 14, measured on this machine.
 var mode = args.Length > 0 ? args[0] : "all";
@@ -19,6 +19,16 @@ if (mode == "registry")
 {
     var sizes = (args.Length > 1 ? args[1] : "10000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
     await Grid.HopCosts.Registry.RegistryCost.Run(output, sizes, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000, args.Length > 3 ? args[3] : "");
+    return;
+}
+
+if (mode == "shape")
+{
+    // Issue 16 item 4: bytes per resident account of its shape, with records stored serialized (as in Redis).
+    using var shaped = await SiloHost.Start(silo => silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(
+        Grid.Grains.GridStorage.Name, (sp, _) => new SerializedGrainStorage(new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>()))));
+    await ResidentShapeBytes.Run(shaped.Services, output, (int)(20_000 * scale));
+    await shaped.StopAsync();
     return;
 }
 

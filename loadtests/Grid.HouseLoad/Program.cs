@@ -8,7 +8,15 @@ using Grpc.Net.Client;
 // House stress through the grid (issue 19): seeds N accounts through the public API (Accounts.Deposit,
 // fills on PreTrade.Stream), then times Admin.RunHouseRisk, which fans out to every silo.
 // dotnet run -c Release --project loadtests/Grid.HouseLoad -- <grpc-url> <accounts> [runs] [first-account]
+// dotnet run -c Release --project loadtests/Grid.HouseLoad -- remargin <grpc-url,…> <accounts> [seed|move|both]   (issue 16 item 4)
 // Keys: GRID_ADMIN_KEY and GRID_ENGINE_KEY (default: the embedded grid's development keys).
+if (args.Length > 0 && args[0] == "remargin")
+{
+    // Issue 16 item 4: remargin <grpc-url,…> <accounts> [seed|move|both]; keys as below, GRID_MARKETDATA_KEY for the move.
+    await Grid.HouseLoad.RemarginCommand.Run(args, Console.Out);
+    return;
+}
+
 var target = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5000");
 var accounts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;

@@ -38,6 +38,14 @@ public sealed class GatewayOptions
     /// </summary>
     public int MaxPriceBatchesInFlight { get; set; } = 64;
 
+    /// <summary>
+    /// Risk events one RiskEvents.Subscribe stream holds for its reader; a reader further behind loses the
+    /// oldest. A price move that changes N accounts at once sends N events in a burst: set it above the
+    /// largest burst a subscriber must see whole (issue 16's −10 % move over 100,000 accounts needs
+    /// 100,000). The queue holds references to events the silo keeps anyway, ≈ 8 B per waiting event.
+    /// </summary>
+    public int RiskEventBacklog { get; set; } = 10_000;
+
     /// <summary>Page size used when a list request leaves page_size at zero.</summary>
     public int DefaultPageSize { get; set; } = 100;
 }

@@ -21,6 +21,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Require(failures, options.MaxWhatIfOrders is >= 1 and <= WhatIfContractLimit, nameof(options.MaxWhatIfOrders), "must be in [1, 100]");
         Require(failures, options.DefaultPageSize is >= 1 and <= PageSizeLimit, nameof(options.DefaultPageSize), "must be in [1, 5000]");
         Require(failures, options.MaxPriceBatchesInFlight is >= 1 and <= 4096, nameof(options.MaxPriceBatchesInFlight), "must be in [1, 4096]");
+        Require(failures, options.RiskEventBacklog is >= 1 and <= 1 << 24, nameof(options.RiskEventBacklog), "must be in [1, 16777216]");
         Require(failures, options.MaxClockSkew >= TimeSpan.Zero && options.MaxClockSkew <= TimeSpan.FromHours(1), nameof(options.MaxClockSkew), "must be in [0, 01:00:00]");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -48,6 +48,27 @@ public sealed class RestingOrderIndexTests
         Assert.Equal(0, index.Find("x"));
     }
 
+    [Fact]
+    public void FewOrders_AreScanned_ManyAreMapped_AndFoundAlike()
+    {
+        var orders = new List<OrderRecord>();
+        var index = new RestingOrderIndex(orders);
+        for (var i = 0; i <= RestingOrderIndex.ScanLimit; i++)
+        {
+            Assert.False(index.Mapped);
+            index.Add(Order($"o-{i}"));
+        }
+
+        Assert.True(index.Mapped);
+        Assert.True(new RestingOrderIndex(orders).Mapped);
+        for (var i = 0; i <= RestingOrderIndex.ScanLimit; i++)
+        {
+            Assert.Equal(i, index.Find($"o-{i}"));
+        }
+
+        Assert.Equal(-1, index.Find("o-99"));
+    }
+
     private static OrderRecord Order(string id) => new() { ClientOrderId = id, InstrumentId = "BTC-PERP", Qty = 1, Price = 1 };
 
     private static int Scan(List<OrderRecord> orders, string id) => orders.FindIndex(o => o.ClientOrderId == id);

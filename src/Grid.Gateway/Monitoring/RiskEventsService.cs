@@ -2,6 +2,7 @@ using Grid.Abstractions.Risk;
 using Grid.Gateway.Conversion;
 using Grid.Gateway.Security;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Monitoring;
@@ -11,9 +12,8 @@ namespace Grid.Gateway.Monitoring;
 /// liquidation engines. A subscriber that falls behind loses the oldest events (the feed is bounded),
 /// never slows the grid.
 /// </summary>
-internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.RiskEventsBase
+internal sealed class RiskEventsService(IRiskEventFeed feed, IOptions<GatewayOptions> options) : Wire.RiskEvents.RiskEventsBase
 {
-    private const int Backlog = 10_000;
 
     public override async Task Subscribe(Wire.SubscribeRiskEventsRequest request, IServerStreamWriter<Wire.RiskEvent> responseStream, ServerCallContext context)
     {
@@ -26,7 +26,7 @@ internal sealed class RiskEventsService(IRiskEventFeed feed) : Wire.RiskEvents.R
         }
 
         var caller = CallerContext.Of(context);
-        var events = feed.Subscribe(Backlog, context.CancellationToken);
+        var events = feed.Subscribe(options.Value.RiskEventBacklog, context.CancellationToken);
 
         // The headers tell the subscriber it is in place: every event from now on reaches it (a client that
         // acts right after subscribing awaits them, or it races its own call's arrival).

@@ -33,7 +33,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     private readonly int _registryBuckets;
     private readonly TimeProvider _clock;
     private readonly ILogger<AccountGrain> _logger;
-    private readonly ObserverManager<IAccountObserver> _watchers;
+    private ObserverManager<IAccountObserver>? _watchers;
+    private string? _accountId;
     private readonly GroupCommit _commit;
     private AccountProcessor _processor = null!;
     private AccountState? _reportedState;
@@ -71,15 +72,16 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _registryBuckets = registry.Value.Buckets;
         _clock = clock;
         _logger = logger;
-        _watchers = new ObserverManager<IAccountObserver>(TimeSpan.FromMinutes(1), logger);
         _commit = new GroupCommit(() => _state.WriteStateAsync());
     }
 
-    private string AccountId => this.GetPrimaryKeyString();
+    // Read once: the key is decoded into a new string on every call, and the replica and the registry keep it.
+    private string AccountId => _accountId ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await _state.ReadStateAsync();
+        _state.State.ShareIds();
         _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
         _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;
@@ -97,6 +99,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public ValueTask Watch(IAccountObserver observer)
     {
+        // Made on the first watch: most accounts are never watched, and it costs ≈ 150 B each (issue 16).
+        _watchers ??= new ObserverManager<IAccountObserver>(TimeSpan.FromMinutes(1), _logger);
         _watchers.Subscribe(observer, observer);
         if (!_followingMarket)
         {
@@ -123,7 +127,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public ValueTask Unwatch(IAccountObserver observer)
     {
-        _watchers.Unsubscribe(observer);
+        _watchers?.Unsubscribe(observer);
         return ValueTask.CompletedTask;
     }
 
@@ -199,7 +203,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     private void OnMarketMoved(MarketFrame frame)
     {
-        if (_watchers.Count > 0 && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
+        if (_watchers is { Count: > 0 } && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
         {
             // Raised on whatever thread applied the market step (a gateway's, outside any grain): only the
             // reference taken in the grain's own turn may be used here, not the activation's services.
@@ -209,7 +213,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     private async Task PushToWatchers()
     {
-        if (_watchers.Count > 0 && _processor.Book() is { } book)
+        if (_watchers is { Count: > 0 } && _processor.Book() is { } book)
         {
             var update = AccountProjection.BuyingPower(AccountId, _state.State, book, _clock.GetUtcNow());
             await _watchers.Notify(o => o.Updated(update));

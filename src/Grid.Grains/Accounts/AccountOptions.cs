@@ -30,6 +30,16 @@ public sealed class AccountOptions
 
     /// <summary>Shortest interval between two summary reports to the registry when the state has not changed.</summary>
     public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// An account grain nobody called for this long is deactivated (Orleans' collection age for the
+    /// account grain; zero keeps Orleans' default of 2 hours). Its record is in storage and the silo's margin
+    /// monitor keeps its replica: a price move still re-margins it and announces its state changes, and one
+    /// entering liquidation is woken to pull its orders. Resident, such an account costs its replica and
+    /// registry entry, not its activation (docs/performance.md, table (f)). Watched accounts stay active
+    /// (a watch is renewed every 30 s).
+    /// </summary>
+    public TimeSpan IdleDeactivation { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Checks <see cref="AccountOptions"/> at start.</summary>
@@ -62,6 +72,12 @@ public sealed class AccountOptionsValidator : IValidateOptions<AccountOptions>
         if (options.SummaryInterval < TimeSpan.Zero)
         {
             errors.Add($"{AccountOptions.Section}:SummaryInterval must not be negative");
+        }
+
+        if (options.IdleDeactivation != TimeSpan.Zero && options.IdleDeactivation <= TimeSpan.FromMinutes(1))
+        {
+            // Orleans refuses a collection age not above its collection quantum (1 minute by default).
+            errors.Add($"{AccountOptions.Section}:IdleDeactivation must be zero (Orleans' default) or more than 1 minute, Orleans' collection quantum (was {options.IdleDeactivation})");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -57,8 +57,8 @@ internal sealed partial class AccountProcessor
             book!.AddOrder(new RestingOrder(c.InstrumentId, c.Side, terms.Qty, terms.Price, c.ClientOrderId));
             _orders.Add(new OrderRecord
             {
-                ClientOrderId = c.ClientOrderId, InstrumentId = c.InstrumentId, Side = c.Side, Qty = c.Qty, Price = c.Price,
-                ReservedAt = _clock.GetUtcNow(), ReduceOnly = c.ReduceOnly, Venue = venue,
+                ClientOrderId = c.ClientOrderId, InstrumentId = SharedIds.Share(c.InstrumentId), Side = c.Side, Qty = c.Qty, Price = c.Price,
+                ReservedAt = _clock.GetUtcNow(), ReduceOnly = c.ReduceOnly, Venue = SharedIds.Share(venue),
             });
         }
 

@@ -48,9 +48,49 @@ public sealed class AccountRecord : IAccountLedger
         PreviousState = LastState,
     };
 
+    /// <summary>
+    /// Points the record's instrument ids, assets and venues at the silo's shared copies (<see cref="SharedIds"/>)
+    /// after it was read from storage, where each record brings its own. Changes nothing stored.
+    /// </summary>
+    public void ShareIds()
+    {
+        foreach (var o in Orders)
+        {
+            (o.InstrumentId, o.Venue) = (SharedIds.Share(o.InstrumentId), SharedIds.Share(o.Venue));
+        }
+
+        if (Positions.Count > 0)
+        {
+            var positions = new Dictionary<string, PositionRecord>(Positions.Count, StringComparer.Ordinal);
+            foreach (var (instrument, p) in Positions)
+            {
+                positions[SharedIds.Share(instrument)] = p;
+            }
+
+            Positions = positions;
+        }
+
+        if (Balances.Count > 0)
+        {
+            var balances = new Dictionary<string, decimal>(Balances.Count, StringComparer.Ordinal);
+            foreach (var (asset, b) in Balances)
+            {
+                balances[SharedIds.Share(asset)] = b;
+            }
+
+            Balances = balances;
+        }
+    }
+
     decimal IAccountLedger.Balance(string asset) => Balances.TryGetValue(asset, out var b) ? b : 0;
 
-    void IAccountLedger.SetBalance(string asset, decimal value) => Balances[asset] = value;
+    void IAccountLedger.SetBalance(string asset, decimal value)
+    {
+        if (!Balances.TryAdd(SharedIds.Share(asset), value))
+        {
+            Balances[asset] = value;
+        }
+    }
 
     LedgerPosition IAccountLedger.Position(string instrument)
         => Positions.TryGetValue(instrument, out var p) ? new LedgerPosition(p.Qty, p.Entry, p.Funding) : default;
@@ -65,7 +105,7 @@ public sealed class AccountRecord : IAccountLedger
 
         if (!Positions.TryGetValue(instrument, out var p))
         {
-            Positions[instrument] = p = new PositionRecord();
+            Positions[SharedIds.Share(instrument)] = p = new PositionRecord();
         }
 
         (p.Qty, p.Entry, p.Funding) = (position.Qty, position.Entry, position.Funding);

@@ -1,39 +1,84 @@
 namespace Grid.Grains.Accounts;
 
 /// <summary>
-/// A bounded first-in first-out window over a stored list, indexed by key for O(1) lookups: the
-/// idempotency memory of an account. The list is what is persisted; the index is rebuilt lazily.
+/// A bounded first-in first-out window over a stored list: the idempotency memory of an account. The list
+/// is what is persisted. A short window is searched newest first; once it holds more than
+/// <see cref="ScanLimit"/> items an index by key answers in O(1). Most accounts remember a few requests, and
+/// the four indexes cost ≈ 200 B each per resident account (issue 16), more than the items they index.
 /// </summary>
 internal sealed class RecentWindow<T>(List<T> items, Func<T, ulong> key, int capacity)
 {
+    /// <summary>Most items searched by a scan; above it an index is kept.</summary>
+    public const int ScanLimit = 16;
+
     private Dictionary<ulong, T>? _index;
+
+    /// <summary>True while lookups use the index (tests).</summary>
+    internal bool Indexed => _index is not null;
 
     public bool TryGet(ulong id, out T value)
     {
-        _index ??= Build();
-        return _index.TryGetValue(id, out value!);
+        if (_index is null && items.Count > ScanLimit)
+        {
+            _index = Build();
+        }
+
+        if (_index is not null)
+        {
+            return _index.TryGetValue(id, out value!);
+        }
+
+        // Newest first: the index keeps the latest item of a key, and so does the scan.
+        for (var i = items.Count - 1; i >= 0; i--)
+        {
+            if (key(items[i]) == id)
+            {
+                value = items[i];
+                return true;
+            }
+        }
+
+        value = default!;
+        return false;
     }
 
     public void Add(T item)
     {
-        _index ??= Build();
         items.Add(item);
-        _index[key(item)] = item;
-        if (items.Count > capacity)
+        if (_index is null)
         {
-            // Trim a quarter at a time: one shift per many additions instead of one per addition.
-            var drop = items.Count - capacity + capacity / 4;
-            for (var i = 0; i < drop; i++)
+            if (items.Count <= ScanLimit)
             {
-                var old = items[i];
-                if (_index.TryGetValue(key(old), out var current) && EqualityComparer<T>.Default.Equals(current, old))
-                {
-                    _index.Remove(key(old));
-                }
+                Trim(null);
+                return;
             }
 
-            items.RemoveRange(0, drop);
+            _index = Build();
         }
+
+        _index[key(item)] = item;
+        Trim(_index);
+    }
+
+    private void Trim(Dictionary<ulong, T>? index)
+    {
+        if (items.Count <= capacity)
+        {
+            return;
+        }
+
+        // Trim a quarter at a time: one shift per many additions instead of one per addition.
+        var drop = items.Count - capacity + capacity / 4;
+        for (var i = 0; index is not null && i < drop; i++)
+        {
+            var old = items[i];
+            if (index.TryGetValue(key(old), out var current) && EqualityComparer<T>.Default.Equals(current, old))
+            {
+                index.Remove(key(old));
+            }
+        }
+
+        items.RemoveRange(0, drop);
     }
 
     private Dictionary<ulong, T> Build()

@@ -74,6 +74,14 @@ public static class GridSiloBuilderExtensions
 
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<AccountOptions>, AccountOptionsValidator>();
+        services.AddOptions<Orleans.Configuration.GrainCollectionOptions>().Configure<IOptions<AccountOptions>>((collection, accounts) =>
+        {
+            if (accounts.Value.IdleDeactivation > TimeSpan.Zero)
+            {
+                // Orleans keys collection ages by the grain class's full name.
+                collection.ClassSpecificCollectionAge[typeof(AccountGrain).FullName!] = accounts.Value.IdleDeactivation;
+            }
+        });
         var registry = services.AddOptions<AccountRegistryOptions>();
         if (configuration is not null)
         {

@@ -22,6 +22,7 @@ public sealed class GatewayOptionsTests
         Assert.Equal(100, options.MaxWhatIfOrders);
         Assert.Equal(100, options.DefaultPageSize);
         Assert.Equal(64, options.MaxPriceBatchesInFlight);
+        Assert.Equal(10_000, options.RiskEventBacklog);
     }
 
     [Theory]
@@ -31,6 +32,7 @@ public sealed class GatewayOptionsTests
     [InlineData(nameof(GatewayOptions.MaxWhatIfOrders))]
     [InlineData(nameof(GatewayOptions.DefaultPageSize))]
     [InlineData(nameof(GatewayOptions.MaxPriceBatchesInFlight))]
+    [InlineData(nameof(GatewayOptions.RiskEventBacklog))]
     public void Validate_Zero_NamesTheOption(string option)
     {
         var options = new GatewayOptions();

@@ -9,7 +9,7 @@ namespace Grid.Grains.Journal;
 /// unaware of the journal, and cannot miss a change. The cost is a compare per balance, position, order
 /// and remembered memo per write (a write carries a group of changes), against a full serialization before.
 /// </summary>
-internal sealed class WrittenImage
+public sealed class WrittenImage
 {
     private readonly Dictionary<string, decimal> _balances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (decimal Qty, decimal Entry, decimal Funding)> _positions = new(StringComparer.Ordinal);

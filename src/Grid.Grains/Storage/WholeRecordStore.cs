@@ -8,7 +8,7 @@ namespace Grid.Grains.Storage;
 /// "account" the grain always used. The embedded default: its silo-memory store keeps a reference, so a
 /// write costs nothing there.
 /// </summary>
-internal sealed class WholeRecordStore(IGrainStorage storage, GrainId account) : IAccountStore
+public sealed class WholeRecordStore(IGrainStorage storage, GrainId account) : IAccountStore
 {
     /// <summary>The state name of the account's record in the grain storage.</summary>
     public const string StateName = "account";

@@ -8,7 +8,7 @@ using Orleans.Storage;
 
 namespace Grid.Grains.Journal;
 
-/// <summary>Redis mode's account stores: the journal (<see cref="RedisAccountJournal"/>), or whole records when <see cref="JournalOptions.Enabled"/> is off.</summary>
+/// <summary>Redis mode's account stores: the journal (<see cref="RedisAccountJournal"/>), or whole records when <see cref="JournalOptions.Enabled"/> is off (<see cref="WholeRecordAfterJournal"/>).</summary>
 internal sealed class RedisJournalSource(
     IOptions<JournalOptions> options,
     IOptions<ClusterOptions> cluster,
@@ -18,7 +18,10 @@ internal sealed class RedisJournalSource(
     ILogger<RedisAccountJournal> logger) : IAccountStoreSource
 {
     public IAccountStore Open(GrainId account)
-        => options.Value.Enabled
-            ? new RedisAccountJournal(account, JournalKeys.Of(cluster.Value.ServiceId, account), writer, serializer, wholeRecords, options.Value.SnapshotEvery, logger)
-            : new WholeRecordStore(wholeRecords, account);
+    {
+        var keys = JournalKeys.Of(cluster.Value.ServiceId, account);
+        return options.Value.Enabled
+            ? new RedisAccountJournal(account, keys, writer, serializer, wholeRecords, options.Value.SnapshotEvery, logger)
+            : new WholeRecordAfterJournal(wholeRecords, account, keys, writer);
+    }
 }

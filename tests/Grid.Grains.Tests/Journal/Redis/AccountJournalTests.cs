@@ -99,6 +99,25 @@ public sealed class AccountJournalTests(JournalRedis redis, ITestOutputHelper ou
     }
 
     [RedisFact]
+    public async Task JournalTurnedOffAgain_AJournaledAccountRefusesToActivate_OthersReadTheirWholeRecords()
+    {
+        var journal = redis.Open("turned-off", snapshotEvery: 100);
+        await journal.ReadStateAsync();
+        journal.State.Balances["USD"] = 1m;
+        await journal.WriteStateAsync();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(redis.OpenWholeRecords("turned-off").ReadStateAsync);
+        Assert.Contains("Grid:Journal:Enabled", refused.Message, StringComparison.Ordinal);
+
+        var whole = redis.OpenWholeRecords("never-journaled");
+        await whole.ReadStateAsync();
+        whole.State.Balances["USD"] = 2m;
+        await whole.WriteStateAsync();
+        var again = redis.OpenWholeRecords("never-journaled");
+        await again.ReadStateAsync();
+        Assert.Equal(2m, again.State.Balances["USD"]);
+    }
+
+    [RedisFact]
     public async Task HundredThousandChanges_ActivateFromASnapshotAndABoundedTail()
     {
         const int Changes = 100_000;

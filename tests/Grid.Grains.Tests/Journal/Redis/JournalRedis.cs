@@ -32,6 +32,13 @@ public sealed class JournalRedis : IAsyncLifetime
         return new RedisAccountJournal(id, JournalKeys.Of("journal-tests", id), Writer, Serializer, WholeRecords, snapshotEvery, NullLogger.Instance);
     }
 
+    /// <summary>The store of Redis mode with Grid:Journal:Enabled=false.</summary>
+    internal WholeRecordAfterJournal OpenWholeRecords(string account)
+    {
+        var id = GrainId.Create("account", account);
+        return new WholeRecordAfterJournal(WholeRecords, id, JournalKeys.Of("journal-tests", id), Writer);
+    }
+
     public async Task InitializeAsync()
     {
         WholeRecords = new SiloMemoryGrainStorage(_services.GetRequiredService<DeepCopier>());

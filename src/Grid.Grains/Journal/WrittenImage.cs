@@ -73,7 +73,8 @@ public sealed class WrittenImage
     private OrderSplice? OrderDiff(List<OrderRecord> orders)
     {
         int before = _orders.Count, now = orders.Count, head = 0, tail = 0;
-        while (head < before && head < now && _orders[head].Matches(orders[head]))
+        var image = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_orders);
+        while (head < before && head < now && image[head].Matches(orders[head]))
         {
             head++;
         }
@@ -83,7 +84,7 @@ public sealed class WrittenImage
             return null;
         }
 
-        while (tail < before - head && tail < now - head && _orders[before - 1 - tail].Matches(orders[now - 1 - tail]))
+        while (tail < before - head && tail < now - head && image[before - 1 - tail].Matches(orders[now - 1 - tail]))
         {
             tail++;
         }
@@ -92,9 +93,9 @@ public sealed class WrittenImage
         _orders.RemoveRange(head, splice.Removed);
         for (var i = head; i < now - tail; i++)
         {
-            var image = OrderImage.Of(orders[i]);
-            splice.Inserted.Add(image.ToRecord());
-            _orders.Insert(i, image);
+            var written = OrderImage.Of(orders[i]);
+            splice.Inserted.Add(written.ToRecord());
+            _orders.Insert(i, written);
         }
 
         return splice;

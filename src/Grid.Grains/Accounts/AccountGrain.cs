@@ -6,12 +6,10 @@ using Grid.Grains.Storage;
 using Grid.Risk.Accounts;
 using Grid.Risk.Margin;
 using Grid.Risk.Monitoring;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Placement;
-using Orleans.Storage;
 using Orleans.Utilities;
 
 namespace Grid.Grains.Accounts;
@@ -26,7 +24,7 @@ namespace Grid.Grains.Accounts;
 [GrainType("account")]
 public sealed partial class AccountGrain : Grain, IAccountGrain
 {
-    private readonly StoredRecord<AccountRecord> _state;
+    private readonly IAccountStore _state;
     private readonly MarketView _market;
     private readonly SiloMarginMonitor _watch;
     private readonly AccountOptions _options;
@@ -55,7 +53,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public AccountGrain(
         IGrainContext context,
-        [FromKeyedServices(GridStorage.Name)] IGrainStorage storage,
+        IAccountStoreSource stores,
         MarketView market,
         SiloMarginMonitor watch,
         IOptions<AccountOptions> options,
@@ -63,9 +61,9 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         TimeProvider clock,
         ILogger<AccountGrain> logger)
     {
-        // Not [PersistentState]: its bridge makes every write an asynchronous turn (StoredRecord says why);
-        // the same state name and grain id keep the stored records where they were.
-        _state = new StoredRecord<AccountRecord>(storage, "account", context.GrainId);
+        // Not [PersistentState]: its bridge makes every write an asynchronous turn (StoredRecord says why).
+        // The host chooses the store: whole records in silo memory, or the Redis journal (IAccountStore).
+        _state = stores.Open(context.GrainId);
         _market = market;
         _watch = watch;
         _options = options.Value;

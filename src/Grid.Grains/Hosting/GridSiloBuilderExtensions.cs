@@ -39,6 +39,8 @@ public static class GridSiloBuilderExtensions
     {
         var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
+        // Whole records through the grid's grain storage, unless the host chose a journal (Redis mode).
+        services.TryAddSingleton<IAccountStoreSource, WholeRecordStoreSource>();
         services.AddSingleton<MarketView>();
         services.AddSingleton<IMarketFeed>(sp => sp.GetRequiredService<MarketView>());
         services.AddSingleton<IMarketSteps, MarketSteps>();

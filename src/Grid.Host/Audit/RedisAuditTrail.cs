@@ -12,7 +12,8 @@ namespace Grid.Host.Audit;
 /// <summary>
 /// Redis mode: every silo appends its records to one Redis stream (trimmed approximately to
 /// <see cref="AuditOptions.MaxStreamLength"/>). Recording only enqueues (bounded, never blocking the
-/// decision); one writer drains the queue in pipelined batches and retries while Redis is away. The
+/// decision); one writer drains the queue in batches, one Lua call each (<see cref="RedisAuditScript"/>),
+/// and retries while Redis is away. The
 /// service is registered before the silo and the gateway, so it stops after them and flushes what
 /// the draining streams recorded.
 /// </summary>
@@ -152,14 +153,19 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
             try
             {
                 var db = (await _redis.Value).GetDatabase();
-                var writes = new Task[batch.Count];
-                for (var i = 0; i < batch.Count; i++)
+                var args = new List<RedisValue>(1 + (batch.Count * 25)) { _options.MaxStreamLength };
+                foreach (var entry in batch)
                 {
-                    var fields = RedisAuditFields.From(AuditText.ToRecord("", batch[i], _options.Silo));
-                    writes[i] = db.StreamAddAsync(_options.StreamKey, fields, maxLength: _options.MaxStreamLength, useApproximateMaxLength: true);
+                    var fields = RedisAuditFields.From(AuditText.ToRecord("", entry, _options.Silo));
+                    args.Add(fields.Length);
+                    foreach (var field in fields)
+                    {
+                        args.Add(field.Name);
+                        args.Add(field.Value);
+                    }
                 }
 
-                await Task.WhenAll(writes);
+                await db.ScriptEvaluateAsync(RedisAuditScript.Append, [_options.StreamKey], [.. args]);
                 return;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)

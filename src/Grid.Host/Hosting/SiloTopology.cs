@@ -49,6 +49,9 @@ internal static class SiloTopology
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>());
         }));
         silo.Configure<ClusterMembershipOptions>(o => Membership(options, o));
+
+        // Accounts write journals (what changed), many accounts per round trip; other grains keep the provider.
+        silo.AddGridAccountJournal(options.RedisConnectionString);
     }
 
     /// <summary>Failure detection: Orleans' defaults, or <see cref="GridHostOptions.FastFailover"/>'s; the liveness check as configured.</summary>

@@ -1,21 +1,19 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using Grid.Host.Tests.Infrastructure;
 
-namespace Grid.Host.Tests.Cluster;
+namespace Grid.Testing;
 
 /// <summary>
 /// A private redis-server on a free loopback port with an append-only file fsynced on every write
 /// (what a durable deployment runs), so the tests can stop and restart it without losing data.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+/// <param name="fsync">False for tests that write much and restart nothing: appends are not fsynced.</param>
+public sealed class RedisServer(bool fsync = true) : IAsyncDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("grid-redis-").FullName;
     private Process? _process;
 
-    public RedisServer() => Port = FreePorts.Take(1)[0];
-
-    public int Port { get; }
+    public int Port { get; } = FreePorts.Take(1)[0];
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000";
 
@@ -31,7 +29,7 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _dir, "--appendonly", "yes", "--appendfsync", "always", "--save", "" })
+        foreach (var arg in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _dir, "--appendonly", "yes", "--appendfsync", fsync ? "always" : "no", "--save", "" })
         {
             info.ArgumentList.Add(arg);
         }

@@ -1,4 +1,4 @@
-namespace Grid.Host.Tests.Cluster;
+namespace Grid.Testing;
 
 /// <summary>A fact that needs redis-server; skipped (saying so) where it is not installed. CI installs it.</summary>
 public sealed class RedisFactAttribute : FactAttribute

@@ -1,0 +1,29 @@
+using Grid.Grains.Accounts;
+
+namespace Grid.Grains.Journal;
+
+/// <summary>
+/// The changed stretch of the resting orders: from <see cref="Start"/>, <see cref="Removed"/> orders
+/// give way to <see cref="Inserted"/> (an order added at the end, one cancelled or filled in the middle,
+/// a partial fill that changed one order's quantity: each is a splice of one or two orders).
+/// </summary>
+[GenerateSerializer, Alias("grid.OrderSplice")]
+public sealed class OrderSplice
+{
+    [Id(0)] public int Start { get; set; }
+    [Id(1)] public int Removed { get; set; }
+    [Id(2)] public List<OrderRecord> Inserted { get; set; } = [];
+
+    public void ApplyTo(List<OrderRecord> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        orders.RemoveRange(Start, Removed);
+        var copies = new List<OrderRecord>(Inserted.Count);
+        foreach (var o in Inserted)
+        {
+            copies.Add(OrderImage.Of(o).ToRecord());
+        }
+
+        orders.InsertRange(Start, copies);
+    }
+}

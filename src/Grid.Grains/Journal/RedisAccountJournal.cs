@@ -1,0 +1,103 @@
+using Grid.Grains.Accounts;
+using Grid.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace Grid.Grains.Journal;
+
+/// <summary>
+/// An account's record in Redis mode: activation reads the snapshot and replays the entries after it;
+/// each write sends only what changed since the write before (<see cref="WrittenImage"/>) through the
+/// silo writer, and every <see cref="JournalOptions.SnapshotEvery"/> entries a snapshot replaces them. The
+/// write sequence is the fence: a write fails when another activation wrote meanwhile, as an ETag would.
+/// An account whose only data is the whole record of the grain storage (before the journal) is read from
+/// there, and its first write is the snapshot that starts its journal.
+/// </summary>
+internal sealed class RedisAccountJournal(
+    GrainId account, JournalKeys keys, SiloJournalWriter writer, Serializer serializer, IGrainStorage wholeRecords, int snapshotEvery, ILogger logger) : IAccountStore
+{
+    private readonly WrittenImage _image = new();
+    private long _sequence = -1;
+    private int _entries;
+
+    public AccountRecord State { get; private set; } = new();
+
+    public bool RecordExists { get; private set; }
+
+    /// <summary>Entries in the journal after its snapshot (replayed on activation).</summary>
+    public int Entries => _entries;
+
+    public async Task ReadStateAsync()
+    {
+        var db = await writer.Database();
+        var head = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Read, [keys.Head, keys.Log]))!;
+        if (head.Length == 0)
+        {
+            await ReadWholeRecord();
+        }
+        else
+        {
+            var record = serializer.Deserialize<AccountRecord>((byte[])head[1]!) ?? throw new InvalidDataException($"account {account}: the journal's snapshot is empty");
+            var entries = (RedisResult[])head[2]!;
+            foreach (var entry in entries)
+            {
+                (serializer.Deserialize<JournalEntry>((byte[])entry!) ?? throw new InvalidDataException($"account {account}: an empty journal entry")).ApplyTo(record);
+            }
+
+            State = record;
+            RecordExists = true;
+            _sequence = (long)head[0];
+            _entries = entries.Length;
+        }
+
+        _image.Reset(State);
+    }
+
+    public Task WriteStateAsync()
+    {
+        // Diffed and serialized now, in the grain's turn: later changes go with the next write.
+        var snapshot = _sequence < 0 || _entries >= snapshotEvery;
+        byte[] data;
+        if (snapshot)
+        {
+            data = serializer.SerializeToArray(State);
+            _image.Reset(State);
+        }
+        else
+        {
+            data = serializer.SerializeToArray(_image.Changes(State));
+        }
+
+        var write = new JournalWrite(keys, snapshot, _sequence, Math.Max(_sequence, 0) + 1, data);
+        return Written(write);
+    }
+
+    private async Task Written(JournalWrite write)
+    {
+        if (!await writer.Write(write))
+        {
+            JournalLog.Fenced(logger, account);
+            throw new InconsistentStateException($"account {account}: another activation wrote its journal meanwhile (sequence {write.Expected} is no longer current)");
+        }
+
+        _sequence = write.Next;
+        _entries = write.Snapshot ? 0 : _entries + 1;
+        RecordExists = true;
+    }
+
+    private async Task ReadWholeRecord()
+    {
+        var whole = new GrainState<AccountRecord>(new AccountRecord());
+        await wholeRecords.ReadStateAsync(WholeRecordStore.StateName, account, whole);
+        State = whole.State ?? new AccountRecord();
+        RecordExists = whole.RecordExists;
+        _sequence = -1;
+        _entries = 0;
+        if (whole.RecordExists)
+        {
+            JournalLog.Migrating(logger, account);
+        }
+    }
+}

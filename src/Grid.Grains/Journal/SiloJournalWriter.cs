@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Grid.Grains.Journal;
+
+/// <summary>
+/// The silo's group commit across accounts: the writes of every account of this silo queue here, and one
+/// writer sends all those ready in one Lua call (one Redis round trip, one script run), then answers each
+/// account with its own outcome. While a call is in flight the next writes gather, so the batch grows
+/// with the load; an account hears that its write is durable only once Redis has it. A failed call fails
+/// every write it carried (their accounts reload, as after any failed write); nothing is retried here.
+/// </summary>
+public sealed class SiloJournalWriter : IAsyncDisposable
+{
+    private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(5);
+    private readonly Channel<JournalWrite> _queue = Channel.CreateUnbounded<JournalWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task<ConnectionMultiplexer>> _redis;
+    private readonly int _maxBatch;
+    private readonly ILogger<SiloJournalWriter> _logger;
+    private readonly Task _loop;
+    private long _roundTrips;
+    private long _writes;
+
+    /// <summary>Creates the writer; Redis is connected on first use.</summary>
+    /// <param name="connection">The StackExchange.Redis connection string (the grid's Redis).</param>
+    /// <param name="maxBatch">Most account writes per round trip (<see cref="JournalOptions.MaxBatch"/>).</param>
+    /// <param name="logger">Where failed round trips are logged.</param>
+    public SiloJournalWriter(string connection, int maxBatch, ILogger<SiloJournalWriter> logger)
+    {
+        var redis = ConfigurationOptions.Parse(connection);
+        redis.AbortOnConnectFail = false;
+        _redis = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(redis));
+        _maxBatch = maxBatch;
+        _logger = logger;
+        _loop = Task.Run(Run);
+    }
+
+    /// <summary>Round trips made (each carries one or more account writes).</summary>
+    public long RoundTrips => Interlocked.Read(ref _roundTrips);
+
+    /// <summary>Account writes sent.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>The database, for reads (activations).</summary>
+    internal async Task<IDatabase> Database() => (await _redis.Value.ConfigureAwait(false)).GetDatabase();
+
+    /// <summary>Queues one account's write; true once it is in Redis, false when another activation wrote the account meanwhile.</summary>
+    internal Task<bool> Write(JournalWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            write.Fail(new ObjectDisposedException(nameof(SiloJournalWriter), "the silo is stopping"));
+        }
+
+        return write.Done;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _loop.WaitAsync(StopFlushLimit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Redis is away: the writes left were never acknowledged, so nothing acknowledged is lost.
+        }
+
+        if (_redis.IsValueCreated && _redis.Value.IsCompletedSuccessfully)
+        {
+            await _redis.Value.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task Run()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<JournalWrite>(_maxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatch && reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            await Send(batch).ConfigureAwait(false);
+        }
+    }
+
+    private async Task Send(List<JournalWrite> batch)
+    {
+        try
+        {
+            var keys = new RedisKey[2 * batch.Count];
+            var args = new RedisValue[4 * batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var w = batch[i];
+                keys[2 * i] = w.Keys.Head;
+                keys[(2 * i) + 1] = w.Keys.Log;
+                args[4 * i] = w.Snapshot ? "s" : "a";
+                args[(4 * i) + 1] = w.Expected < 0 ? "" : w.Expected.ToString(CultureInfo.InvariantCulture);
+                args[(4 * i) + 2] = w.Next.ToString(CultureInfo.InvariantCulture);
+                args[(4 * i) + 3] = w.Data;
+            }
+
+            var db = await Database().ConfigureAwait(false);
+            var results = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, keys, args).ConfigureAwait(false))!;
+            Interlocked.Increment(ref _roundTrips);
+            Interlocked.Add(ref _writes, batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Complete((long)results[i] == 1);
+            }
+        }
+        catch (Exception e)
+        {
+            JournalLog.WriteFailed(_logger, batch.Count, e);
+            foreach (var w in batch)
+            {
+                w.Fail(e);
+            }
+        }
+    }
+}

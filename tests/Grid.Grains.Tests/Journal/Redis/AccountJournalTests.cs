@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Grid.Grains.Accounts;
+using Grid.Grains.Journal;
+using Grid.Grains.Storage;
+using Orleans.Storage;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace Grid.Grains.Tests.Journal.Redis;
+
+/// <summary>
+/// The Redis account journal (issue 15): replay gives back the record, snapshots keep the tail bounded,
+/// a second activation is fenced off, a whole record from before the journal is migrated, and the silo
+/// writer carries many accounts per round trip.
+/// </summary>
+public sealed class AccountJournalTests(JournalRedis redis, ITestOutputHelper output) : IClassFixture<JournalRedis>
+{
+    [RedisFact]
+    public async Task Reopened_AfterEveryFewWrites_GivesBackTheRecord_WithTheTailBelowTheSnapshotInterval()
+    {
+        var journal = redis.Open("replay", snapshotEvery: 7);
+        await journal.ReadStateAsync();
+        Assert.False(journal.RecordExists);
+        var changes = new RecordChanges(journal.State, 1);
+        for (var write = 1; write <= 120; write++)
+        {
+            for (var i = write % 3; i >= 0; i--)
+            {
+                changes.Apply();
+            }
+
+            await journal.WriteStateAsync();
+            if (write % 10 == 0)
+            {
+                var reopened = redis.Open("replay", snapshotEvery: 7);
+                await reopened.ReadStateAsync();
+                Assert.True(reopened.RecordExists);
+                Assert.Equal(RecordChanges.Describe(journal.State), RecordChanges.Describe(reopened.State));
+                Assert.InRange(reopened.Entries, 0, 7);
+                if (write % 40 == 0)
+                {
+                    // A reactivation: the grain goes on from the replayed record.
+                    journal = reopened;
+                    changes = new RecordChanges(journal.State, write);
+                }
+            }
+        }
+    }
+
+    [RedisFact]
+    public async Task SecondActivation_WroteMeanwhile_TheFirstIsFencedOff_AndWritesNothing()
+    {
+        var first = redis.Open("fenced", snapshotEvery: 100);
+        await first.ReadStateAsync();
+        first.State.Balances["USD"] = 10m;
+        await first.WriteStateAsync();
+
+        var second = redis.Open("fenced", snapshotEvery: 100);
+        await second.ReadStateAsync();
+        var stale = redis.Open("fenced", snapshotEvery: 100);
+        await stale.ReadStateAsync();
+        second.State.Balances["USD"] = 20m;
+        await second.WriteStateAsync();
+
+        stale.State.Balances["USD"] = 99m;
+        await Assert.ThrowsAsync<InconsistentStateException>(stale.WriteStateAsync);
+        first.State.Balances["USD"] = 98m;
+        await Assert.ThrowsAsync<InconsistentStateException>(first.WriteStateAsync);
+
+        var reread = redis.Open("fenced", snapshotEvery: 100);
+        await reread.ReadStateAsync();
+        Assert.Equal(20m, reread.State.Balances["USD"]);
+        reread.State.Balances["USD"] = 21m;
+        await reread.WriteStateAsync();
+    }
+
+    [RedisFact]
+    public async Task WholeRecordFromBeforeTheJournal_IsReadAsTheSnapshot_AndTheFirstWriteStartsTheJournal()
+    {
+        var id = GrainId.Create("account", "migrated");
+        var old = new AccountRecord { Version = 41, Balances = { ["USD"] = 1_000.50m } };
+        old.Orders.Add(new OrderRecord { ClientOrderId = "resting", InstrumentId = "BTC-PERP", Qty = 0.1m, Price = 60_000 });
+        await redis.WholeRecords.WriteStateAsync(WholeRecordStore.StateName, id, new GrainState<AccountRecord>(old));
+
+        var journal = redis.Open("migrated", snapshotEvery: 100);
+        await journal.ReadStateAsync();
+        Assert.True(journal.RecordExists);
+        Assert.Equal(RecordChanges.Describe(old), RecordChanges.Describe(journal.State));
+        journal.State.Balances["USD"] = 900m;
+        journal.State.Version++;
+        await journal.WriteStateAsync();
+
+        var db = await redis.Writer.Database();
+        Assert.True(await db.HashExistsAsync("journal-tests/journal/account/migrated", "snapshot"));
+        var reopened = redis.Open("migrated", snapshotEvery: 100);
+        await reopened.ReadStateAsync();
+        Assert.Equal(RecordChanges.Describe(journal.State), RecordChanges.Describe(reopened.State));
+        Assert.Equal(42, reopened.State.Version);
+    }
+
+    [RedisFact]
+    public async Task JournalTurnedOffAgain_AJournaledAccountRefusesToActivate_OthersReadTheirWholeRecords()
+    {
+        var journal = redis.Open("turned-off", snapshotEvery: 100);
+        await journal.ReadStateAsync();
+        journal.State.Balances["USD"] = 1m;
+        await journal.WriteStateAsync();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(redis.OpenWholeRecords("turned-off").ReadStateAsync);
+        Assert.Contains("Grid:Journal:Enabled", refused.Message, StringComparison.Ordinal);
+
+        var whole = redis.OpenWholeRecords("never-journaled");
+        await whole.ReadStateAsync();
+        whole.State.Balances["USD"] = 2m;
+        await whole.WriteStateAsync();
+        var again = redis.OpenWholeRecords("never-journaled");
+        await again.ReadStateAsync();
+        Assert.Equal(2m, again.State.Balances["USD"]);
+    }
+
+    [RedisFact]
+    public async Task HundredThousandChanges_ActivateFromASnapshotAndABoundedTail()
+    {
+        const int Changes = 100_000;
+        const int SnapshotEvery = 1_000;
+        var journal = redis.Open("long-lived", SnapshotEvery);
+        await journal.ReadStateAsync();
+        var changes = new RecordChanges(journal.State, 7);
+        var writing = Stopwatch.StartNew();
+        for (var i = 0; i < Changes; i++)
+        {
+            changes.Apply();
+            await journal.WriteStateAsync();
+        }
+
+        writing.Stop();
+        var times = new List<double>();
+        RedisAccountJournal? activated = null;
+        for (var run = 0; run < 7; run++)
+        {
+            activated = redis.Open("long-lived", SnapshotEvery);
+            var started = Stopwatch.GetTimestamp();
+            await activated.ReadStateAsync();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        times.Sort();
+        var db = await redis.Writer.Database();
+        var tail = await db.ListLengthAsync("journal-tests/journal/account/long-lived/log");
+        output.WriteLine($"{Changes:N0} journaled changes (written one by one in {writing.Elapsed.TotalSeconds:F1} s); activation = snapshot + {tail} entries: " +
+            $"min {times[0]:F2} ms, median {times[times.Count / 2]:F2} ms, max {times[^1]:F2} ms over {times.Count} activations");
+        Assert.Equal(RecordChanges.Describe(journal.State), RecordChanges.Describe(activated!.State));
+        Assert.InRange(tail, 0, SnapshotEvery);
+        Assert.Equal(tail, activated.Entries);
+    }
+
+    [RedisFact]
+    public async Task ManyAccountsWritingTogether_ShareRoundTrips()
+    {
+        var roundTrips = redis.Writer.RoundTrips;
+        var writes = redis.Writer.Writes;
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(async a =>
+        {
+            var journal = redis.Open($"busy-{a}", snapshotEvery: 1_000);
+            await journal.ReadStateAsync();
+            var changes = new RecordChanges(journal.State, a);
+            for (var i = 0; i < 20; i++)
+            {
+                changes.Apply();
+                await journal.WriteStateAsync();
+            }
+        }));
+
+        var trips = redis.Writer.RoundTrips - roundTrips;
+        var sent = redis.Writer.Writes - writes;
+        output.WriteLine($"{sent} account writes in {trips} round trips ({(double)sent / trips:F1} per round trip)");
+        Assert.Equal(4_000, sent);
+        Assert.True(trips * 4 <= sent, $"{sent} writes took {trips} round trips");
+    }
+}

@@ -1,0 +1,58 @@
+using Grid.Abstractions.Accounts;
+using Grid.Abstractions.Risk;
+using Grid.Risk.Accounts;
+
+namespace Grid.Gateway.Monitoring;
+
+/// <summary>
+/// The opening of a RiskEvents stream: one event per account whose current state (as the account registry
+/// holds it) matches the filter, previous state = state, cause "snapshot", read page by page.
+/// </summary>
+internal static class RiskEventSnapshot
+{
+    /// <summary>The cause of a snapshot event.</summary>
+    public const string Cause = "snapshot";
+
+    private const int PageSize = 1_000;
+
+    /// <summary>Sends the snapshot lines of <paramref name="states"/> (all when empty) to <paramref name="stream"/>.</summary>
+    public static async Task Send(IGrainFactory grains, RiskEventStream stream, AccountState[] states, bool positions, CancellationToken cancellation)
+    {
+        var registry = grains.GetGrain<IAccountRegistryGrain>(Admin.AdminService.RegistryKey);
+        var token = "";
+        do
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var page = await registry.List(states, PageSize, token);
+            foreach (var summary in page.Accounts)
+            {
+                if (!stream.Shows(summary.AccountId, summary.State))
+                {
+                    continue;
+                }
+
+                var held = positions ? (await grains.GetGrain<IAccountGrain>(summary.AccountId).GetPortfolio()).Positions : [];
+                await stream.Snapshot(Event(summary, held), cancellation);
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+    }
+
+    /// <summary>The snapshot event of an account; the shortfall is IM − AE when positive (the registry keeps no order costs).</summary>
+    internal static RiskEventData Event(AccountSummary summary, IReadOnlyList<PositionLine> positions) => new()
+    {
+        At = summary.At,
+        AccountId = summary.AccountId,
+        PreviousState = summary.State,
+        State = summary.State,
+        Equity = summary.Equity,
+        InitialMargin = summary.InitialMargin,
+        MaintenanceMargin = summary.MaintenanceMargin,
+        Shortfall = Math.Max(0, summary.InitialMargin - summary.Equity),
+        Positions = positions,
+        LiquidationCandidate = summary.State is AccountState.Liquidate or AccountState.Bankrupt,
+        Cause = Cause,
+    };
+}

@@ -15,6 +15,11 @@ internal static class RiskEventSnapshot
 
     private const int PageSize = 1_000;
 
+    // A grain call of the snapshot that fails (a silo just died and its grains are not yet placed
+    // elsewhere) is retried this often, this far apart, before the stream ends UNAVAILABLE.
+    private const int Attempts = 40;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Sends the snapshot lines of <paramref name="states"/> (all when empty) to <paramref name="stream"/>.</summary>
     public static async Task Send(IGrainFactory grains, RiskEventStream stream, AccountState[] states, bool positions, CancellationToken cancellation)
     {
@@ -23,7 +28,8 @@ internal static class RiskEventSnapshot
         do
         {
             cancellation.ThrowIfCancellationRequested();
-            var page = await registry.List(states, PageSize, token);
+            var after = token;
+            var page = await Retried(() => registry.List(states, PageSize, after), cancellation);
             foreach (var summary in page.Accounts)
             {
                 if (!stream.Shows(summary.AccountId, summary.State))
@@ -31,13 +37,34 @@ internal static class RiskEventSnapshot
                     continue;
                 }
 
-                var held = positions ? (await grains.GetGrain<IAccountGrain>(summary.AccountId).GetPortfolio()).Positions : [];
+                var account = grains.GetGrain<IAccountGrain>(summary.AccountId);
+                var held = positions ? (await Retried(() => account.GetPortfolio().AsTask(), cancellation)).Positions : [];
                 await stream.Snapshot(Event(summary, held), cancellation);
             }
 
             token = page.NextPageToken;
         }
         while (token.Length > 0);
+    }
+
+    private static async Task<T> Retried<T>(Func<Task<T>> call, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception) when (!cancellation.IsCancellationRequested && attempt < Attempts)
+            {
+                await Task.Delay(RetryDelay, cancellation);
+            }
+            catch (Exception e) when (!cancellation.IsCancellationRequested)
+            {
+                throw new Grpc.Core.RpcException(new Grpc.Core.Status(
+                    Grpc.Core.StatusCode.Unavailable, "the account registry did not answer the opening snapshot; resubscribe", e));
+            }
+        }
     }
 
     /// <summary>The snapshot event of an account; the shortfall is IM − AE when positive (the registry keeps no order costs).</summary>

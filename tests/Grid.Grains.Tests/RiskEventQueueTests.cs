@@ -19,6 +19,20 @@ public sealed class RiskEventQueueTests
     }
 
     [Fact]
+    public void HoldsChange_OnlyForAPendingStateChange()
+    {
+        var queue = new RiskEventQueue(10);
+        queue.Offer(Change("notice", AccountState.Liquidate, AccountState.Liquidate));
+        queue.Offer(Change("moved", AccountState.Ok, AccountState.Liquidate));
+
+        Assert.False(queue.HoldsChange("notice"));
+        Assert.True(queue.HoldsChange("moved"));
+        Assert.False(queue.HoldsChange("absent"));
+        TakeAll(queue);
+        Assert.False(queue.HoldsChange("moved"));
+    }
+
+    [Fact]
     public void Offer_OneAccountFloods_OtherAccountsAreKeptInTheirOrder()
     {
         var queue = new RiskEventQueue(3);

@@ -28,7 +28,7 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
 
         // IM = 20% × 100 × mark, MM = 0.8 × IM; at 850 AE is 10,000 < MM 13,600.
         await grid.Mark(perp, 850);
-        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-risk");
+        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-risk" && x.Cause != "snapshot");
         Assert.Equal((AccountState.Ok, AccountState.Liquidate), (e.PreviousState, e.State));
         Assert.True(e.LiquidationCandidate);
         Assert.Equal(perp, Assert.Single(e.Positions).InstrumentId);

@@ -46,6 +46,15 @@ public sealed class RiskEventQueue
         }
     }
 
+    /// <summary>True while a state change of <paramref name="accountId"/> waits to be taken (not a bare notice of pulled orders).</summary>
+    public bool HoldsChange(string accountId)
+    {
+        lock (_gate)
+        {
+            return _pending.TryGetValue(accountId, out var e) && e.PreviousState != e.State;
+        }
+    }
+
     /// <summary>Queues an event (coalescing it with the account's pending one); false once completed.</summary>
     public bool Offer(RiskEventData e)
     {

@@ -20,8 +20,12 @@ internal static class RiskEventSnapshot
     private const int Attempts = 40;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Sends the snapshot lines of <paramref name="states"/> (all when empty) to <paramref name="stream"/>.</summary>
-    public static async Task Send(IGrainFactory grains, RiskEventStream stream, AccountState[] states, bool positions, CancellationToken cancellation)
+    /// <summary>
+    /// Sends the snapshot lines of <paramref name="states"/> (all when empty) to <paramref name="stream"/>, but
+    /// none for an account with a live state change waiting in <paramref name="live"/>: that event, newer than
+    /// the registry's copy, reports the account (with its own previous state) once the snapshot is sent.
+    /// </summary>
+    public static async Task Send(IGrainFactory grains, RiskEventStream stream, RiskEventQueue live, AccountState[] states, bool positions, CancellationToken cancellation)
     {
         var registry = grains.GetGrain<IAccountRegistryGrain>(Admin.AdminService.RegistryKey);
         var token = "";
@@ -32,7 +36,7 @@ internal static class RiskEventSnapshot
             var page = await Retried(() => registry.List(states, PageSize, after), cancellation);
             foreach (var summary in page.Accounts)
             {
-                if (!stream.Shows(summary.AccountId, summary.State))
+                if (!stream.Shows(summary.AccountId, summary.State) || live.HoldsChange(summary.AccountId))
                 {
                     continue;
                 }

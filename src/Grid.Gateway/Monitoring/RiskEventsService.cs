@@ -33,9 +33,10 @@ internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grain
         await context.WriteResponseHeadersAsync(new Metadata());
         try
         {
-            // The snapshot first, then the backlog: an account's change queued meanwhile comes after its snapshot
-            // line, its previous state rewritten to what that line said, so the last state shown is the newest.
-            await RiskEventSnapshot.Send(grains, stream, [.. states], request.IncludePositions, token);
+            // The snapshot first, then the backlog: an account's change queued meanwhile replaces its snapshot line,
+            // or, queued after the line went out, follows it with its previous state rewritten to what the line
+            // said; either way the last state shown is the newest.
+            await RiskEventSnapshot.Send(grains, stream, events, [.. states], request.IncludePositions, token);
             await foreach (var e in events.ReadAllAsync(token))
             {
                 await stream.Live(e, token);

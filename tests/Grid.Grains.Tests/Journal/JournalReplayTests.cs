@@ -1,6 +1,7 @@
 using System.Reflection;
 using Grid.Grains.Accounts;
 using Grid.Grains.Journal;
+using Grid.Grains.Tests.Journal.Redis;
 using Grid.Risk.Accounts;
 using Grid.Risk.Decisions;
 using Grid.Risk.Ledger;
@@ -35,7 +36,7 @@ public sealed class JournalReplayTests
             changes.Apply(random.Next(1, 6));
             var entry = Serializer.Deserialize<JournalEntry>(Serializer.SerializeToArray(image.Changes(live)))!;
             entry.ApplyTo(replica);
-            Assert.Equal(Describe(live), Describe(replica));
+            Assert.Equal(RecordChanges.Describe(live), RecordChanges.Describe(replica));
             if (round % 500 == 499)
             {
                 // A restart: the replica becomes the snapshot, the grain reactivates from it with a new image.
@@ -99,32 +100,6 @@ public sealed class JournalReplayTests
         Assert.Equal(
             ["Balances", "Frozen", "FrozenReason", "LastState", "Orders", "Positions", "RecentChecks", "RecentFunding", "RecentRequests", "RecentTrades", "Regime", "Version"],
             stored);
-    }
-
-    // Every stored field in order; decimals keep their scale ("1.50" is not "1.5"). The serializer's bytes are no
-    // measure: it writes a string seen twice in one record as a reference, and a copy holds equal strings apart.
-    private static string Describe(AccountRecord r)
-    {
-        var text = new System.Text.StringBuilder();
-        text.Append($"{r.Version}|{r.Regime}|{r.Frozen}|{r.FrozenReason}|{r.LastState}\n");
-        foreach (var (k, v) in r.Balances)
-        {
-            text.Append($"b {k}={v}\n");
-        }
-
-        foreach (var (k, p) in r.Positions)
-        {
-            text.Append($"p {k}={p.Qty},{p.Entry},{p.Funding}\n");
-        }
-
-        foreach (var o in r.Orders)
-        {
-            text.Append($"o {o.ClientOrderId},{o.InstrumentId},{o.Side},{o.Qty},{o.Price},{o.ReservedAt:O},{o.ReduceOnly},{o.Venue}\n");
-        }
-
-        text.AppendJoin(',', r.RecentChecks).Append('\n').AppendJoin(',', r.RecentTrades).Append('\n');
-        text.AppendJoin(',', r.RecentRequests).Append('\n').AppendJoin(',', r.RecentFunding).Append('\n');
-        return text.ToString();
     }
 
     private static AccountRecord RoundTrip(AccountRecord record) => Serializer.Deserialize<AccountRecord>(Serializer.SerializeToArray(record))!;

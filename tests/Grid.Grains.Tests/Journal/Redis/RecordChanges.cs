@@ -39,6 +39,8 @@ internal sealed class RecordChanges(AccountRecord record, int seed)
         record.Version++;
     }
 
+    // Every stored field in order; decimals keep their scale ("1.50" is not "1.5"). The serializer's bytes are no
+    // measure: it writes a string seen twice in one record as a reference, and a copy holds equal strings apart.
     public static string Describe(AccountRecord r)
     {
         var text = new System.Text.StringBuilder();

@@ -12,8 +12,11 @@ public sealed class DeadlineInterceptorTests
     [Fact]
     public async Task PassedDeadline_EndsASlowCallWithDeadlineExceeded_AtOnce()
     {
-        using var expiry = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        var context = new FakeCallContext("/grid.v1.Admin/GetRulebook", DateTime.UtcNow.AddMilliseconds(50), expiry.Token);
+        // As in grpc-dotnet, the call's token fires once its deadline has passed: here 10 ms after it. The token
+        // used to be made before the deadline was read, so on a loaded CI machine it fired before the deadline.
+        var deadline = DateTime.UtcNow.AddMilliseconds(50);
+        using var expiry = new CancellationTokenSource(TimeSpan.FromMilliseconds(60));
+        var context = new FakeCallContext("/grid.v1.Admin/GetRulebook", deadline, expiry.Token);
         var started = DateTime.UtcNow;
 
         var e = await Assert.ThrowsAsync<RpcException>(() => Interceptor.UnaryServerHandler<string, string>("r", context, async (_, _) =>

@@ -108,6 +108,16 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         Assert.False(e.LiquidationCandidate);
     }
 
+    [Fact]
+    public async Task Subscribe_UnspecifiedStateInTheFilter_IsRefusedNamingTheField()
+    {
+        await Errors.Expect(StatusCode.InvalidArgument, ErrorCode.InvalidField, "states", async () =>
+        {
+            using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { States = { AccountState.Unspecified } });
+            await subscription.ResponseStream.MoveNext();
+        });
+    }
+
     // A long of 100 at 1,000 on 25,000 USD, marked down to 850 (AE 10,000 < MM 13,600), until the registry lists it in LIQUIDATE.
     private async Task IntoLiquidation(string perp, string account)
     {

@@ -1,5 +1,6 @@
 using Grid.Abstractions.Risk;
 using Grid.Gateway.Conversion;
+using Grid.Gateway.Faults;
 using Grid.Gateway.Security;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grain
         {
             states.Add(WireEnums.TryRead(s, out Grid.Risk.Accounts.AccountState state)
                 ? state
-                : throw new RpcException(new Status(StatusCode.InvalidArgument, $"states: {s} is not an account state")));
+                : throw WireErrors.ToRpcException(WireErrors.Detail(Wire.ErrorCode.InvalidField, "states", $"{s} is not an account state")));
         }
 
         var token = context.CancellationToken;

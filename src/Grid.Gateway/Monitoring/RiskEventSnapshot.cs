@@ -36,6 +36,7 @@ internal static class RiskEventSnapshot
             var page = await Retried(() => registry.List(states, PageSize, after), cancellation);
             foreach (var summary in page.Accounts)
             {
+                cancellation.ThrowIfCancellationRequested();
                 if (!stream.Shows(summary.AccountId, summary.State) || live.HoldsChange(summary.AccountId))
                 {
                     continue;
@@ -57,7 +58,10 @@ internal static class RiskEventSnapshot
         {
             try
             {
-                return await call();
+                // Grain calls do not observe the call's token: the handler stops waiting at once when the subscriber
+                // leaves (the read-only call finishes on its own). A handler that outlives its reset stream counts
+                // against the connection, and Kestrel refuses a client that leaves many such behind (ENHANCE_YOUR_CALM).
+                return await call().WaitAsync(cancellation);
             }
             catch (Exception) when (!cancellation.IsCancellationRequested && attempt < Attempts)
             {

@@ -39,10 +39,11 @@ public sealed class GatewayOptions
     public int MaxPriceBatchesInFlight { get; set; } = 64;
 
     /// <summary>
-    /// Risk events one RiskEvents.Subscribe stream holds for its reader; a reader further behind loses the
-    /// oldest. A price move that changes N accounts at once sends N events in a burst: set it above the
-    /// largest burst a subscriber must see whole (issue 16's −10 % move over 100,000 accounts needs
-    /// 100,000). The queue holds references to events the silo keeps anyway, ≈ 8 B per waiting event.
+    /// Accounts with a waiting event one RiskEvents.Subscribe stream holds for its reader: an account's
+    /// events coalesce into its latest, so the backlog is bounded by accounts, not events; beyond it the
+    /// account waiting longest loses its event (its next one restates it). A price move that changes N
+    /// accounts at once needs N: set it above the largest burst a subscriber must see whole (issue 16's
+    /// −10 % move over 100,000 accounts needs 100,000). House events wait apart and are not counted.
     /// </summary>
     public int RiskEventBacklog { get; set; } = 10_000;
 

@@ -28,7 +28,7 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
 
         // IM = 20% × 100 × mark, MM = 0.8 × IM; at 850 AE is 10,000 < MM 13,600.
         await grid.Mark(perp, 850);
-        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-risk");
+        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-risk" && x.Cause != "snapshot");
         Assert.Equal((AccountState.Ok, AccountState.Liquidate), (e.PreviousState, e.State));
         Assert.True(e.LiquidationCandidate);
         Assert.Equal(perp, Assert.Single(e.Positions).InstrumentId);
@@ -74,6 +74,74 @@ public sealed class RiskEventsEndToEndTests(GridHostFixture grid)
         while (latest == first);
 
         Assert.Equal(49_900m, latest);
+    }
+
+    [Fact]
+    public async Task Subscribe_AnAccountAlreadyInAWatchedState_OpensWithItsSnapshotLine()
+    {
+        const string perp = "E2E-SNAP-PERP";
+        await IntoLiquidation(perp, "e2e-snap");
+
+        using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { IncludePositions = true, States = { AccountState.Liquidate } });
+        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-snap");
+        Assert.Equal(("snapshot", AccountState.Liquidate, AccountState.Liquidate), (e.Cause, e.PreviousState, e.State));
+        Assert.True(e.LiquidationCandidate);
+        Assert.Equal(perp, Assert.Single(e.Positions).InstrumentId);
+        Assert.Equal(13_600m, Num(e.MaintenanceMargin));
+    }
+
+    [Fact]
+    public async Task AnAccountLeavingAWatchedState_IsReported()
+    {
+        const string perp = "E2E-LEAVE-PERP";
+        await IntoLiquidation(perp, "e2e-leave");
+
+        using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { States = { AccountState.Liquidate } });
+        await subscription.ResponseHeadersAsync;
+        Assert.Equal("snapshot", (await Next(subscription.ResponseStream, x => x.AccountId == "e2e-leave")).Cause);
+
+        // Back at 1,000 AE is 25,000 against IM 20,000: out of liquidation.
+        await grid.Mark(perp, 1_000);
+        var e = await Next(subscription.ResponseStream, x => x.AccountId == "e2e-leave");
+        Assert.Equal(AccountState.Liquidate, e.PreviousState);
+        Assert.NotEqual(AccountState.Liquidate, e.State);
+        Assert.False(e.LiquidationCandidate);
+    }
+
+    [Fact]
+    public async Task Subscribe_UnspecifiedStateInTheFilter_IsRefusedNamingTheField()
+    {
+        await Errors.Expect(StatusCode.InvalidArgument, ErrorCode.InvalidField, "states", async () =>
+        {
+            using var subscription = grid.RiskEvents.Subscribe(new SubscribeRiskEventsRequest { States = { AccountState.Unspecified } });
+            await subscription.ResponseStream.MoveNext();
+        });
+    }
+
+    // A long of 100 at 1,000 on 25,000 USD, marked down to 850 (AE 10,000 < MM 13,600), until the registry lists it in LIQUIDATE.
+    private async Task IntoLiquidation(string perp, string account)
+    {
+        await grid.ListPerp(perp, "ETH");
+        await grid.Mark(perp, 1_000);
+        await grid.Fund(account, "USD", 25_000);
+        await using (var engine = grid.Stream())
+        {
+            await engine.Send(Fill(0, account, "f", account + "-t1", 100, 1_000, perp, Side.Buy));
+        }
+
+        await grid.Mark(perp, 850);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var listed = await grid.Admin.ListAccountsAsync(new ListAccountsRequest { States = { AccountState.Liquidate }, PageSize = 1_000 });
+            if (listed.Accounts.Any(a => a.AccountId == account))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{account} never listed in LIQUIDATE");
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<RiskEvent> Next(IAsyncStreamReader<RiskEvent> events, Func<RiskEvent, bool> match)

@@ -1,5 +1,6 @@
 using Grid.Abstractions.Risk;
 using Grid.Gateway.Conversion;
+using Grid.Gateway.Faults;
 using Grid.Gateway.Security;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,12 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Monitoring;
 
 /// <summary>
-/// grid.v1.RiskEvents: every account state change of the cluster, as it happens, for ops and
-/// liquidation engines. A subscriber that falls behind loses the oldest events (the feed is bounded),
-/// never slows the grid.
+/// grid.v1.RiskEvents: a snapshot of the accounts in the watched states, then every matching change of the
+/// cluster as it happens, for ops and liquidation engines. A subscriber that falls behind gets each
+/// account's latest event (its backlog coalesces per account), never slows the grid.
 /// </summary>
-internal sealed class RiskEventsService(IRiskEventFeed feed, IOptions<GatewayOptions> options) : Wire.RiskEvents.RiskEventsBase
+internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grains, IOptions<GatewayOptions> options) : Wire.RiskEvents.RiskEventsBase
 {
-
     public override async Task Subscribe(Wire.SubscribeRiskEventsRequest request, IServerStreamWriter<Wire.RiskEvent> responseStream, ServerCallContext context)
     {
         var states = new HashSet<Grid.Risk.Accounts.AccountState>();
@@ -22,39 +22,28 @@ internal sealed class RiskEventsService(IRiskEventFeed feed, IOptions<GatewayOpt
         {
             states.Add(WireEnums.TryRead(s, out Grid.Risk.Accounts.AccountState state)
                 ? state
-                : throw new RpcException(new Status(StatusCode.InvalidArgument, $"states: {s} is not an account state")));
+                : throw WireErrors.ToRpcException(WireErrors.Detail(Wire.ErrorCode.InvalidField, "states", $"{s} is not an account state")));
         }
 
-        var caller = CallerContext.Of(context);
-        var events = feed.Subscribe(options.Value.RiskEventBacklog, context.CancellationToken);
+        var token = context.CancellationToken;
+        var stream = new RiskEventStream(request, states, CallerContext.Of(context), responseStream);
+        var events = feed.Follow(options.Value.RiskEventBacklog, token);
 
         // The headers tell the subscriber it is in place: every event from now on reaches it (a client that
         // acts right after subscribing awaits them, or it races its own call's arrival).
         await context.WriteResponseHeadersAsync(new Metadata());
         try
         {
-            await foreach (var e in events.ReadAllAsync(context.CancellationToken))
+            // The snapshot first, then the backlog: an account's change queued meanwhile replaces its snapshot line,
+            // or, queued after the line went out, follows it with its previous state rewritten to what the line
+            // said; either way the last state shown is the newest.
+            await RiskEventSnapshot.Send(grains, stream, events, [.. states], request.IncludePositions, token);
+            await foreach (var e in events.ReadAllAsync(token))
             {
-                if (e.House is { } house)
-                {
-                    // A house event (no account): to those who asked, whose key sees the whole venue.
-                    if (request.IncludeHouse && caller.Unscoped)
-                    {
-                        var wire = RiskEventMessages.ToWire(e, positions: false);
-                        wire.House = Admin.HouseRiskMessages.ToWire(house);
-                        await responseStream.WriteAsync(wire, context.CancellationToken);
-                    }
-
-                    continue;
-                }
-
-                if (e.PreviousState != e.State && (states.Count == 0 || states.Contains(e.State)) && caller.MayAct(e.AccountId))
-                {
-                    await responseStream.WriteAsync(RiskEventMessages.ToWire(e, request.IncludePositions), context.CancellationToken);
-                }
+                await stream.Live(e, token);
             }
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Subscriber gone.
         }

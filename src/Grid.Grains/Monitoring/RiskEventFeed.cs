@@ -5,8 +5,9 @@ namespace Grid.Grains.Monitoring;
 
 /// <summary>
 /// This silo's view of the cluster's risk events: keeps the latest few thousand and copies each to
-/// every local subscriber through a bounded channel (a slow reader loses the oldest, never blocks the
-/// silo). Claims from other silos make the local monitor drop its replica of that account.
+/// every local subscriber: engine streams and the console through a bounded channel (a slow reader loses
+/// the oldest), RiskEvents streams through a <see cref="RiskEventQueue"/> that coalesces per account;
+/// neither blocks the silo. Claims from other silos make the local monitor drop its replica of that account.
 /// </summary>
 public sealed class RiskEventFeed(SiloMarginMonitor watch) : IRiskEventFeed, IRiskEventObserver
 {
@@ -14,6 +15,7 @@ public sealed class RiskEventFeed(SiloMarginMonitor watch) : IRiskEventFeed, IRi
     private readonly Lock _gate = new();
     private readonly Queue<RiskEventData> _recent = new();
     private readonly List<Channel<RiskEventData>> _subscribers = [];
+    private readonly List<RiskEventQueue> _followers = [];
 
     /// <inheritdoc />
     public Task Published(RiskEventData[] events)
@@ -31,6 +33,11 @@ public sealed class RiskEventFeed(SiloMarginMonitor watch) : IRiskEventFeed, IRi
                 foreach (var s in _subscribers)
                 {
                     s.Writer.TryWrite(e);
+                }
+
+                foreach (var f in _followers)
+                {
+                    f.Offer(e);
                 }
             }
         }
@@ -68,6 +75,27 @@ public sealed class RiskEventFeed(SiloMarginMonitor watch) : IRiskEventFeed, IRi
             channel.Writer.TryComplete();
         });
         return channel.Reader;
+    }
+
+    /// <inheritdoc />
+    public RiskEventQueue Follow(int accounts, CancellationToken cancellation)
+    {
+        var queue = new RiskEventQueue(accounts);
+        lock (_gate)
+        {
+            _followers.Add(queue);
+        }
+
+        cancellation.Register(() =>
+        {
+            lock (_gate)
+            {
+                _followers.Remove(queue);
+            }
+
+            queue.Complete();
+        });
+        return queue;
     }
 
     /// <inheritdoc />

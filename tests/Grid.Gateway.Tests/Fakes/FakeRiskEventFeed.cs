@@ -18,7 +18,32 @@ internal sealed class FakeRiskEventFeed : IRiskEventFeed
         return _events.Reader;
     }
 
+    public RiskEventQueue Follow(int accounts, CancellationToken cancellation)
+    {
+        _subscribed.TrySetResult();
+        var queue = new RiskEventQueue(accounts);
+        _ = Pump(queue, cancellation);
+        return queue;
+    }
+
     public IReadOnlyList<RiskEventData> Recent(int count) => [];
+
+    private async Task Pump(RiskEventQueue queue, CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var e in _events.Reader.ReadAllAsync(cancellation))
+            {
+                queue.Offer(e);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream ended.
+        }
+
+        queue.Complete();
+    }
 
     public void Publish(RiskEventData e) => _events.Writer.TryWrite(e);
 }

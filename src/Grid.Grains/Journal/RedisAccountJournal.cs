@@ -52,6 +52,9 @@ internal sealed class RedisAccountJournal(
             _entries = entries.Length;
         }
 
+        // The grain shares the ids after the read too; shared first, the image holds the orders the grain keeps
+        // (orders are replaced to share them), and the first write does not rewrite them all.
+        State.ShareIds();
         _image.Reset(State);
     }
 

@@ -41,6 +41,46 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task ALoneWriteThatFailsLater_Sticks_AndFailsReadsWaitingForIt()
+    {
+        // Nothing of the commit waits on a lone write; its failure is seen by its caller and sticks at the next use.
+        var store = new TaskCompletionSource();
+        var commit = new GroupCommit(() => store.Task);
+        var first = commit.Durable();
+        var read = commit.Settled();
+        Assert.False(commit.Failed);
+        store.SetException(new IOException("down"));
+        await Assert.ThrowsAsync<IOException>(() => first);
+        await Assert.ThrowsAsync<IOException>(() => read);
+        Assert.True(commit.Failed);
+        Assert.Equal(0, commit.Writes);
+        await Assert.ThrowsAsync<IOException>(() => commit.Settled());
+        await Assert.ThrowsAsync<IOException>(() => commit.Durable());
+    }
+
+    [Fact]
+    public async Task ALoneWriteThatSucceedsLater_IsCounted_AndTheNextWriteStartsAtOnce()
+    {
+        var stores = new List<TaskCompletionSource> { new(), new() };
+        var started = 0;
+        var commit = new GroupCommit(() => stores[started++].Task);
+        var first = commit.Durable();
+        Assert.Equal(1, started);
+        stores[0].SetResult();
+        await first;
+        Assert.Equal(1, commit.Writes);
+
+        // Nothing in flight any more: the next change is written at once, not held for a batch.
+        var second = commit.Durable();
+        Assert.Equal(2, started);
+        Assert.False(second.IsCompleted);
+        stores[1].SetResult();
+        await second;
+        Assert.Equal(2, commit.Writes);
+        Assert.True(commit.Settled().IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task AFailedWrite_FailsOnlyItsOwnCallers_WhenRetrying()
     {
         var fail = true;

@@ -34,11 +34,20 @@ public sealed partial class AccountGrain
             replies[i] = _processor.Execute(commands[i]);
         }
 
-        if (!await PersistAndPull("trading"))
+        // PersistAndPull, inlined: one async layer fewer on the path of every engine command.
+        var pulled = _processor.PullIfLiquidating();
+        var durable = BeginPersist(out var changed);
+        try
         {
+            await durable;
+        }
+        catch (Exception e)
+        {
+            PersistFailed(changed, e);
             return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.Unavailable, "storage write failed; nothing was applied, retry"))];
         }
 
+        await AfterPersist(changed, pulled, "trading");
         AccountMetrics.Record(replies, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return replies;
     }
@@ -104,16 +113,18 @@ public sealed partial class AccountGrain
     private async Task<bool> PersistAndPull(string cause)
     {
         var pulled = _processor.PullIfLiquidating();
-        if (!await Persist(cause))
+        var durable = BeginPersist(out var changed);
+        try
         {
+            await durable;
+        }
+        catch (Exception e)
+        {
+            PersistFailed(changed, e);
             return false;
         }
 
-        if (pulled.Count > 0)
-        {
-            await AnnouncePulled(pulled, "liquidation");
-        }
-
+        await AfterPersist(changed, pulled, cause);
         return true;
     }
 

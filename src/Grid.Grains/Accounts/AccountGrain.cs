@@ -129,37 +129,42 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Makes the processor's changes durable; false when the write failed (the grain then reloads).</summary>
-    private async Task<bool> Persist(string cause)
+    /// <summary>
+    /// Starts making the processor's changes durable: the task to await (the group commit's write, or the
+    /// writes already requested when nothing changed). Not itself async: a write in Redis mode completes
+    /// later, and every async layer between the grain and the store costs a state machine, a continuation
+    /// and a task per write (docs/performance.md, issue 15).
+    /// </summary>
+    private Task BeginPersist(out bool changed)
     {
         RecordState();
-        if (!_processor.TakeChanges())
-        {
-            try
-            {
-                await _commit.Settled();
-                return true;
-            }
-            catch (Exception)
-            {
-                return false;
-            }
-        }
+        changed = _processor.TakeChanges();
+        return changed ? _commit.Durable() : _commit.Settled();
+    }
 
-        try
-        {
-            await _commit.Durable();
-        }
-        catch (Exception e)
+    /// <summary>A write begun by <see cref="BeginPersist"/> failed: with changes the grain reloads.</summary>
+    private void PersistFailed(bool changed, Exception e)
+    {
+        if (changed)
         {
             GrainsLog.AccountWriteFailed(_logger, AccountId, 1, e);
             _processor.Invalidate();
             DeactivateOnIdle();
-            return false;
+        }
+    }
+
+    /// <summary>Once durable: the announcements of the change, then the engines told of orders pulled.</summary>
+    private async Task AfterPersist(bool changed, PulledOrders pulled, string cause)
+    {
+        if (changed)
+        {
+            await AfterChange(cause);
         }
 
-        await AfterChange(cause);
-        return true;
+        if (pulled.Count > 0)
+        {
+            await AnnouncePulled(pulled, "liquidation");
+        }
     }
 
     // Tracks the state for the liquidation hysteresis and the registry; stored with the change it follows.

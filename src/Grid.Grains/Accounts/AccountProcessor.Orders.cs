@@ -205,7 +205,8 @@ internal sealed partial class AccountProcessor
         }
         else
         {
-            order.Qty = remaining;
+            // A new object, never a change in place: the journal's diff compares order references (OrderRecord).
+            _orders.Replace(recordIndex, order.WithQty(remaining));
         }
     }
 }

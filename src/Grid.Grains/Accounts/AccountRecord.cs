@@ -54,9 +54,9 @@ public sealed class AccountRecord : IAccountLedger
     /// </summary>
     public void ShareIds()
     {
-        foreach (var o in Orders)
+        for (var i = 0; i < Orders.Count; i++)
         {
-            (o.InstrumentId, o.Venue) = (SharedIds.Share(o.InstrumentId), SharedIds.Share(o.Venue));
+            Orders[i] = Orders[i].WithSharedIds();
         }
 
         if (Positions.Count > 0)

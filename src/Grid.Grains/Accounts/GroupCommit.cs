@@ -13,69 +13,136 @@ namespace Grid.Grains.Accounts;
 /// </param>
 internal sealed class GroupCommit(Func<Task> write, bool retryAfterFailure = false)
 {
+    // The last write started, until its outcome is taken into account (Account) or the drain loop owns it.
+    private Task? _last;
     private TaskCompletionSource? _next;
-    private Task? _inFlight;
+    private Task? _draining;
     private Exception? _failure;
+    private long _writes;
 
     /// <summary>Number of writes performed.</summary>
-    public long Writes { get; private set; }
+    public long Writes
+    {
+        get
+        {
+            Account();
+            return _writes;
+        }
+    }
 
     /// <summary>True once a write failed; nothing is durable beyond the last good write.</summary>
-    public bool Failed => _failure is not null;
+    public bool Failed
+    {
+        get
+        {
+            Account();
+            return _failure is not null;
+        }
+    }
 
     /// <summary>Waits until the changes made so far are durable.</summary>
     public Task Durable()
     {
+        Account();
         if (_failure is not null)
         {
             return Task.FromException(_failure);
         }
 
-        if (_inFlight is null)
+        if (_last is null)
         {
-            // No write in flight: this caller's change goes out now, and the caller waits on that write
-            // itself. A store that completes synchronously (the in-memory one) answers with a completed
-            // task: no waiter, no continuation, and the grain's turn stays synchronous.
-            var first = WriteOnce();
-            if (!first.IsCompleted)
+            // No write in flight: this caller's change goes out now, and the caller waits on the store's own
+            // task. Nothing else waits on it: its outcome is taken into account when the commit is next used
+            // (Account), and a loop to write the changes made meanwhile starts only when there are some. A
+            // lone write thus costs the grain one continuation (the caller's), not one per async layer and
+            // one more for the bookkeeping (each a state machine, a continuation, a task and a turn of the
+            // grain's scheduler per write; docs/performance.md, issue 15). A store that completes
+            // synchronously (the in-memory one) answers with a completed task: the turn stays synchronous.
+            var first = Start();
+            if (first.IsCompleted)
             {
-                // Changes made meanwhile wait in _next; they go out once this write is done.
-                var rest = DrainAfter(first);
-                _inFlight = rest.IsCompleted ? null : rest;
+                Completed(first);
+            }
+            else
+            {
+                _last = first;
             }
 
             return first;
         }
 
-        _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_next is null)
+        {
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            // Registered now, after the first caller's continuation: the failure of the write in flight is
+            // seen by its own caller first, and sticks (Account) before any later write is started.
+            _draining ??= DrainAfter(_last);
+        }
+
         return _next.Task;
     }
 
     /// <summary>Waits for writes already requested (a read-only reply must not overtake an earlier change).</summary>
-    public Task Settled() => _failure is not null ? Task.FromException(_failure) : _next?.Task ?? _inFlight ?? Task.CompletedTask;
+    public Task Settled()
+    {
+        Account();
+        return _failure is not null ? Task.FromException(_failure) : _next?.Task ?? _last ?? Task.CompletedTask;
+    }
 
-    private async Task WriteOnce()
+    private Task Start()
     {
         try
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await write();
-            Abstractions.GridMetrics.StorageWrite.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-            Writes++;
+            return write();
         }
-        catch (Exception e) when (!retryAfterFailure)
+        catch (Exception e)
         {
-            // Sticks: the in-memory state is ahead of storage from now on.
-            _failure = e;
-            throw;
+            return Task.FromException(e);
         }
     }
 
-    private async Task DrainAfter(Task first)
+    // Takes the outcome of a write that has completed into account: a lone write's in full; while the drain
+    // loop owns the write (its continuation not yet run), only a failure, so that it sticks at once.
+    private void Account()
+    {
+        if (_last is not { IsCompleted: true } done)
+        {
+            return;
+        }
+
+        if (_draining is null)
+        {
+            _last = null;
+            Completed(done);
+        }
+        else if (!done.IsCompletedSuccessfully && !retryAfterFailure)
+        {
+            _failure ??= done.Exception?.InnerException ?? new OperationCanceledException("the write was cancelled");
+        }
+    }
+
+    // Counts a finished write, or makes its failure stick (accounts).
+    private void Completed(Task done)
+    {
+        if (done.IsCompletedSuccessfully)
+        {
+            _writes++;
+        }
+        else if (!retryAfterFailure)
+        {
+            // Sticks: the in-memory state is ahead of storage from now on.
+            _failure = done.Exception?.InnerException ?? new OperationCanceledException("the write was cancelled");
+        }
+    }
+
+    // Writes the changes made while a write was in flight, until none are left; owns _last meanwhile.
+    private async Task DrainAfter(Task inFlight)
     {
         try
         {
-            await first.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            Completed(inFlight);
             while (_next is { } batch)
             {
                 _next = null;
@@ -85,20 +152,24 @@ internal sealed class GroupCommit(Func<Task> write, bool retryAfterFailure = fal
                     return;
                 }
 
-                try
+                var write = Start();
+                _last = write;
+                await write.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+                Completed(write);
+                if (write.IsCompletedSuccessfully)
                 {
-                    await WriteOnce();
                     batch.SetResult();
                 }
-                catch (Exception e)
+                else
                 {
-                    batch.SetException(e);
+                    batch.SetException(write.Exception?.InnerException ?? new OperationCanceledException("the write was cancelled"));
                 }
             }
         }
         finally
         {
-            _inFlight = null;
+            _last = null;
+            _draining = null;
         }
     }
 }

@@ -75,6 +75,17 @@ internal sealed class RestingOrderIndex
         }
     }
 
+    /// <summary>Puts <paramref name="order"/> (the same order id, changed) in place of the order at <paramref name="index"/>.</summary>
+    public void Replace(int index, OrderRecord order)
+    {
+        var old = _orders[index];
+        _orders[index] = order;
+        if (_byId is not null && _byId.TryGetValue(old.ClientOrderId, out var indexed) && ReferenceEquals(indexed, old))
+        {
+            _byId[old.ClientOrderId] = order;
+        }
+    }
+
     /// <summary>Removes the order at <paramref name="index"/> from the record.</summary>
     public void RemoveAt(int index)
     {

@@ -1,11 +1,19 @@
+using System.Diagnostics;
+
 namespace Grid.Grains.Journal;
 
-/// <summary>One account's write waiting for the silo writer; completed true once in Redis, false when fenced off.</summary>
-internal sealed class JournalWrite(JournalKeys keys, bool snapshot, long expected, long next, byte[] data)
+/// <summary>
+/// One account's write waiting for the silo writer, and its completion: the grain awaits this task itself
+/// (no async layer of the journal in between), done once the entry is in Redis, failed when it is not or
+/// when another activation wrote the account meanwhile (the fence).
+/// </summary>
+internal sealed class JournalWrite(RedisAccountJournal journal, bool snapshot, long expected, long next, byte[] data)
+    : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
 {
-    private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>When the grain asked for the write (the storage write latency runs from here).</summary>
+    public long Queued { get; } = Stopwatch.GetTimestamp();
 
-    public JournalKeys Keys => keys;
+    public JournalKeys Keys => journal.Keys;
 
     /// <summary>A snapshot (replaces the journal) rather than an appended entry.</summary>
     public bool Snapshot => snapshot;
@@ -17,9 +25,18 @@ internal sealed class JournalWrite(JournalKeys keys, bool snapshot, long expecte
 
     public byte[] Data => data;
 
-    public Task<bool> Done => _done.Task;
+    /// <summary>Answers the grain: written, or refused by the fence.</summary>
+    public void Complete(bool written)
+    {
+        if (written)
+        {
+            TrySetResult();
+        }
+        else
+        {
+            TrySetException(journal.Fenced(expected));
+        }
+    }
 
-    public void Complete(bool written) => _done.TrySetResult(written);
-
-    public void Fail(Exception e) => _done.TrySetException(e);
+    public void Fail(Exception e) => TrySetException(e);
 }

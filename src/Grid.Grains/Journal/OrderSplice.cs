@@ -18,12 +18,8 @@ public sealed class OrderSplice
     {
         ArgumentNullException.ThrowIfNull(orders);
         orders.RemoveRange(Start, Removed);
-        var copies = new List<OrderRecord>(Inserted.Count);
-        foreach (var o in Inserted)
-        {
-            copies.Add(OrderImage.Of(o).ToRecord());
-        }
 
-        orders.InsertRange(Start, copies);
+        // Orders are immutable: the entry's own can rest in the record.
+        orders.InsertRange(Start, Inserted);
     }
 }

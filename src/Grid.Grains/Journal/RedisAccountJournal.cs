@@ -21,10 +21,14 @@ internal sealed class RedisAccountJournal(
     private readonly WrittenImage _image = new();
     private long _sequence = -1;
     private int _entries;
+    private bool _read;
+    private Task? _firstWrite;
 
     public AccountRecord State { get; private set; } = new();
 
-    public bool RecordExists { get; private set; }
+    public bool RecordExists => _read || _firstWrite is { IsCompletedSuccessfully: true };
+
+    public JournalKeys Keys => keys;
 
     /// <summary>Entries in the journal after its snapshot (replayed on activation).</summary>
     public int Entries => _entries;
@@ -47,11 +51,14 @@ internal sealed class RedisAccountJournal(
             }
 
             State = record;
-            RecordExists = true;
+            _read = true;
             _sequence = (long)head[0];
             _entries = entries.Length;
         }
 
+        // The grain shares the ids after the read too; shared first, the image holds the orders the grain keeps
+        // (orders are replaced to share them), and the first write does not rewrite them all.
+        State.ShareIds();
         _image.Reset(State);
     }
 
@@ -70,21 +77,22 @@ internal sealed class RedisAccountJournal(
             data = serializer.SerializeToArray(_image.Changes(State));
         }
 
-        var write = new JournalWrite(keys, snapshot, _sequence, Math.Max(_sequence, 0) + 1, data);
-        return Written(write);
+        var write = new JournalWrite(this, snapshot, _sequence, Math.Max(_sequence, 0) + 1, data);
+
+        // Counted as written now: the grain writes again only once this write succeeded (group commit), and
+        // a failed write leaves the grain failed until it reloads with a new journal. So no continuation of
+        // the journal's own runs per write: the grain awaits the write itself.
+        _sequence = write.Next;
+        _entries = snapshot ? 0 : _entries + 1;
+        _firstWrite ??= write.Task;
+        return writer.Write(write);
     }
 
-    private async Task Written(JournalWrite write)
+    /// <summary>The write expecting <paramref name="expected"/> was refused: another activation wrote meanwhile.</summary>
+    internal Exception Fenced(long expected)
     {
-        if (!await writer.Write(write))
-        {
-            JournalLog.Fenced(logger, account);
-            throw new InconsistentStateException($"account {account}: another activation wrote its journal meanwhile (sequence {write.Expected} is no longer current)");
-        }
-
-        _sequence = write.Next;
-        _entries = write.Snapshot ? 0 : _entries + 1;
-        RecordExists = true;
+        JournalLog.Fenced(logger, account);
+        return new InconsistentStateException($"account {account}: another activation wrote its journal meanwhile (sequence {expected} is no longer current)");
     }
 
     private async Task ReadWholeRecord()
@@ -92,7 +100,7 @@ internal sealed class RedisAccountJournal(
         var whole = new GrainState<AccountRecord>(new AccountRecord());
         await wholeRecords.ReadStateAsync(WholeRecordStore.StateName, account, whole);
         State = whole.State ?? new AccountRecord();
-        RecordExists = whole.RecordExists;
+        _read = whole.RecordExists;
         _sequence = -1;
         _entries = 0;
         if (whole.RecordExists)

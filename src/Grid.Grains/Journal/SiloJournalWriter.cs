@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Diagnostics;
+using Grid.Abstractions;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -15,6 +16,8 @@ namespace Grid.Grains.Journal;
 public sealed class SiloJournalWriter : IAsyncDisposable
 {
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(5);
+    private static readonly RedisValue Snapshot = "s";
+    private static readonly RedisValue Append = "a";
     private readonly Channel<JournalWrite> _queue = Channel.CreateUnbounded<JournalWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task<ConnectionMultiplexer>> _redis;
     private readonly int _maxBatch;
@@ -46,15 +49,15 @@ public sealed class SiloJournalWriter : IAsyncDisposable
     /// <summary>The database, for reads (activations).</summary>
     internal async Task<IDatabase> Database() => (await _redis.Value.ConfigureAwait(false)).GetDatabase();
 
-    /// <summary>Queues one account's write; true once it is in Redis, false when another activation wrote the account meanwhile.</summary>
-    internal Task<bool> Write(JournalWrite write)
+    /// <summary>Queues one account's write: done once it is in Redis; failed when it is not, or when another activation wrote the account meanwhile.</summary>
+    internal Task Write(JournalWrite write)
     {
         if (!_queue.Writer.TryWrite(write))
         {
             write.Fail(new ObjectDisposedException(nameof(SiloJournalWriter), "the silo is stopping"));
         }
 
-        return write.Done;
+        return write.Task;
     }
 
     public async ValueTask DisposeAsync()
@@ -102,9 +105,11 @@ public sealed class SiloJournalWriter : IAsyncDisposable
                 var w = batch[i];
                 keys[2 * i] = w.Keys.Head;
                 keys[(2 * i) + 1] = w.Keys.Log;
-                args[4 * i] = w.Snapshot ? "s" : "a";
-                args[(4 * i) + 1] = w.Expected < 0 ? "" : w.Expected.ToString(CultureInfo.InvariantCulture);
-                args[(4 * i) + 2] = w.Next.ToString(CultureInfo.InvariantCulture);
+                args[4 * i] = w.Snapshot ? Snapshot : Append;
+
+                // Numbers as numbers: the client writes their digits (what Lua compares) without a string each.
+                args[(4 * i) + 1] = w.Expected < 0 ? RedisValue.EmptyString : w.Expected;
+                args[(4 * i) + 2] = w.Next;
                 args[(4 * i) + 3] = w.Data;
             }
 
@@ -112,9 +117,12 @@ public sealed class SiloJournalWriter : IAsyncDisposable
             var results = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, keys, args).ConfigureAwait(false))!;
             Interlocked.Increment(ref _roundTrips);
             Interlocked.Add(ref _writes, batch.Count);
+            var now = Stopwatch.GetTimestamp();
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Complete((long)results[i] == 1);
+                var w = batch[i];
+                GridMetrics.StorageWrite.Record(Stopwatch.GetElapsedTime(w.Queued, now).TotalSeconds);
+                w.Complete((long)results[i] == 1);
             }
         }
         catch (Exception e)

@@ -6,14 +6,15 @@ namespace Grid.Grains.Journal;
 /// The account record as last written, kept as values, and the diff of the live record against it: a
 /// compact <see cref="JournalEntry"/> carrying only what changed. Diffing the whole image instead of
 /// tracking the mutation points keeps the risk core's writers (the ledger, the order list, the windows)
-/// unaware of the journal, and cannot miss a change. The cost is a compare per balance, position, order
-/// and remembered memo per write (a write carries a group of changes), against a full serialization before.
+/// unaware of the journal, and cannot miss a change. The cost is a compare per balance, position and
+/// remembered memo, and a reference compare per order, per write (a write carries a group of changes),
+/// against a full serialization before.
 /// </summary>
 public sealed class WrittenImage
 {
     private readonly Dictionary<string, decimal> _balances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (decimal Qty, decimal Entry, decimal Funding)> _positions = new(StringComparer.Ordinal);
-    private readonly List<OrderImage> _orders = [];
+    private readonly List<OrderRecord> _orders = [];
     private readonly List<CheckMemo> _checks = [];
     private readonly List<ulong> _trades = [];
     private readonly List<RequestOutcome> _requests = [];
@@ -35,11 +36,7 @@ public sealed class WrittenImage
             _positions[id] = (p.Qty, p.Entry, p.Funding);
         }
 
-        _orders.Clear();
-        foreach (var o in record.Orders)
-        {
-            _orders.Add(OrderImage.Of(o));
-        }
+        Copy(record.Orders, _orders);
 
         Copy(record.RecentChecks, _checks);
         Copy(record.RecentTrades, _trades);
@@ -69,12 +66,14 @@ public sealed class WrittenImage
         };
     }
 
-    // The common head and tail are unchanged; what lies between is the splice.
+    // The common head and tail are unchanged; what lies between is the splice. Orders are immutable
+    // (OrderRecord): the same object is the same order, so this compares pointers and reads no order.
     private OrderSplice? OrderDiff(List<OrderRecord> orders)
     {
         int before = _orders.Count, now = orders.Count, head = 0, tail = 0;
         var image = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_orders);
-        while (head < before && head < now && image[head].Matches(orders[head]))
+        var live = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(orders);
+        while (head < before && head < now && ReferenceEquals(image[head], live[head]))
         {
             head++;
         }
@@ -84,20 +83,14 @@ public sealed class WrittenImage
             return null;
         }
 
-        while (tail < before - head && tail < now - head && image[before - 1 - tail].Matches(orders[now - 1 - tail]))
+        while (tail < before - head && tail < now - head && ReferenceEquals(image[before - 1 - tail], live[now - 1 - tail]))
         {
             tail++;
         }
 
-        var splice = new OrderSplice { Start = head, Removed = before - head - tail, Inserted = new List<OrderRecord>(now - head - tail) };
+        var splice = new OrderSplice { Start = head, Removed = before - head - tail, Inserted = orders.GetRange(head, now - head - tail) };
         _orders.RemoveRange(head, splice.Removed);
-        for (var i = head; i < now - tail; i++)
-        {
-            var written = OrderImage.Of(orders[i]);
-            splice.Inserted.Add(written.ToRecord());
-            _orders.Insert(i, written);
-        }
-
+        _orders.InsertRange(head, splice.Inserted);
         return splice;
     }
 

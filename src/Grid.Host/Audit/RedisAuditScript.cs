@@ -8,17 +8,22 @@ namespace Grid.Host.Audit;
 /// </summary>
 internal static class RedisAuditScript
 {
-    /// <summary>KEYS[1]: the stream; ARGV[1]: the approximate maximum length; then per record its field count n and n name/value pairs.</summary>
+    /// <summary>
+    /// KEYS[1]: the stream; ARGV[1]: the approximate maximum length; ARGV[2]: the field count n; then the n
+    /// field names; then n values per record (<see cref="RedisAuditBatch"/>). The names are sent once a
+    /// batch: a record's values alone keep a full batch's arguments small (below the large-object heap).
+    /// </summary>
     public const string Append = """
-        local a = 2
-        while a <= #ARGV do
-          local n = tonumber(ARGV[a])
+        local n = tonumber(ARGV[2])
+        local a = 3 + n
+        while a + n - 1 <= #ARGV do
           local args = { 'XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*' }
-          for j = 1, 2 * n do
-            args[6 + j] = ARGV[a + j]
+          for j = 1, n do
+            args[5 + 2 * j] = ARGV[2 + j]
+            args[6 + 2 * j] = ARGV[a + j - 1]
           end
           redis.call(unpack(args))
-          a = a + 2 * n + 1
+          a = a + n
         end
         return 0
         """;

@@ -27,6 +27,8 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
     private readonly Channel<AuditEntry> _queue;
     private readonly Lazy<Task<ConnectionMultiplexer>> _redis;
     private readonly ILogger<RedisAuditTrail> _logger;
+    private readonly RedisAuditBatch _args;
+    private readonly RedisKey[] _streamKey;
     private long _dropped;
 
     /// <summary>Creates the trail; Redis is connected on first use.</summary>
@@ -37,6 +39,8 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
         _queue = Channel.CreateBounded<AuditEntry>(new BoundedChannelOptions(_options.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var connection = host.Value.RedisConnectionString;
         _redis = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(connection));
+        _args = new RedisAuditBatch(_options.Silo);
+        _streamKey = [_options.StreamKey];
     }
 
     /// <summary>Records lost since start (queue full, or Redis away past shutdown).</summary>
@@ -153,23 +157,12 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
             try
             {
                 var db = (await _redis.Value).GetDatabase();
-                var args = new List<RedisValue>(1 + (batch.Count * 25)) { _options.MaxStreamLength };
-                foreach (var entry in batch)
-                {
-                    var fields = RedisAuditFields.From(AuditText.ToRecord("", entry, _options.Silo));
-                    args.Add(fields.Length);
-                    foreach (var field in fields)
-                    {
-                        args.Add(field.Name);
-                        args.Add(field.Value);
-                    }
-                }
-
-                await db.ScriptEvaluateAsync(RedisAuditScript.Append, [_options.StreamKey], [.. args]);
+                await db.ScriptEvaluateAsync(RedisAuditScript.Append, _streamKey, _args.Args(batch, _options.MaxStreamLength));
                 return;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
+                _args.Abandon();
                 AuditLog.WriteFailed(_logger, batch.Count, attempt, e);
                 try
                 {

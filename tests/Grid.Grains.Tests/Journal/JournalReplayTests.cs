@@ -141,7 +141,8 @@ public sealed class JournalReplayTests
                         record.Orders.RemoveAt(random.Next(record.Orders.Count));
                         break;
                     case 6 when record.Orders.Count > 0:
-                        record.Orders[random.Next(record.Orders.Count)].Qty = Amount();
+                        var changed = random.Next(record.Orders.Count);
+                        record.Orders[changed] = record.Orders[changed].WithQty(Amount());
                         break;
                     case 7:
                         _checks.Add(new CheckMemo((ulong)random.NextInt64(), Decision.Accept, RejectReason.None, Amount()));

@@ -53,6 +53,9 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2308, EventName = "RegistrySpread", Level = LogLevel.Information, Message = "Spread the single account registry of an earlier version ({Count} account(s)) into {Buckets} buckets, then cleared it")]
     public static partial void RegistrySpread(ILogger logger, int count, int buckets);
 
+    [LoggerMessage(EventId = 2105, EventName = "VenueIndexFailed", Level = LogLevel.Warning, Message = "Account {AccountId}: could not {Change} the index of venue {VenueId}; retried with the next write (a join) or the next listing (a leave)")]
+    public static partial void VenueIndexFailed(ILogger logger, string accountId, string change, string venueId, Exception exception);
+
     [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]
     public static partial void RulebookLoaded(ILogger logger, string version, long revision);
 

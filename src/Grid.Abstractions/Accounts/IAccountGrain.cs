@@ -90,6 +90,13 @@ public interface IAccountGrain : IGrainWithStringKey
     [OneWay, Alias("Reassess")]
     Task Reassess(string cause);
 
+    /// <summary>
+    /// A listing by venue found this account in the venue's index (Venues.IVenueAccountsGrain) without an order of
+    /// <paramref name="venueId"/>: unless it holds one by now, the account leaves that index. Fire-and-forget.
+    /// </summary>
+    [OneWay, Alias("LeaveVenue")]
+    Task LeaveVenue(string venueId);
+
     /// <summary>Starts pushing updates to <paramref name="observer"/> (re-subscribe within a minute to stay subscribed).</summary>
     [Alias("Watch")]
     ValueTask Watch(IAccountObserver observer);

@@ -1,4 +1,3 @@
-using Grid.Gateway.Validation;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Wire = Grid.Api.V1;
@@ -17,10 +16,6 @@ internal static class GrainCall
         try
         {
             return await call();
-        }
-        catch (UnsupportedRequestException e)
-        {
-            throw WireErrors.ToRpcException(WireErrors.Detail(Wire.ErrorCode.FailedPrecondition, e.Field, e.Message), StatusCode.Unimplemented);
         }
         catch (Exception e) when (e is not RpcException)
         {

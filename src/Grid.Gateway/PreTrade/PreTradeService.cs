@@ -3,6 +3,7 @@ using Grid.Abstractions;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
+using Grid.Abstractions.Venues;
 using Grid.Gateway.Audit;
 using Grid.Gateway.Faults;
 using Grid.Gateway.Security;
@@ -68,7 +69,7 @@ internal sealed class PreTradeService(
 
     public override Task<Wire.ListReservationsResponse> ListReservations(Wire.ListReservationsRequest request, ServerCallContext context)
         => GrainCall.Run(
-            () => new ReservationPages(PortfolioOf).List(request, options.Value.DefaultPageSize),
+            () => new ReservationPages(PortfolioOf, VenueAccounts, LeaveVenue).List(request, options.Value.DefaultPageSize, CallerContext.Of(context)),
             Wire.ErrorCode.UnknownAccount,
             logger,
             "PreTrade.ListReservations");
@@ -96,6 +97,12 @@ internal sealed class PreTradeService(
     // The grain's ValueTask as it is: the lane awaits it once, so no Task is made of it.
     private ValueTask<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
         => accounts.Of(accountId).Execute(batch);
+
+    private Task<string[]> VenueAccounts(string venueId, string afterAccountId, int max)
+        => grains.GetGrain<IVenueAccountsGrain>(venueId).Page(afterAccountId, max);
+
+    // One-way: the listing does not wait for the account to leave the venue's index.
+    private void LeaveVenue(string accountId, string venueId) => _ = grains.GetGrain<IAccountGrain>(accountId).LeaveVenue(venueId);
 
     /// <summary>Unknown accounts simply have no reservations (pretrade.proto).</summary>
     private async Task<PortfolioView?> PortfolioOf(string accountId)

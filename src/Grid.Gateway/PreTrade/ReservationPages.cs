@@ -2,6 +2,8 @@ using System.Globalization;
 using Grid.Abstractions.Accounts;
 using Grid.Gateway.Accounts;
 using Grid.Gateway.Conversion;
+using Grid.Gateway.Faults;
+using Grid.Gateway.Security;
 using Grid.Gateway.Validation;
 using Wire = Grid.Api.V1;
 
@@ -11,10 +13,13 @@ namespace Grid.Gateway.PreTrade;
 /// ListReservations: the resting orders of the named accounts, ordered by (account id, client order
 /// id), one GetPortfolio call per account visited. The page token is the cursor
 /// "accountIndex:lastClientOrderId" into the sorted account list, so an order removed between pages
-/// does not shift the next page. Each reservation carries its venue, but listing by venue is not
-/// served yet: it needs an index of accounts by venue (docs/contract.md).
+/// does not shift the next page. Listing by venue (<see cref="VenueReservationPages"/>) reads the
+/// venue's index of accounts instead; an engine may only name its own venue (its key id).
 /// </summary>
-internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfolioOf)
+internal sealed class ReservationPages(
+    Func<string, Task<PortfolioView?>> portfolioOf,
+    Func<string, string, int, Task<string[]>> venueAccounts,
+    Action<string, string> leaveVenue)
 {
     /// <summary>Most account ids one request may name.</summary>
     public const int MaxAccounts = 1000;
@@ -23,11 +28,17 @@ internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfo
     public const int MaxPageSize = 10_000;
 
     /// <summary>Validates the request and reads one page.</summary>
-    public async Task<Wire.ListReservationsResponse> List(Wire.ListReservationsRequest request, int defaultPageSize)
+    public async Task<Wire.ListReservationsResponse> List(Wire.ListReservationsRequest request, int defaultPageSize, Caller caller)
     {
         var accounts = Accounts(request);
         var pageSize = PageTokens.PageSize(request.PageSize, defaultPageSize, MaxPageSize);
-        var (start, after) = Cursor(PageTokens.Decode(request.PageToken, "page_token"), accounts.Length);
+        var token = PageTokens.Decode(request.PageToken, "page_token");
+        if (request.VenueId.Length > 0)
+        {
+            return await new VenueReservationPages(portfolioOf, venueAccounts, leaveVenue).List(Venue(request.VenueId, caller), pageSize, token, caller.MayAct);
+        }
+
+        var (start, after) = Cursor(token, accounts.Length);
         var response = new Wire.ListReservationsResponse();
         var last = start;
         for (var a = start; a < accounts.Length; a++)
@@ -65,7 +76,7 @@ internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfo
 
         if (request.AccountIds.Count == 0)
         {
-            throw new UnsupportedRequestException("venue_id", "listing by venue is not served yet (there is no index of accounts by venue); list by account_ids, each reservation names its venue_id");
+            return [];
         }
 
         if (request.AccountIds.Count > MaxAccounts)
@@ -79,6 +90,19 @@ internal sealed class ReservationPages(Func<string, Task<PortfolioView?>> portfo
         }
 
         return [.. request.AccountIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    // An engine's venue is its key id: it lists its own orders only. Admin callers (no key checked: security
+    // off, or a test calling the service directly) may name any venue.
+    private static string Venue(string venue, Caller caller)
+    {
+        RequestFields.Key(venue, "venue_id");
+        if (caller.Role != GatewayRole.Admin && !string.Equals(venue, caller.Id, StringComparison.Ordinal))
+        {
+            throw WireErrors.ToRpcException(WireErrors.Detail(Wire.ErrorCode.PermissionDenied, "venue_id", $"key {caller.Id} may only list its own venue ({caller.Id}), not {venue}"));
+        }
+
+        return venue;
     }
 
     private static (int Account, string After) Cursor(string cursor, int accounts)

@@ -70,7 +70,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _registryBuckets = registry.Value.Buckets;
         _clock = clock;
         _logger = logger;
-        _commit = new GroupCommit(() => _state.WriteStateAsync());
+        _commit = new GroupCommit(WriteRecord);
     }
 
     // Read once: the key is decoded into a new string on every call, and the replica and the registry keep it.
@@ -90,6 +90,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
             // learns where to wake it from if this silo fails. A state reached while nobody watched
             // (its silo died before the market moved) is announced now.
             await AnnounceIfChanged("activation");
+            if (_processor.Venues.Pending)
+            {
+                await RejoinVenues();
+            }
+
             await Hub.Claim(AccountId, _watch.SiloName);
             await Report();
         }

@@ -60,6 +60,7 @@ internal sealed partial class AccountProcessor
                 ClientOrderId = c.ClientOrderId, InstrumentId = SharedIds.Share(c.InstrumentId), Side = c.Side, Qty = c.Qty, Price = c.Price,
                 ReservedAt = _clock.GetUtcNow(), ReduceOnly = c.ReduceOnly, Venue = SharedIds.Share(venue),
             });
+            Venues.Resting(venue);
         }
 
         return Decided(c, r, book!.Figures());

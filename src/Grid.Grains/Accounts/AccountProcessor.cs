@@ -42,11 +42,15 @@ internal sealed partial class AccountProcessor
         _funding = new RecentWindow<RequestOutcome>(record.RecentFunding, r => IdHash.Of(r.RequestId), options.IdempotencyWindow);
         _rate = new OrderRateLimit(options.MaxOrdersPerSecond, clock);
         _orders = new RestingOrderIndex(record.Orders);
+        Venues = new AccountVenues(record.Orders);
     }
 
     public string AccountId { get; }
 
     public AccountRecord Record { get; }
+
+    /// <summary>The venues whose index lists the account, and those to join before the next write is acknowledged.</summary>
+    public AccountVenues Venues { get; }
 
     /// <summary>Set when the record changed since the last call to <see cref="TakeChanges"/>.</summary>
     public bool Changed { get; private set; }

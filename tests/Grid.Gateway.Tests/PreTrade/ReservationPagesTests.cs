@@ -1,5 +1,6 @@
 using Grid.Abstractions.Accounts;
 using Grid.Gateway.PreTrade;
+using Grid.Gateway.Security;
 using Grid.Gateway.Validation;
 using Grid.Risk.Accounts;
 using Xunit;
@@ -19,18 +20,18 @@ public sealed class ReservationPagesTests
     [Fact]
     public async Task List_PagesInAccountThenOrderOrder_AcrossAccounts()
     {
-        var pages = new ReservationPages(Lookup);
+        var pages = Pages();
         var request = Request("acc-c", "acc-a", "acc-b", "acc-zz");
         request.PageSize = 2;
         var seen = new List<string>();
 
-        var page = await pages.List(request, defaultPageSize: 100);
+        var page = await pages.List(request, defaultPageSize: 100, Admin);
         var count = 1;
         seen.AddRange(page.Reservations.Select(r => $"{r.AccountId}/{r.ClientOrderId}"));
         while (page.NextPageToken.Length > 0)
         {
             request.PageToken = page.NextPageToken;
-            page = await pages.List(request, defaultPageSize: 100);
+            page = await pages.List(request, defaultPageSize: 100, Admin);
             seen.AddRange(page.Reservations.Select(r => $"{r.AccountId}/{r.ClientOrderId}"));
             count++;
         }
@@ -42,14 +43,14 @@ public sealed class ReservationPagesTests
     [Fact]
     public async Task List_OrderRemovedBetweenPages_DoesNotSkipTheNext()
     {
-        var pages = new ReservationPages(Lookup);
+        var pages = Pages();
         var request = Request("acc-a");
         request.PageSize = 1;
 
-        var first = await pages.List(request, 100);
+        var first = await pages.List(request, 100, Admin);
         _accounts["acc-a"] = Portfolio("acc-a", "o2", "o3");
         request.PageToken = first.NextPageToken;
-        var second = await pages.List(request, 100);
+        var second = await pages.List(request, 100, Admin);
 
         Assert.Equal("o1", first.Reservations.Single().ClientOrderId);
         Assert.Equal("o2", second.Reservations.Single().ClientOrderId);
@@ -58,20 +59,12 @@ public sealed class ReservationPagesTests
     [Fact]
     public async Task List_NeitherOrBoth_IsInvalidField()
     {
-        var pages = new ReservationPages(Lookup);
+        var pages = Pages();
         var both = Request("acc-a");
         both.VenueId = "venue-1";
 
-        Assert.Equal("account_ids", (await Assert.ThrowsAsync<InvalidFieldException>(() => pages.List(new Wire.ListReservationsRequest(), 100))).Field);
-        Assert.Equal("account_ids", (await Assert.ThrowsAsync<InvalidFieldException>(() => pages.List(both, 100))).Field);
-    }
-
-    [Fact]
-    public async Task List_ByVenue_IsNotServedYet()
-    {
-        var e = await Assert.ThrowsAsync<UnsupportedRequestException>(() => new ReservationPages(Lookup).List(new Wire.ListReservationsRequest { VenueId = "v" }, 100));
-
-        Assert.Equal("venue_id", e.Field);
+        Assert.Equal("account_ids", (await Assert.ThrowsAsync<InvalidFieldException>(() => pages.List(new Wire.ListReservationsRequest(), 100, Admin))).Field);
+        Assert.Equal("account_ids", (await Assert.ThrowsAsync<InvalidFieldException>(() => pages.List(both, 100, Admin))).Field);
     }
 
     [Fact]
@@ -80,7 +73,7 @@ public sealed class ReservationPagesTests
         var request = Request("acc-a");
         request.PageToken = "bm90LWEtY3Vyc29y";
 
-        var e = await Assert.ThrowsAsync<InvalidFieldException>(() => new ReservationPages(Lookup).List(request, 100));
+        var e = await Assert.ThrowsAsync<InvalidFieldException>(() => Pages().List(request, 100, Admin));
 
         Assert.Equal("page_token", e.Field);
     }
@@ -88,7 +81,7 @@ public sealed class ReservationPagesTests
     [Fact]
     public async Task List_BadAccountId_NamesItsIndex()
     {
-        var e = await Assert.ThrowsAsync<InvalidFieldException>(() => new ReservationPages(Lookup).List(Request("acc-a", ""), 100));
+        var e = await Assert.ThrowsAsync<InvalidFieldException>(() => Pages().List(Request("acc-a", ""), 100, Admin));
 
         Assert.Equal("account_ids[1]", e.Field);
     }
@@ -105,6 +98,10 @@ public sealed class ReservationPagesTests
         AccountId = account,
         Orders = [.. orders.Select(o => new OrderLine(o, "BTC-PERP", Side.Buy, 1, 100, DateTimeOffset.UnixEpoch, false))],
     };
+
+    private static readonly Caller Admin = new("ops", GatewayRole.Admin, []);
+
+    private ReservationPages Pages() => new(Lookup, (_, _, _) => throw new InvalidOperationException("no venue index in these tests"), (_, _) => { });
 
     private Task<PortfolioView?> Lookup(string account) => Task.FromResult(_accounts.GetValueOrDefault(account));
 }

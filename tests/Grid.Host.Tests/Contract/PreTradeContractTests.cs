@@ -118,7 +118,6 @@ public sealed class PreTradeContractTests(ContractHostFixture grid)
         Assert.Equal((StatusCode.InvalidArgument, ErrorCode.InvalidField, "account_ids"), await Refused(new ListReservationsRequest { AccountIds = { "pc-list" }, VenueId = "test-engine" }));
         Assert.Equal((StatusCode.InvalidArgument, ErrorCode.InvalidField, "account_ids"), await Refused(new ListReservationsRequest { AccountIds = { Enumerable.Range(0, 1001).Select(i => $"a{i}") } }));
         Assert.Equal((StatusCode.InvalidArgument, ErrorCode.InvalidField, "page_token"), await Refused(new ListReservationsRequest { AccountIds = { "pc-list" }, PageToken = "nope" }));
-        Assert.Equal(StatusCode.Unimplemented, (await Refused(new ListReservationsRequest { VenueId = "test-engine" })).Item1);
         var listed = await grid.PreTrade.ListReservationsAsync(new ListReservationsRequest { AccountIds = { "pc-list", "pc-list-nobody" } });
         var reservation = Assert.Single(listed.Reservations);
         Assert.Equal("test-engine", reservation.VenueId);

@@ -25,6 +25,15 @@ public static class GridMetrics
     /// <summary>Time an account grain takes to apply a batch of commands and make it durable.</summary>
     public static readonly Histogram<double> CheckLatency = Meter.CreateHistogram("grid.check.latency", "s", "A command batch in the account grain, storage write included", advice: Latency);
 
+    /// <summary>Grain calls received, by grain interface and origin (recorded by the host's PreTradeHops filter).</summary>
+    public static readonly Counter<long> GrainCalls = Meter.CreateCounter<long>("grid.grain.calls", "{call}", "Grain calls received, by grain interface and origin (from: gateway-local, gateway-remote, grain, other)");
+
+    /// <summary>
+    /// PreTrade commands received by account grains, by origin: by grain call (the host's PreTradeHops filter) or
+    /// in a silo-local turn (always <c>gateway-local</c>: the gateway and the activation share the silo).
+    /// </summary>
+    public static readonly Counter<long> PreTradeCommands = Meter.CreateCounter<long>("grid.pretrade.commands", "{command}", "PreTrade commands received by account grains, by origin (from: gateway-local, gateway-remote, grain, other)");
+
     /// <summary>Open matching-engine streams.</summary>
     public static readonly UpDownCounter<long> Streams = Meter.CreateUpDownCounter<long>("grid.streams", "{stream}", "Open PreTrade streams");
 

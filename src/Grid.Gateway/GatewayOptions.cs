@@ -17,6 +17,13 @@ public sealed class GatewayOptions
     /// <summary>Most commands one account grain call carries; queued commands of an account are batched up to this.</summary>
     public int MaxBatchPerAccount { get; set; } = 64;
 
+    /// <summary>
+    /// Hands an account's batches straight to its activation when it lives on this silo (a turn on the grain's
+    /// own scheduler instead of a grain call; docs/performance.md, "Silo-local turns"). Off: every batch is a
+    /// grain call. The decisions are the same either way.
+    /// </summary>
+    public bool LocalTurns { get; set; } = true;
+
     /// <summary>Largest inbound gRPC message in bytes (also gRPC's MaxReceiveMessageSize).</summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 

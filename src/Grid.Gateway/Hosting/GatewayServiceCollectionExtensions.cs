@@ -1,3 +1,4 @@
+using Grid.Abstractions.Accounts;
 using Grid.Gateway;
 using Grid.Gateway.Audit;
 using Grid.Gateway.Market;
@@ -36,6 +37,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OpenEngineStreams>();
         services.TryAddSingleton<AccountGrainReferences>();
+        services.TryAddSingleton<LocalAccounts>();
+        services.TryAddSingleton<AccountExecutor>();
         services.TryAddSingleton<PriceBatchGate>();
 
         services.AddOptions<MarginOptions>()

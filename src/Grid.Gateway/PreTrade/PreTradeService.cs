@@ -19,7 +19,7 @@ namespace Grid.Gateway.PreTrade;
 /// <summary>grid.v1.PreTrade: the matching engines' stream, single checks and reservation listing.</summary>
 internal sealed class PreTradeService(
     IGrainFactory grains,
-    AccountGrainReferences accounts,
+    AccountExecutor executor,
     IOptions<GatewayOptions> options,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -96,7 +96,7 @@ internal sealed class PreTradeService(
 
     // The grain's ValueTask as it is: the lane awaits it once, so no Task is made of it.
     private ValueTask<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
-        => accounts.Of(accountId).Execute(batch);
+        => executor.Execute(accountId, batch);
 
     private Task<string[]> VenueAccounts(string venueId, string afterAccountId, int max)
         => grains.GetGrain<IVenueAccountsGrain>(venueId).Page(afterAccountId, max);

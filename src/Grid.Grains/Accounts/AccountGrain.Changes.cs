@@ -27,6 +27,7 @@ public sealed partial class AccountGrain
             return [.. commands.Select(c => EngineReply.Fail(c, ErrorCode.UnknownAccount, $"account_id: {AccountId} is not known to the grid (a deposit creates it)"))];
         }
 
+        OpenLocalTurns();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var replies = new EngineReply[commands.Length];
         for (var i = 0; i < commands.Length; i++)

@@ -59,6 +59,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         IOptions<AccountOptions> options,
         IOptions<AccountRegistryOptions> registry,
         TimeProvider clock,
+        LocalAccounts localAccounts,
+        IOptions<Orleans.Configuration.GrainCollectionOptions> collection,
         ILogger<AccountGrain> logger)
     {
         // Not [PersistentState]: its bridge makes every write an asynchronous turn (StoredRecord says why).
@@ -71,6 +73,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _clock = clock;
         _logger = logger;
         _commit = new GroupCommit(WriteRecord);
+        _localAccounts = localAccounts;
+        _keepAlive = collection.Value.ClassSpecificCollectionAge.TryGetValue(typeof(AccountGrain).FullName!, out var age) ? age : collection.Value.CollectionAge;
     }
 
     // Read once: the key is decoded into a new string on every call, and the replica and the registry keep it.
@@ -125,7 +129,8 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
             _followingMarket = false;
         }
 
-        return Task.CompletedTask;
+        // The gateway's batches stop here; those already running finish before the activation unregisters.
+        return _local?.Close() ?? Task.CompletedTask;
     }
 
     public ValueTask Unwatch(IAccountObserver observer)

@@ -1,5 +1,6 @@
 using Grid.Grains;
 using Grid.Grains.Accounts;
+using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Market;
 using Grid.Abstractions.Risk;
 using Grid.Abstractions.House;
@@ -41,6 +42,7 @@ public static class GridSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Whole records through the grid's grain storage, unless the host chose a journal (Redis mode).
         services.TryAddSingleton<IAccountStoreSource, WholeRecordStoreSource>();
+        services.TryAddSingleton<LocalAccounts>();
         services.AddSingleton<MarketView>();
         services.AddSingleton<IMarketFeed>(sp => sp.GetRequiredService<MarketView>());
         services.AddSingleton<IMarketSteps, MarketSteps>();

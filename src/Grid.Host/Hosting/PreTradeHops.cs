@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Grid.Abstractions;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
@@ -14,13 +13,11 @@ namespace Grid.Host.Hosting;
 /// gateway. Exported as <c>grid_grain_calls_total{interface, from}</c>, and for PreTrade batches
 /// (<see cref="IAccountGrain.Execute"/>) <c>grid_pretrade_commands_total{from}</c>: the hop fraction of a
 /// cluster is gateway-remote ÷ (gateway-local + gateway-remote) summed over its silos (loadtests/scale.sh).
+/// Batches the gateway hands to a local activation's turn (<see cref="LocalAccounts"/>) pass no filter; the
+/// activation counts their commands as gateway-local itself, and they are not grain calls.
 /// </summary>
 internal sealed class PreTradeHops : IIncomingGrainCallFilter
 {
-    private static readonly Meter Meter = new(GridMetrics.MeterName, "1.0");
-    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("grid.grain.calls", "{call}", "Grain calls received, by grain interface and origin (from: gateway-local, gateway-remote, grain, other)");
-    private static readonly Counter<long> Commands = Meter.CreateCounter<long>("grid.pretrade.commands", "{command}", "PreTrade commands received by account grains, by origin (from: gateway-local, gateway-remote, grain, other)");
-
     // Orleans' type of client ids (ClientGrainId, internal): "sys.client".
     private static readonly GrainType ClientType = GrainType.Create("sys.client");
 
@@ -40,10 +37,10 @@ internal sealed class PreTradeHops : IIncomingGrainCallFilter
             { } id when id.Equals(_localGateway) => "gateway-local",
             _ => "gateway-remote",
         });
-        Calls.Add(1, new KeyValuePair<string, object?>("interface", context.InterfaceName), from);
+        GridMetrics.GrainCalls.Add(1, new KeyValuePair<string, object?>("interface", context.InterfaceName), from);
         if (context.Grain is IAccountGrain && context.Request.GetArgumentCount() == 1 && context.Request.GetArgument(0) is EngineCommand[] commands)
         {
-            Commands.Add(commands.Length, from);
+            GridMetrics.PreTradeCommands.Add(commands.Length, from);
         }
 
         return context.Invoke();

@@ -1,0 +1,19 @@
+using Grid.Abstractions.Engine;
+
+namespace Grid.Abstractions.Accounts;
+
+/// <summary>
+/// An account grain's activation on this silo, reached without Orleans messaging: the batch runs on the
+/// activation's own scheduler, in a turn of its own, exactly where a reentrant <see cref="IAccountGrain.Execute"/>
+/// call would run (docs/performance.md, "Silo-local turns"). Published in <see cref="LocalAccounts"/> by the
+/// activation itself and withdrawn before it deactivates.
+/// </summary>
+public interface ILocalAccount
+{
+    /// <summary>
+    /// Applies the batch in the activation's turn and answers each command, in order, as
+    /// <see cref="IAccountGrain.Execute"/> does; null when the activation is closing or gone, in which case
+    /// nothing was applied and the caller makes the grain call instead.
+    /// </summary>
+    ValueTask<EngineReply[]?> Execute(EngineCommand[] commands);
+}

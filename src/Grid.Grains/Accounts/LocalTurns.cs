@@ -88,11 +88,12 @@ internal sealed class LocalTurns : ILocalAccount
             return;
         }
 
-        _table.CountTaken();
-        GridMetrics.PreTradeCommands.Add(turn.Commands.Length, FromLocalGateway);
+        // Whatever throws here still answers the turn: the lane must never wait for a batch nobody completes.
         ValueTask<EngineReply[]> pending;
         try
         {
+            _table.CountTaken();
+            GridMetrics.PreTradeCommands.Add(turn.Commands.Length, FromLocalGateway);
             pending = _grain.ExecuteLocal(turn.Commands);
         }
         catch (Exception e)

@@ -4,28 +4,32 @@
 # their grains (Grid:Accounts:IdleDeactivation), then a −10 % BTC move published through MarketData and
 # timed until every account's state change has arrived on a RiskEvents subscription (its backlog,
 # Grid:Gateway:RiskEventBacklog, is set above the burst of N events).
-#   loadtests/remargin.sh [--accounts 100000] [--silos 3] [--idle-seconds 90] [--redis-port 6393] [--port-base 5800] [--no-build] [--out DIR]
+#   loadtests/remargin.sh [--accounts 100000] [--silos 3] [--idle-seconds 90] [--moves 1] [--redis-port 6393] [--port-base 5800] [--no-build] [--out DIR]
+# --moves K publishes K moves on the same accounts, alternately down to 54,000 and back to 60,000 (each
+# changes every account's state). With GRID_TRACE_RISK_EVENTS=1 in the environment the silos print when
+# each stage of the events' path (sweep, announce, hub, feed, stream write) first and last passed events.
 # Needs Debian's redis-server, the .NET SDK and curl. Prints per silo the resident set and the managed heap
 # before seeding, after seeding and after the grains went idle (after a full GC forced through
 # dotnet-gcdump when it is installed), then the move's time and events/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-accounts=100000 silos=3 idle=90 redis_port=6393 port_base=5800 build=yes out=""
+accounts=100000 silos=3 idle=90 moves=1 redis_port=6393 port_base=5800 build=yes out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --accounts) accounts="$2"; shift 2 ;;
     --silos) silos="$2"; shift 2 ;;
     --idle-seconds) idle="$2"; shift 2 ;;
+    --moves) moves="$2"; shift 2 ;;
     --redis-port) redis_port="$2"; shift 2 ;;
     --port-base) port_base="$2"; shift 2 ;;
     --no-build) build=""; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "remargin.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-for v in "$accounts" "$silos" "$idle" "$redis_port" "$port_base"; do
+for v in "$accounts" "$silos" "$idle" "$moves" "$redis_port" "$port_base"; do
   [[ "$v" =~ ^[0-9]+$ && "$v" -gt 0 ]] || { echo "remargin.sh: $v is not a positive integer" >&2; exit 2; }
 done
 command -v redis-server >/dev/null || { echo "remargin.sh: redis-server not found" >&2; exit 1; }
@@ -89,6 +93,11 @@ wait_s=$((idle + 150))
 echo "waiting ${wait_s} s for the account grains to go idle and deactivate"
 sleep "$wait_s"
 memory "grains idle" gc idle
-dotnet "$tool_dll" remargin "$(IFS=,; echo "${targets[*]}")" "$accounts" move
+for ((m = 0; m < moves; m++)); do
+  price=54000; [ $((m % 2)) = 1 ] && price=60000
+  [ "$m" -gt 0 ] && sleep 5
+  dotnet "$tool_dll" remargin "$(IFS=,; echo "${targets[*]}")" "$accounts" move "$price"
+done
 memory "after the move"
 for ((i = 0; i < silos; i++)); do grep -h "RiskSweep\|sweep" "$out/silo-$i.log" | tail -3 || true; done
+grep -h "risk-event trace" "$out"/silo-*.log | sort -k6 || true

@@ -26,7 +26,8 @@ internal static class RemarginRun
         return deposit;
     }
 
-    public static async Task Run(GrpcChannel[] silos, Metadata admin, Metadata feed, int count, TextWriter log)
+    /// <summary>Publishes BTC at <paramref name="price"/> (54,000 is the −10 % move; 60,000 moves back) and times the state changes.</summary>
+    public static async Task Run(GrpcChannel[] silos, Metadata admin, Metadata feed, int count, decimal price, TextWriter log)
     {
         var events = new RiskEvents.RiskEventsClient(silos[0]);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -61,8 +62,9 @@ internal static class RemarginRun
 
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var batch = new PriceBatch { Sequence = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
-        batch.Updates.Add(new PriceUpdate { Index = new IndexPrice { Asset = "BTC", Price = Money.Dec(54_000m) }, ObservedAt = now });
-        batch.Updates.Add(new PriceUpdate { Mark = new MarkPrice { InstrumentId = "BTC-PERP", Price = Money.Dec(54_000m) }, ObservedAt = now });
+        batch.Updates.Add(new PriceUpdate { Index = new IndexPrice { Asset = "BTC", Price = Money.Dec(price) }, ObservedAt = now });
+        batch.Updates.Add(new PriceUpdate { Mark = new MarkPrice { InstrumentId = "BTC-PERP", Price = Money.Dec(price) }, ObservedAt = now });
+        var started = DateTime.UtcNow;
         clock.Start();
         var ack = await new MarketData.MarketDataClient(silos[0]).PublishOnceAsync(batch, feed);
         var published = clock.Elapsed;
@@ -83,7 +85,7 @@ internal static class RemarginRun
             log.WriteLine($"incomplete: no event for 30 s after the last at {last.TotalMilliseconds:N0} ms");
         }
 
-        log.WriteLine($"−10 % BTC published in {published.TotalMilliseconds:N0} ms (accepted {ack.Accepted}, rejected {ack.Rejected.Count}); " +
+        log.WriteLine($"BTC {price:N0} published at {started:HH:mm:ss.fff} UTC in {published.TotalMilliseconds:N0} ms (accepted {ack.Accepted}, rejected {ack.Rejected.Count}); " +
             $"{seen.Count:N0} of {count:N0} accounts' state changes received, the last {last.TotalMilliseconds:N0} ms after the publish started ({received:N0} events, {received / Math.Max(last.TotalSeconds, 1e-9):N0} events/s); " +
             $"states: {string.Join(", ", states.Select(s => $"{s.Key} {s.Value:N0}"))}");
     }

@@ -41,6 +41,7 @@ internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grain
             await foreach (var e in events.ReadAllAsync(token))
             {
                 await stream.Live(e, token);
+                RiskEventTrace.Mark(RiskEventTrace.Stage.Write, 1);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

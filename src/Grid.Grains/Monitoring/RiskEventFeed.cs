@@ -42,6 +42,7 @@ public sealed class RiskEventFeed(SiloMarginMonitor watch) : IRiskEventFeed, IRi
             }
         }
 
+        RiskEventTrace.Mark(RiskEventTrace.Stage.Feed, events.Length);
         return Task.CompletedTask;
     }
 

@@ -24,6 +24,7 @@ public sealed class RiskEventHubGrain(
 
     public async Task Publish(RiskEventData[] events)
     {
+        RiskEventTrace.Mark(RiskEventTrace.Stage.Hub, events.Length);
         var numbered = new RiskEventData[events.Length];
         for (var i = 0; i < events.Length; i++)
         {

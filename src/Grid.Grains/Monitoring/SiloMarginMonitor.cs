@@ -148,7 +148,9 @@ public sealed class SiloMarginMonitor : IDisposable
 
     private SweepResult Sweep(ulong mask)
     {
+        RiskEventTrace.Mark(RiskEventTrace.Stage.Sweep, 0);
         var result = _monitor.Sweep(_market.Frame.Model, mask);
+        RiskEventTrace.Mark(RiskEventTrace.Stage.Sweep, result.Transitions.Count);
         LastSweep = result;
         GridMetrics.Remargined.Add(result.Evaluated);
         GrainsLog.RiskSweep(_logger, result.Evaluated, result.Elapsed.TotalMilliseconds, result.Transitions.Count);
@@ -172,6 +174,7 @@ public sealed class SiloMarginMonitor : IDisposable
             if (batch.Count == EventBatch)
             {
                 await hub.Publish([.. batch]);
+                RiskEventTrace.Mark(RiskEventTrace.Stage.Announce, batch.Count);
                 batch.Clear();
             }
         }
@@ -179,6 +182,7 @@ public sealed class SiloMarginMonitor : IDisposable
         if (batch.Count > 0)
         {
             await hub.Publish([.. batch]);
+            RiskEventTrace.Mark(RiskEventTrace.Stage.Announce, batch.Count);
         }
     }
 

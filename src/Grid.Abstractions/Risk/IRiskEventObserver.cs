@@ -2,7 +2,10 @@ using Orleans.Concurrency;
 
 namespace Grid.Abstractions.Risk;
 
-/// <summary>A silo's risk-event feed: receives every event and every account claim.</summary>
+/// <summary>
+/// A silo's risk-event feed: receives the events every silo announces (sent straight from the announcing
+/// silo), every account claim (through the hub), and the list of the other silos' feeds to send its own to.
+/// </summary>
 [Alias("grid.IRiskEventObserver")]
 public interface IRiskEventObserver : IGrainObserver
 {
@@ -13,4 +16,8 @@ public interface IRiskEventObserver : IGrainObserver
     /// <summary>An account is now monitored by <paramref name="silo"/>: other silos drop their replica.</summary>
     [OneWay, Alias("Claimed")]
     Task Claimed(string accountId, string silo);
+
+    /// <summary>The other silos' feeds, which this silo sends the events it announces to (replaces the previous list).</summary>
+    [OneWay, Alias("Peers")]
+    Task Peers(IRiskEventObserver[] feeds);
 }

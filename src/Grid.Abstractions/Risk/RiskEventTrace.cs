@@ -13,7 +13,7 @@ public static class RiskEventTrace
     /// <summary>True when the process traces (read once at start).</summary>
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("GRID_TRACE_RISK_EVENTS") == "1";
 
-    private static readonly string[] Names = ["sweep", "announce", "hub", "feed", "write"];
+    private static readonly string[] Names = ["sweep", "announce", "hub", "feed", "snapshot", "write"];
     private static readonly long[] First = new long[Names.Length];
     private static readonly long[] Last = new long[Names.Length];
     private static readonly long[] Count = new long[Names.Length];
@@ -34,6 +34,9 @@ public static class RiskEventTrace
 
         /// <summary>A silo's feed receiving a batch and queueing it for its subscribers (its count).</summary>
         Feed,
+
+        /// <summary>A RiskEvents stream's opening snapshot (marked at its start with 0 and at its end with 0).</summary>
+        Snapshot,
 
         /// <summary>A RiskEvents stream writing events (the count written).</summary>
         Write,

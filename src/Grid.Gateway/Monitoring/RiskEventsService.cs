@@ -37,7 +37,9 @@ internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grain
             // The snapshot first, then the backlog: an account's change queued meanwhile replaces its snapshot line,
             // or, queued after the line went out, follows it with its previous state rewritten to what the line
             // said; either way the last state shown is the newest.
+            RiskEventTrace.Mark(RiskEventTrace.Stage.Snapshot, 0);
             await RiskEventSnapshot.Send(grains, stream, events, [.. states], request.IncludePositions, token);
+            RiskEventTrace.Mark(RiskEventTrace.Stage.Snapshot, 0);
             await foreach (var e in events.ReadAllAsync(token))
             {
                 await stream.Live(e, token);

@@ -99,10 +99,18 @@ wait_s="${wait_s:-$((idle + 150))}"
 echo "waiting ${wait_s} s for the account grains to go idle and deactivate"
 sleep "$wait_s"
 memory "grains idle" gc idle
+# CPU seconds the silos used (user + system, from /proc): a move's cost that holds on a shared machine,
+# where the wall-clock time depends on what else runs.
+cpu() { local t=0; for p in "${pids[@]}"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+tick=$(getconf CLK_TCK)
 for ((m = 0; m < moves; m++)); do
   price=54000; [ $((m % 2)) = 1 ] && price=60000
   [ "$m" -gt 0 ] && sleep 5
+  before=$(cpu) started=$(date +%s%N)
   dotnet "$tool_dll" remargin "$(IFS=,; echo "${targets[*]}")" "$accounts" move "$price" "$settle"
+  used=$(($(cpu) - before)) took=$((($(date +%s%N) - started) / 1000000))
+  idle_before=$(cpu); sleep 5; idle=$(($(cpu) - idle_before))
+  echo "  silos' CPU during the move step: $(awk -v u="$used" -v t="$tick" 'BEGIN {printf "%.2f", u / t}') s over $took ms (idle: $(awk -v u="$idle" -v t="$tick" 'BEGIN {printf "%.2f", u / t}') s per 5 s); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 memory "after the move"
 for ((i = 0; i < silos; i++)); do grep -h "RiskSweep\|sweep" "$out/silo-$i.log" | tail -3 || true; done

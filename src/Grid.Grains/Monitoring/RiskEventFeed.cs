@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Grid.Abstractions.Risk;
+using Microsoft.Extensions.Logging;
 
 namespace Grid.Grains.Monitoring;
 
@@ -8,34 +9,35 @@ namespace Grid.Grains.Monitoring;
 /// every local subscriber: engine streams and the console through a bounded channel (a slow reader loses
 /// the oldest), RiskEvents streams through a <see cref="RiskEventQueue"/> that coalesces per account;
 /// neither blocks the silo. The events this silo announces go to its own subscribers at once and to every
-/// other silo's feed in one one-way call each (the hub tells it who they are), so no grain sits on the path
-/// and an account's events, which one silo announces, reach each feed in the order announced. Claims from
+/// other silo's feed, one awaited call at a time per feed (the hub tells it who they are), so no grain sits on
+/// the path and an account's events, which one silo announces, reach each feed in the order announced. Claims from
 /// other silos make the local monitor drop its replica of that account.
 /// </summary>
-public sealed class RiskEventFeed : IRiskEventFeed, IRiskEventObserver
+public sealed class RiskEventFeed(ILogger<RiskEventFeed> logger) : IRiskEventFeed, IRiskEventObserver
 {
     private const int Retained = 4_096;
     private readonly Lock _gate = new();
     private readonly Queue<(long Sequence, RiskEventData Event)> _recent = new();
     private readonly List<Channel<RiskEventData>> _subscribers = [];
     private readonly List<RiskEventQueue> _followers = [];
-    private IRiskEventObserver[] _peers = [];
+    private RiskEventPeer[] _peers = [];
+    private long _peersVersion;
     private long _sequence;
     private Action<string, string>? _claimed;
 
     /// <summary>The other silos' feeds this silo sends its events to.</summary>
-    public IReadOnlyList<IRiskEventObserver> PeerFeeds => Volatile.Read(ref _peers);
+    public IReadOnlyList<IRiskEventObserver> PeerFeeds => Array.ConvertAll(Volatile.Read(ref _peers), p => p.Feed);
 
     /// <summary>
     /// Delivers events announced on this silo: to this silo's subscribers now, to every other silo's feed in
-    /// one one-way call each (a feed whose silo is gone costs a failed send, never a wait).
+    /// the order announced (<see cref="RiskEventPeer"/>: one call out per feed at a time, never a wait here).
     /// </summary>
     public void Announce(RiskEventData[] events)
     {
         Published(events);
         foreach (var peer in Volatile.Read(ref _peers))
         {
-            peer.Published(events).Ignore();
+            peer.Send(events);
         }
 
         RiskEventTrace.Mark(RiskEventTrace.Stage.Announce, events.Length);
@@ -81,9 +83,30 @@ public sealed class RiskEventFeed : IRiskEventFeed, IRiskEventObserver
     internal void OnClaimed(Action<string, string> monitor) => _claimed = monitor;
 
     /// <inheritdoc />
-    public Task Peers(IRiskEventObserver[] feeds)
+    public Task Peers(IRiskEventObserver[] feeds, long version)
     {
-        Volatile.Write(ref _peers, feeds);
+        lock (_gate)
+        {
+            if (version <= _peersVersion)
+            {
+                return Task.CompletedTask;
+            }
+
+            _peersVersion = version;
+            // A feed still listed keeps its sender (and its order); one no longer listed stops.
+            var before = _peers;
+            var after = Array.ConvertAll(feeds, f => Array.Find(before, p => p.Feed.Equals(f)) ?? new RiskEventPeer(f, logger));
+            foreach (var gone in before)
+            {
+                if (Array.IndexOf(after, gone) < 0)
+                {
+                    gone.Close();
+                }
+            }
+
+            Volatile.Write(ref _peers, after);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -18,6 +18,7 @@ public sealed class RiskEventHubGrain(
     public const string Key = "events";
 
     private readonly SiloFeeds<IRiskEventObserver> _feeds = new(feeds, logger);
+    private long _version;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class RiskEventHubGrain(
         if (Array.IndexOf(known, observer) >= 0)
         {
             // A renewal: the renewing feed is sent the current list (which heals a list a lost message left stale).
-            await observer.Peers(Others(_feeds.Live(), observer));
+            await observer.Peers(Others(_feeds.Live(), observer), NextVersion());
             return;
         }
 
@@ -50,12 +51,15 @@ public sealed class RiskEventHubGrain(
     // Every feed gets the list of the others (one-way calls: a feed whose silo is gone does not hold the rest up).
     private async Task SendPeers()
     {
-        var live = _feeds.Live();
+        var (live, version) = (_feeds.Live(), NextVersion());
         foreach (var feed in live)
         {
-            await feed.Peers(Others(live, feed));
+            await feed.Peers(Others(live, feed), version);
         }
     }
+
+    // Increasing, and past any version a previous activation (on another silo, after a failover) handed out.
+    private long NextVersion() => _version = Math.Max(_version + 1, DateTime.UtcNow.Ticks);
 
     private static IRiskEventObserver[] Others(IRiskEventObserver[] live, IRiskEventObserver feed)
         => Array.FindAll(live, f => !f.Equals(feed));

@@ -8,7 +8,7 @@ using Grpc.Net.Client;
 // House stress through the grid (issue 19): seeds N accounts through the public API (Accounts.Deposit,
 // fills on PreTrade.Stream), then times Admin.RunHouseRisk, which fans out to every silo.
 // dotnet run -c Release --project loadtests/Grid.HouseLoad -- <grpc-url> <accounts> [runs] [first-account]
-// dotnet run -c Release --project loadtests/Grid.HouseLoad -- remargin <grpc-url,…> <accounts> [seed|move|both]   (issue 16 item 4)
+// dotnet run -c Release --project loadtests/Grid.HouseLoad -- remargin <grpc-url,…> <accounts> [seed|move|both] [BTC price, 54000] [seconds between subscribing and publishing, 0]   (issue 16 item 4)
 // Keys: GRID_ADMIN_KEY and GRID_ENGINE_KEY (default: the embedded grid's development keys).
 if (args.Length > 0 && args[0] == "remargin")
 {

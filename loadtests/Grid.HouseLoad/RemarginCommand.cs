@@ -13,6 +13,8 @@ internal static class RemarginCommand
         var targets = (args.Length > 1 ? args[1] : "http://127.0.0.1:5000").Split(',');
         var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000;
         var step = args.Length > 3 ? args[3] : "both";
+        var price = args.Length > 4 ? decimal.Parse(args[4], CultureInfo.InvariantCulture) : 54_000m;
+        var settle = TimeSpan.FromSeconds(args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0);
         var admin = Key("GRID_ADMIN_KEY", "grid-dev-admin");
         var engine = Key("GRID_ENGINE_KEY", "grid-dev-engine");
         var feed = Key("GRID_MARKETDATA_KEY", "grid-dev-marketdata");
@@ -32,7 +34,7 @@ internal static class RemarginCommand
 
         if (step is "move" or "both")
         {
-            await RemarginRun.Run(silos, admin, feed, count, log);
+            await RemarginRun.Run(silos, admin, feed, count, price, settle, log);
         }
 
         foreach (var s in silos)

@@ -26,7 +26,12 @@ internal static class RemarginRun
         return deposit;
     }
 
-    public static async Task Run(GrpcChannel[] silos, Metadata admin, Metadata feed, int count, TextWriter log)
+    /// <summary>Publishes BTC at <paramref name="price"/> (54,000 is the −10 % move; 60,000 moves back) and times the state changes.</summary>
+    /// <remarks>
+    /// With <paramref name="settle"/> above zero the move is published that long after the subscription's headers,
+    /// so its opening snapshot (paged from the account registry) is out of the way and the time is the move's alone.
+    /// </remarks>
+    public static async Task Run(GrpcChannel[] silos, Metadata admin, Metadata feed, int count, decimal price, TimeSpan settle, TextWriter log)
     {
         var events = new RiskEvents.RiskEventsClient(silos[0]);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -59,10 +64,12 @@ internal static class RemarginRun
             }
         });
 
+        await Task.Delay(settle, stop.Token);
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var batch = new PriceBatch { Sequence = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
-        batch.Updates.Add(new PriceUpdate { Index = new IndexPrice { Asset = "BTC", Price = Money.Dec(54_000m) }, ObservedAt = now });
-        batch.Updates.Add(new PriceUpdate { Mark = new MarkPrice { InstrumentId = "BTC-PERP", Price = Money.Dec(54_000m) }, ObservedAt = now });
+        batch.Updates.Add(new PriceUpdate { Index = new IndexPrice { Asset = "BTC", Price = Money.Dec(price) }, ObservedAt = now });
+        batch.Updates.Add(new PriceUpdate { Mark = new MarkPrice { InstrumentId = "BTC-PERP", Price = Money.Dec(price) }, ObservedAt = now });
+        var started = DateTime.UtcNow;
         clock.Start();
         var ack = await new MarketData.MarketDataClient(silos[0]).PublishOnceAsync(batch, feed);
         var published = clock.Elapsed;
@@ -83,7 +90,7 @@ internal static class RemarginRun
             log.WriteLine($"incomplete: no event for 30 s after the last at {last.TotalMilliseconds:N0} ms");
         }
 
-        log.WriteLine($"−10 % BTC published in {published.TotalMilliseconds:N0} ms (accepted {ack.Accepted}, rejected {ack.Rejected.Count}); " +
+        log.WriteLine($"BTC {price:N0} published at {started:HH:mm:ss.fff} UTC ({settle.TotalSeconds:N0} s after subscribing) in {published.TotalMilliseconds:N0} ms (accepted {ack.Accepted}, rejected {ack.Rejected.Count}); " +
             $"{seen.Count:N0} of {count:N0} accounts' state changes received, the last {last.TotalMilliseconds:N0} ms after the publish started ({received:N0} events, {received / Math.Max(last.TotalSeconds, 1e-9):N0} events/s); " +
             $"states: {string.Join(", ", states.Select(s => $"{s.Key} {s.Value:N0}"))}");
     }

@@ -32,6 +32,9 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2301, EventName = "RiskFeedSubscribeFailed", Level = LogLevel.Warning, Message = "Subscribing the risk-event feed to the hub failed; will retry")]
     public static partial void RiskFeedSubscribeFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 2309, EventName = "RiskEventsNotDelivered", Level = LogLevel.Warning, Message = "{Count} risk event(s) did not reach another silo's feed ({Why})")]
+    public static partial void RiskEventsNotDelivered(ILogger logger, int count, string why, Exception? exception);
+
     [LoggerMessage(EventId = 2302, EventName = "RiskSweep", Level = LogLevel.Debug, Message = "Re-margined {Evaluated} account(s) in {Milliseconds} ms: {Transitions} state change(s)")]
     public static partial void RiskSweep(ILogger logger, int evaluated, double milliseconds, int transitions);
 

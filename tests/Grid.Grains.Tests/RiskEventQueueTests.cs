@@ -119,6 +119,69 @@ public sealed class RiskEventQueueTests
         Assert.Equal(50, (await reading.WaitAsync(TimeSpan.FromSeconds(10))).Count);
     }
 
+    [Fact]
+    public void TakeMany_GivesWhatTryTakeWould_HouseFirst_AtMostMax()
+    {
+        var (one, other) = (new RiskEventQueue(100), new RiskEventQueue(100));
+        foreach (var queue in new[] { one, other })
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                queue.Offer(Change($"acct-{i % 4}", AccountState.Ok, AccountState.ReduceOnly, equity: i));
+            }
+
+            queue.Offer(new RiskEventData { Cause = RiskEventData.HouseCoverageCause, House = new HouseCoverageData() });
+        }
+
+        var taken = new List<RiskEventData>();
+        Assert.Equal(3, one.TakeMany(taken, 3));
+        Assert.Equal(2, one.TakeMany(taken, 3));
+        Assert.Equal(0, one.TakeMany(taken, 3));
+        Assert.Equal(TakeAll(other).ConvertAll(e => (e.AccountId, e.Equity)), taken.ConvertAll(e => (e.AccountId, e.Equity)));
+        Assert.NotNull(taken[0].House);
+    }
+
+    [Fact]
+    public async Task WaitAsync_WithTakeMany_GetsEveryOfferedAccount_ThenFalseOnComplete()
+    {
+        var queue = new RiskEventQueue(10_000);
+        var reading = Task.Run(async () =>
+        {
+            var seen = new List<RiskEventData>();
+            do
+            {
+                while (queue.TakeMany(seen, 7) > 0)
+                {
+                }
+            }
+            while (await queue.WaitAsync());
+
+            return seen;
+        });
+        for (var i = 0; i < 500; i++)
+        {
+            queue.Offer(Change($"acct-{i}", AccountState.Ok, AccountState.ReduceOnly));
+            if (i % 50 == 0)
+            {
+                await Task.Yield();
+            }
+        }
+
+        await WaitUntil(() => queue.Count == 0);
+        queue.Complete();
+        var seen = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => $"acct-{i}"), seen.ConvertAll(e => e.AccountId));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+    }
+
     private static RiskEventData Change(string account, AccountState from, AccountState to, decimal equity = 0)
         => new() { AccountId = account, PreviousState = from, State = to, Equity = equity, Cause = "test" };
 

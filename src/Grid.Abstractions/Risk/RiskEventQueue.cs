@@ -119,6 +119,46 @@ public sealed class RiskEventQueue
         }
     }
 
+    /// <summary>
+    /// Moves up to <paramref name="max"/> events into <paramref name="into"/> under one lock, in the order
+    /// <see cref="TryTake"/> gives them; the number moved (0 when empty).
+    /// </summary>
+    public int TakeMany(List<RiskEventData> into, int max)
+    {
+        var taken = 0;
+        lock (_gate)
+        {
+            while (taken < max && _house.TryDequeue(out var h))
+            {
+                into.Add(h);
+                taken++;
+            }
+
+            while (taken < max && _order.TryDequeue(out var account))
+            {
+                if (_pending.Remove(account, out var e))
+                {
+                    into.Add(e);
+                    taken++;
+                }
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>Waits until an event may be waiting; false once completed (take what is left, then stop).</summary>
+    public async ValueTask<bool> WaitAsync(CancellationToken cancellation = default)
+    {
+        if (!await _doorbell.Reader.WaitToReadAsync(cancellation))
+        {
+            return false;
+        }
+
+        _doorbell.Reader.TryRead(out _);
+        return true;
+    }
+
     /// <summary>Every event as it becomes available, until <see cref="Complete"/> (or cancellation).</summary>
     public async IAsyncEnumerable<RiskEventData> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation = default)
     {

@@ -9,15 +9,20 @@ namespace Grid.Gateway.Monitoring;
 /// <summary>
 /// What one RiskEvents stream has sent: its filter and scope, the state it last sent per account (an
 /// event's previous state is rewritten to it, so a coalesced or dropped change never shows a state the
-/// client did not see) and its sequence.
+/// client did not see) and its sequence. Live events are staged and go out on <see cref="Flush"/>, all but the
+/// last with gRPC's buffer hint: a move's burst leaves in few socket writes, not one flush per event.
 /// </summary>
 internal sealed class RiskEventStream(
     Wire.SubscribeRiskEventsRequest request, HashSet<AccountState> states, Caller caller, IServerStreamWriter<Wire.RiskEvent> writer)
 {
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+    private static readonly WriteOptions Flushed = new();
+
     private readonly Dictionary<string, AccountState> _sent = new(StringComparer.Ordinal);
+    private readonly List<Wire.RiskEvent> _staged = [];
     private ulong _sequence;
 
-    /// <summary>Events written so far.</summary>
+    /// <summary>Events numbered so far (written or staged).</summary>
     public ulong Sent => _sequence;
 
     /// <summary>True when the filter watches <paramref name="state"/> (an empty filter watches all).</summary>
@@ -38,32 +43,47 @@ internal sealed class RiskEventStream(
         return Write(RiskEventMessages.ToWire(e, request.IncludePositions), cancellation);
     }
 
-    /// <summary>Sends a live event when it matches: a change into or out of a watched state, or progress in liquidation.</summary>
-    public Task Live(RiskEventData e, CancellationToken cancellation)
+    /// <summary>Stages a live event when it matches: a change into or out of a watched state, or progress in liquidation.</summary>
+    public void Live(RiskEventData e)
     {
         if (e.House is { } house)
         {
             // A house event (no account): to those who asked, whose key sees the whole venue.
             if (!request.IncludeHouse || !caller.Unscoped)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             var wire = RiskEventMessages.ToWire(e, positions: false);
             wire.House = Admin.HouseRiskMessages.ToWire(house);
-            return Write(wire, cancellation);
+            Stage(wire);
+            return;
         }
 
         var previous = _sent.TryGetValue(e.AccountId, out var sent) ? sent : e.PreviousState;
         if (!Matches(previous, e) || !caller.MayAct(e.AccountId))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _sent[e.AccountId] = e.State;
         var message = RiskEventMessages.ToWire(e, request.IncludePositions);
         message.PreviousState = Conversion.WireEnums.ToWire(previous);
-        return Write(message, cancellation);
+        Stage(message);
+    }
+
+    /// <summary>Writes the staged events in order, flushing the connection after the last only; the number written.</summary>
+    public async Task<int> Flush(CancellationToken cancellation)
+    {
+        var count = _staged.Count;
+        for (var i = 0; i < count; i++)
+        {
+            writer.WriteOptions = i < count - 1 ? Buffered : Flushed;
+            await writer.WriteAsync(_staged[i], cancellation);
+        }
+
+        _staged.Clear();
+        return count;
     }
 
     // A state change, or figures moving while in liquidation (not a bare notice of pulled orders, which is
@@ -78,6 +98,13 @@ internal sealed class RiskEventStream(
     private Task Write(Wire.RiskEvent message, CancellationToken cancellation)
     {
         message.Sequence = ++_sequence;
+        writer.WriteOptions = Flushed;
         return writer.WriteAsync(message, cancellation);
+    }
+
+    private void Stage(Wire.RiskEvent message)
+    {
+        message.Sequence = ++_sequence;
+        _staged.Add(message);
     }
 }

@@ -15,6 +15,9 @@ namespace Grid.Gateway.Monitoring;
 /// </summary>
 internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grains, IOptions<GatewayOptions> options) : Wire.RiskEvents.RiskEventsBase
 {
+    /// <summary>Events taken and written per flush at most.</summary>
+    internal const int Burst = 256;
+
     public override async Task Subscribe(Wire.SubscribeRiskEventsRequest request, IServerStreamWriter<Wire.RiskEvent> responseStream, ServerCallContext context)
     {
         var states = new HashSet<Grid.Risk.Accounts.AccountState>();
@@ -37,15 +40,35 @@ internal sealed class RiskEventsService(IRiskEventFeed feed, IGrainFactory grain
             // The snapshot first, then the backlog: an account's change queued meanwhile replaces its snapshot line,
             // or, queued after the line went out, follows it with its previous state rewritten to what the line
             // said; either way the last state shown is the newest.
+            RiskEventTrace.Mark(RiskEventTrace.Stage.Snapshot, 0);
             await RiskEventSnapshot.Send(grains, stream, events, [.. states], request.IncludePositions, token);
-            await foreach (var e in events.ReadAllAsync(token))
-            {
-                await stream.Live(e, token);
-            }
+            RiskEventTrace.Mark(RiskEventTrace.Stage.Snapshot, 0);
+            await Relay(events, stream, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Subscriber gone.
         }
+    }
+
+    // Takes what is waiting a burst at a time (one lock per burst), stages the matching events and writes them
+    // with one flush per burst; waits for the doorbell only when the queue is empty.
+    private static async Task Relay(RiskEventQueue events, RiskEventStream stream, CancellationToken token)
+    {
+        var burst = new List<RiskEventData>(Burst);
+        do
+        {
+            while (events.TakeMany(burst, Burst) > 0)
+            {
+                foreach (var e in burst)
+                {
+                    stream.Live(e);
+                }
+
+                burst.Clear();
+                RiskEventTrace.Mark(RiskEventTrace.Stage.Write, await stream.Flush(token));
+            }
+        }
+        while (await events.WaitAsync(token)); // false once the subscriber left (the queue completes with the call)
     }
 }

@@ -138,16 +138,17 @@ public sealed partial class AccountGrain
     }
 
     /// <summary>Tells the engines (through the risk-event fan-out) which orders the grid pulled and why.</summary>
-    private async Task AnnouncePulled(PulledOrders pulled, string cause)
+    private Task AnnouncePulled(PulledOrders pulled, string cause)
     {
         if (_processor.Figures() is not { } f)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         GrainsLog.AccountOrdersCancelled(_logger, AccountId, cause == RiskEventData.FrozenCause ? cause : f.State.ToString(), pulled.Count);
         var notice = SiloMarginMonitor.Event(AccountId, f.State, f.State, f, _watch.Replica(AccountId), cause, _clock.GetUtcNow(), pulled.OrderIds, pulled.Venues);
-        await Hub.Publish([notice]);
+        _watch.Feed.Announce([notice]);
+        return Task.CompletedTask;
     }
 
     private void RequireWritable()

@@ -291,7 +291,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         if (replica.State != previous)
         {
             _announced = replica.State;
-            await Hub.Publish(
+            _watch.Feed.Announce(
                 [SiloMarginMonitor.Event(AccountId, previous, replica.State, replica.Figures, replica, cause, _clock.GetUtcNow())]);
         }
     }

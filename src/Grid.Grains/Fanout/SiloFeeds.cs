@@ -48,6 +48,13 @@ internal sealed class SiloFeeds<T>(IPersistentState<SubscriberRecord<T>> state, 
         }
     }
 
+    /// <summary>The feeds renewed within the expiry (those not renewed are dropped first).</summary>
+    public T[] Live()
+    {
+        _observers.ClearExpired();
+        return [.. _observers.Observers.Values];
+    }
+
     /// <summary>Notifies every live feed.</summary>
     public Task Notify(Func<T, Task> notification) => _observers.Notify(notification);
 

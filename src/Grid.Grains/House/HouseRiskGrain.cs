@@ -23,6 +23,7 @@ public sealed partial class HouseRiskGrain(
     HouseFanout fanout,
     MarketView market,
     HouseRiskBoard board,
+    RiskEventFeed events,
     IOptions<HouseRiskOptions> options,
     TimeProvider clock,
     ILogger<HouseRiskGrain> logger) : Grain, IHouseRiskGrain
@@ -160,7 +161,7 @@ public sealed partial class HouseRiskGrain(
         GrainsLog.HouseRun(logger, view.Trigger.ToString(), view.Accounts, view.Silos.Count, (view.CompletedAt - view.StartedAt).TotalMilliseconds, view.RulebookVersion);
         if (HouseCoverage.Crossed(previous, view) is { } house)
         {
-            await GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key).Publish([new RiskEventData
+            events.Announce([new RiskEventData
             {
                 At = view.CompletedAt,
                 Cause = RiskEventData.HouseCoverageCause,

@@ -30,8 +30,10 @@ public sealed class SiloMarginMonitor : IDisposable
     private MarketFrame? _seen;
     private ulong _pending;
 
-    public SiloMarginMonitor(MarketView market, IGrainFactory grains, ILocalSiloDetails silo, TimeProvider clock, ILogger<SiloMarginMonitor> logger)
+    public SiloMarginMonitor(MarketView market, IGrainFactory grains, RiskEventFeed feed, ILocalSiloDetails silo, TimeProvider clock, ILogger<SiloMarginMonitor> logger)
     {
+        Feed = feed;
+        feed.OnClaimed(ClaimedElsewhere);
         SiloName = silo.SiloAddress.ToParsableString();
         _market = market;
         _grains = grains;
@@ -41,6 +43,9 @@ public sealed class SiloMarginMonitor : IDisposable
         GridMetrics.ObserveAccounts(ObserveStates);
         _ = Task.Run(SweepLoop);
     }
+
+    /// <summary>This silo's risk-event feed, which delivers the events announced here to every silo's subscribers.</summary>
+    public RiskEventFeed Feed { get; }
 
     /// <summary>Accounts monitored on this silo.</summary>
     public int Count => _monitor.Count;
@@ -148,7 +153,9 @@ public sealed class SiloMarginMonitor : IDisposable
 
     private SweepResult Sweep(ulong mask)
     {
+        RiskEventTrace.Mark(RiskEventTrace.Stage.Sweep, 0);
         var result = _monitor.Sweep(_market.Frame.Model, mask);
+        RiskEventTrace.Mark(RiskEventTrace.Stage.Sweep, result.Transitions.Count);
         LastSweep = result;
         GridMetrics.Remargined.Add(result.Evaluated);
         GrainsLog.RiskSweep(_logger, result.Evaluated, result.Elapsed.TotalMilliseconds, result.Transitions.Count);
@@ -158,7 +165,6 @@ public sealed class SiloMarginMonitor : IDisposable
     private async Task Announce(SweepResult result)
     {
         var now = _clock.GetUtcNow();
-        var hub = _grains.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key);
         var batch = new List<RiskEventData>(Math.Min(EventBatch, result.Transitions.Count));
         foreach (var t in result.Transitions)
         {
@@ -171,14 +177,14 @@ public sealed class SiloMarginMonitor : IDisposable
 
             if (batch.Count == EventBatch)
             {
-                await hub.Publish([.. batch]);
+                Feed.Announce([.. batch]);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            await hub.Publish([.. batch]);
+            Feed.Announce([.. batch]);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 using Grid.Abstractions.Engine;
+using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Audit;
 
@@ -103,10 +104,27 @@ public sealed class AuditJsonWriter
 
     private void WriteMessage(IMessage message, IBufferWriter<byte> output)
     {
+        if (message is Wire.OrderDecision decision)
+        {
+            // Every decision: written by hand, without the formatter's reflection and text.
+            DecisionJson.Write(decision, output);
+            return;
+        }
+
         // Formatted into a reused builder, then encoded chunk by chunk (the encoder keeps a surrogate pair split across chunks whole).
         var text = _text.GetStringBuilder();
         text.Clear();
-        Json.Format(message, _text);
+        try
+        {
+            Json.Format(message, _text);
+        }
+        catch (ArgumentException)
+        {
+            // Nothing was written to the output yet: the record keeps a note in place of the message.
+            WriteText(AuditText.Unrepresentable(message), output);
+            return;
+        }
+
         foreach (var chunk in text.GetChunks())
         {
             Encode(chunk.Span, output, flush: false);

@@ -49,17 +49,48 @@ public static class AuditText
             Decision = decision?.Decision ?? Wire.Decision.Unspecified,
             RejectReason = decision?.RejectReason ?? Wire.RejectReason.Unspecified,
             InputsJson = Inputs(entry.Inputs),
-            OutcomeJson = entry.Outcome is null ? "" : Json.Format(entry.Outcome),
+            OutcomeJson = Outcome(entry.Outcome),
             Status = entry.Status,
             Silo = silo,
         };
+    }
+
+    /// <summary>The answer as JSON: a decision by <see cref="DecisionJson"/>, another message in its JSON mapping; empty for none.</summary>
+    public static string Outcome(IMessage? outcome) => outcome switch
+    {
+        null => "",
+        Wire.OrderDecision decision => DecisionJson.Format(decision),
+        _ => Message(outcome),
+    };
+
+    /// <summary>
+    /// What the trail stores for a message the formatter refuses (a string with a lone surrogate, which no
+    /// gRPC request carries but a message made in process may): a JSON string naming the message, so the
+    /// record is kept and the writer goes on.
+    /// </summary>
+    public static string Unrepresentable(IMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return JsonSerializer.Serialize($"{message.Descriptor.FullName}: not representable in JSON (invalid UTF-16 text)");
+    }
+
+    private static string Message(IMessage message)
+    {
+        try
+        {
+            return Json.Format(message);
+        }
+        catch (ArgumentException)
+        {
+            return Unrepresentable(message);
+        }
     }
 
     /// <summary>The request as JSON: a protobuf message in its JSON mapping, an engine command field by field.</summary>
     public static string Inputs(object? inputs) => inputs switch
     {
         null => "",
-        IMessage message => Json.Format(message),
+        IMessage message => Message(message),
         IAuditSummary summary => summary.ToJson(),
         EngineCommand { Kind: CommandKind.Funding } f => JsonSerializer.Serialize(new
         {

@@ -8,4 +8,7 @@ internal static partial class AuditLog
 
     [LoggerMessage(EventId = 3102, EventName = "AuditRecordsDropped", Level = LogLevel.Error, Message = "{Count} audit records were dropped ({Cause}); {Total} since start")]
     public static partial void Dropped(ILogger logger, int count, string cause, long total);
+
+    [LoggerMessage(EventId = 3103, EventName = "AuditFormatFailed", Level = LogLevel.Error, Message = "{Count} audit records could not be written (a record's fields could not be formatted); the batch is dropped")]
+    public static partial void FormatFailed(ILogger logger, int count, Exception exception);
 }

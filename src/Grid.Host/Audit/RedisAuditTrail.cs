@@ -154,10 +154,26 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
     {
         for (var attempt = 1; ; attempt++)
         {
+            RedisValue[] args;
+            try
+            {
+                args = _args.Args(batch, _options.MaxStreamLength);
+            }
+            catch (Exception e)
+            {
+                // Not Redis: a record that cannot be written (the writer escapes what protobuf's formatter refuses,
+                // so this is a fault of ours). Retrying would fail again; the batch is dropped, counted and logged,
+                // and the trail goes on instead of ending its writer (and the host with it).
+                _args.Abandon();
+                AuditLog.FormatFailed(_logger, batch.Count, e);
+                Drop(batch.Count, "a record could not be written");
+                return;
+            }
+
             try
             {
                 var db = (await _redis.Value).GetDatabase();
-                await db.ScriptEvaluateAsync(RedisAuditScript.Append, _streamKey, _args.Args(batch, _options.MaxStreamLength));
+                await db.ScriptEvaluateAsync(RedisAuditScript.Append, _streamKey, args);
                 return;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)

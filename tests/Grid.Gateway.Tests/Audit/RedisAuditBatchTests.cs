@@ -42,6 +42,38 @@ public sealed class RedisAuditBatchTests
         }
     }
 
+    [Fact]
+    public void ARecordTheFormatterWouldRefuse_IsWritten_AndTheBatchGoesOn()
+    {
+        // A lone surrogate in a decision and in an operator call's request (made in process; the wire has none):
+        // protobuf's formatter throws on both, which would have ended the trail's writer with its batch.
+        var entries = Entries(4);
+        entries.Insert(1, new AuditEntry
+        {
+            At = T0, Caller = "engine-1", Action = "/grid.v1.PreTrade/Stream", Kind = Wire.AuditKind.Decision, AccountId = "acc-x",
+            Inputs = new EngineCommand { Kind = CommandKind.Check, ClientOrderId = "lone \ud800" },
+            Outcome = new Wire.OrderDecision { AccountId = "acc-x", ClientOrderId = "lone \ud800", Decision = Wire.Decision.Accept },
+        });
+        entries.Insert(3, new AuditEntry
+        {
+            At = T0, Caller = "ops", Action = "/grid.v1.Admin/FreezeAccount", Kind = Wire.AuditKind.Admin,
+            Inputs = new Wire.FreezeAccountRequest { AccountId = "acc-y", Reason = "\udc00" }, Status = "OK",
+        });
+
+        var args = new RedisAuditBatch(Silo).Args(entries, 1_000);
+        var names = RedisAuditBatch.Names.Length;
+        for (var r = 0; r < entries.Count; r++)
+        {
+            var expected = RedisAuditFields.From(AuditText.ToRecord("", entries[r], Silo));
+            for (var j = 0; j < names; j++)
+            {
+                Assert.Equal((byte[]?)expected[j].Value, (byte[]?)args[2 + names + (r * names) + j]);
+            }
+        }
+
+        Assert.Contains("\\ud800", (string?)args[2 + names + names + 9], StringComparison.Ordinal);
+    }
+
     [RedisFact]
     public async Task ABatchWrittenByTheScript_ReadsBackAsTheWireRecords()
     {

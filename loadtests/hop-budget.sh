@@ -11,7 +11,9 @@
 #   2. allocations: an EventPipe trace with GC AllocationTick events and their stacks (dotnet-trace,
 #      Microsoft-Windows-DotNETRuntime:0x1:5) + the same counters;
 # then Grid.HopBudget classifies every CPU sample and allocation into a hop and prints the table as Markdown.
+# HOP_SITES=N adds the N heaviest allocations by type and site (innermost grid frame), in B/msg.
 # HOP_PHASE=echo profiles the Echo phase instead (same streams and load, canned replies): the floor of the transport.
+# HOP_HOST_DLL profiles another build's host (e.g. main's, for a before/after from one generator and classifier).
 # Host settings: HOP_HOST_ENV (e.g. "DOTNET_gcServer=0"), extra host args after --host-arg in HOP_HOST_ARGS.
 # Needs: dotnet build Grid.sln -c Release; perf; dotnet-trace (~/.dotnet/tools). Files land in $HOP_OUT.
 set -euo pipefail
@@ -24,7 +26,7 @@ cpu_seconds=${HOP_CPU_SECONDS:-12}
 alloc_seconds=${HOP_ALLOC_SECONDS:-8}
 hz=${HOP_HZ:-499}
 mkdir -p "$out"
-host_dll=src/Grid.Host/bin/Release/net10.0/Grid.Host.dll
+host_dll=${HOP_HOST_DLL:-src/Grid.Host/bin/Release/net10.0/Grid.Host.dll}
 gen_dll=loadtests/Grid.LoadTest/bin/Release/net10.0/Grid.LoadTest.dll
 budget_dll=loadtests/Grid.HopBudget/bin/Release/net10.0/Grid.HopBudget.dll
 command -v perf > /dev/null || { echo "perf not found: apt-get install linux-perf" >&2; exit 2; }
@@ -63,4 +65,4 @@ perf script -i "$out/cpu.perf" -F comm,tid,period,ip,sym,dso > "$out/cpu.txt" 2>
 
 echo "# Per-hop budget ($phase): $(grep -m1 -E "^\| *$phase" "$out"/*.md 2>/dev/null || true)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); files: $out"
-dotnet "$budget_dll" --perf "$out/cpu.txt" --perf-hz "$hz" --cpu-counters "$out/cpu-counters.nettrace" --alloc "$out/alloc.nettrace" --top "${HOP_TOP:-0}" | tee "$out/budget.md"
+dotnet "$budget_dll" --perf "$out/cpu.txt" --perf-hz "$hz" --cpu-counters "$out/cpu-counters.nettrace" --alloc "$out/alloc.nettrace" --top "${HOP_TOP:-0}" --sites "${HOP_SITES:-0}" | tee "$out/budget.md"

@@ -11,8 +11,8 @@ namespace Grid.HopBudget;
 /// </summary>
 public static class EventPipeReader
 {
-    /// <summary>Reads <paramref name="nettrace"/>; <paramref name="allocations"/> may be null when only counters are wanted.</summary>
-    public static TraceCounters Read(string nettrace, HopTally? allocations)
+    /// <summary>Reads <paramref name="nettrace"/>; <paramref name="allocations"/> may be null when only counters are wanted, <paramref name="sites"/> also tallies allocations by type and site.</summary>
+    public static TraceCounters Read(string nettrace, HopTally? allocations, AllocationSites? sites = null)
     {
         var counters = new TraceCounters();
         var etlx = TraceLog.CreateFromEventPipeDataFile(nettrace, Path.ChangeExtension(nettrace, ".etlx"));
@@ -32,6 +32,7 @@ public static class EventPipeReader
                     }
 
                     allocations.Add(frames, tick.AllocationAmount64);
+                    sites?.Add(frames, tick.AllocationAmount64);
                     break;
                 case GCStartTraceData start when start.Depth is >= 0 and <= 2:
                     counters.Collections[start.Depth]++;

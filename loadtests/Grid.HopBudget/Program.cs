@@ -2,7 +2,7 @@ using System.Globalization;
 using Grid.HopBudget;
 
 // Usage (loadtests/hop-budget.sh runs it):
-//   Grid.HopBudget --perf cpu.txt --perf-hz 499 --cpu-counters cpu.nettrace --alloc alloc.nettrace [--gen-us X] [--top N]
+//   Grid.HopBudget --perf cpu.txt --perf-hz 499 --cpu-counters cpu.nettrace --alloc alloc.nettrace [--gen-us X] [--top N] [--sites N]
 // cpu.txt is `perf script -F comm,tid,period,ip,sym,dso` of the host during the measured window; cpu.nettrace
 // holds the EventCounters (messages, CPU) of the same window; alloc.nettrace AllocationTick events with stacks.
 var options = Args(args);
@@ -21,8 +21,10 @@ var samples = PerfScriptReader.Read(options["--perf"], cpu);
 var hz = double.Parse(options.GetValueOrDefault("--perf-hz", "499"), CultureInfo.InvariantCulture);
 var cpuWindow = EventPipeReader.Read(options["--cpu-counters"], null);
 var alloc = new HopTally();
-var allocWindow = EventPipeReader.Read(options["--alloc"], alloc);
+var sites = new AllocationSites();
+var allocWindow = EventPipeReader.Read(options["--alloc"], alloc, sites);
 var top = int.Parse(options.GetValueOrDefault("--top", "0"), CultureInfo.InvariantCulture);
+var siteCount = int.Parse(options.GetValueOrDefault("--sites", "0"), CultureInfo.InvariantCulture);
 
 var rate = cpuWindow.MessagesReceived / Math.Max(1, cpuWindow.Seconds);
 var cores = cpuWindow.CpuUsageMean * Environment.ProcessorCount / 100;
@@ -37,6 +39,18 @@ Console.WriteLine(Inv($"per 1,000 msgs (CPU window): thread-pool work items {cpu
 Console.WriteLine(Inv($"CPU µs/msg used for the table: {usPerMessage:0.0}{(gen is null ? " (counters)" : " (generator)")}"));
 Console.WriteLine();
 Console.Write(BudgetTable.Render(cpu, usPerMessage, alloc, bytesPerMessage));
+
+if (siteCount > 0)
+{
+    // What is allocated where, heaviest first: the list of what to cut.
+    Console.WriteLine();
+    Console.WriteLine("| type @ site (innermost grid frame, or ~ leaf) | B/msg | share |");
+    Console.WriteLine("|---|---:|---:|");
+    foreach (var (site, share) in sites.Top(siteCount))
+    {
+        Console.WriteLine(Inv($"| `{site}` | {share * bytesPerMessage:0} | {share:0.0 %} |"));
+    }
+}
 
 if (top > 0)
 {

@@ -13,7 +13,8 @@ public interface ILocalAccount
     /// <summary>
     /// Applies the batch in the activation's turn and answers each command, in order, as
     /// <see cref="IAccountGrain.Execute"/> does; null when the activation is closing or gone, in which case
-    /// nothing was applied and the caller makes the grain call instead.
+    /// nothing was applied and the caller makes the grain call instead. The answer is a reused completion:
+    /// await it exactly once, and do not keep it.
     /// </summary>
     ValueTask<EngineReply[]?> Execute(EngineCommand[] commands);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,9 @@ internal sealed class AccountExecutor(AccountGrainReferences grains, LocalAccoun
             ? ExecuteLocal(account, accountId, batch)
             : grains.Of(accountId).Execute(batch);
 
+    // Pooled: the lane awaits it once, so its state machine goes back to the runtime's pool instead of being
+    // allocated for every batch (a local turn always completes asynchronously).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<EngineReply[]> ExecuteLocal(ILocalAccount account, string accountId, EngineCommand[] batch)
     {
         if (await account.Execute(batch) is { } replies)

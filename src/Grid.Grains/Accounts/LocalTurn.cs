@@ -1,19 +1,83 @@
+using System.Threading.Tasks.Sources;
 using Grid.Abstractions.Engine;
 
 namespace Grid.Grains.Accounts;
 
 /// <summary>
 /// One batch handed to an activation by <see cref="LocalTurns"/>: the commands, and the completion the
-/// gateway's lane awaits (null: not applied, make the grain call). Its continuations run asynchronously, so
-/// the lane never goes on inside the grain's turn (its replies are written from the thread pool, as after a
-/// grain call's response).
+/// gateway's lane awaits (null: not applied, make the grain call). Reused: a turn goes back to a small
+/// silo-wide pool once the lane has taken its result, so a batch costs no completion source and no task.
+/// Its continuations run asynchronously, so the lane never goes on inside the grain's turn (its replies are
+/// written from the thread pool, as after a grain call's response).
 /// </summary>
-internal sealed class LocalTurn(LocalTurns owner, EngineCommand[] commands)
-    : TaskCompletionSource<EngineReply[]?>(TaskCreationOptions.RunContinuationsAsynchronously)
+internal sealed class LocalTurn : IValueTaskSource<EngineReply[]?>
 {
+    // Enough for every batch in flight on a busy silo (one per account lane); beyond it turns are simply collected.
+    private const int PoolCapacity = 1024;
+
+    private static readonly Stack<LocalTurn> Pool = new();
+    private static readonly Lock PoolGate = new();
+
+    private ManualResetValueTaskSourceCore<EngineReply[]?> _core = new() { RunContinuationsAsynchronously = true };
+
+    private LocalTurn()
+    {
+    }
+
     /// <summary>The activation's entry that queued the batch.</summary>
-    public LocalTurns Owner { get; } = owner;
+    public LocalTurns Owner { get; private set; } = null!;
 
     /// <summary>The batch, in arrival order.</summary>
-    public EngineCommand[] Commands { get; } = commands;
+    public EngineCommand[] Commands { get; private set; } = [];
+
+    /// <summary>What the lane awaits, exactly once: the replies, or null when the batch was not applied.</summary>
+    public ValueTask<EngineReply[]?> Answer => new(this, _core.Version);
+
+    /// <summary>A turn for <paramref name="commands"/>, from the pool when one is free.</summary>
+    public static LocalTurn Rent(LocalTurns owner, EngineCommand[] commands)
+    {
+        LocalTurn? turn;
+        lock (PoolGate)
+        {
+            Pool.TryPop(out turn);
+        }
+
+        turn ??= new LocalTurn();
+        turn.Owner = owner;
+        turn.Commands = commands;
+        return turn;
+    }
+
+    /// <summary>Answers the batch (null: not applied); exactly once per rent.</summary>
+    public void Complete(EngineReply[]? replies) => _core.SetResult(replies);
+
+    /// <summary>Fails the lane's await; exactly once per rent, instead of <see cref="Complete"/>.</summary>
+    public void Fail(Exception e) => _core.SetException(e);
+
+    EngineReply[]? IValueTaskSource<EngineReply[]?>.GetResult(short token)
+    {
+        try
+        {
+            return _core.GetResult(token);
+        }
+        finally
+        {
+            // The lane has its answer: nothing refers to this turn any more.
+            Owner = null!;
+            Commands = [];
+            _core.Reset();
+            lock (PoolGate)
+            {
+                if (Pool.Count < PoolCapacity)
+                {
+                    Pool.Push(this);
+                }
+            }
+        }
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<EngineReply[]?>.GetStatus(short token) => _core.GetStatus(token);
+
+    void IValueTaskSource<EngineReply[]?>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _core.OnCompleted(continuation, state, token, flags);
 }

@@ -52,9 +52,10 @@ internal sealed class LocalTurns : ILocalAccount
             return default;
         }
 
-        var turn = new LocalTurn(this, commands);
+        var turn = LocalTurn.Rent(this, commands);
+        var answer = turn.Answer;
         _scheduler.QueueAction(RunTurn, turn);
-        return new ValueTask<EngineReply[]?>(turn.Task);
+        return answer;
     }
 
     /// <summary>
@@ -84,7 +85,7 @@ internal sealed class LocalTurns : ILocalAccount
     {
         if (_closed)
         {
-            turn.TrySetResult(null);
+            turn.Complete(null);
             return;
         }
 
@@ -98,14 +99,14 @@ internal sealed class LocalTurns : ILocalAccount
         }
         catch (Exception e)
         {
-            turn.TrySetException(e);
+            turn.Fail(e);
             return;
         }
 
         if (pending.IsCompletedSuccessfully)
         {
             // The in-memory store: the whole batch was one synchronous turn.
-            turn.TrySetResult(pending.Result);
+            turn.Complete(pending.Result);
             return;
         }
 
@@ -114,22 +115,32 @@ internal sealed class LocalTurns : ILocalAccount
     }
 
     // Resumes on the grain's scheduler (the turn's TaskScheduler.Current), like the rest of the grain's awaits.
+    // The turn is answered exactly once, and not touched after: the lane may already be reusing it.
     private async Task Complete(ValueTask<EngineReply[]> pending, LocalTurn turn)
     {
+        EngineReply[]? replies = null;
+        Exception? failure = null;
         try
         {
-            turn.TrySetResult(await pending);
+            replies = await pending;
         }
         catch (Exception e)
         {
-            turn.TrySetException(e);
+            failure = e;
         }
-        finally
+
+        if (failure is null)
         {
-            if (--_running == 0 && _closed)
-            {
-                _drained?.TrySetResult();
-            }
+            turn.Complete(replies);
+        }
+        else
+        {
+            turn.Fail(failure);
+        }
+
+        if (--_running == 0 && _closed)
+        {
+            _drained?.TrySetResult();
         }
     }
 }

@@ -12,6 +12,9 @@ namespace Grid.Gateway.Audit;
 /// </summary>
 internal sealed class DecisionAudit(IAuditTrail trail, TimeProvider clock, string caller, string action)
 {
+    /// <summary>True when the trail keeps no reference to a recorded reply (<see cref="IAuditTrail.CopiesOnRecord"/>).</summary>
+    public bool CopiesOnRecord => trail.CopiesOnRecord;
+
     /// <summary>Records <paramref name="reply"/> when it is a decision or answers funding; other acks and errors are not recorded.</summary>
     public void Record(string accountId, object inputs, Wire.GridMessage reply)
     {

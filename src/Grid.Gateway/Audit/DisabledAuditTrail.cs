@@ -5,6 +5,8 @@ namespace Grid.Gateway.Audit;
 /// <summary>The trail when Grid:Audit:Enabled is false: records nothing and says so when queried.</summary>
 internal sealed class DisabledAuditTrail : IAuditTrail
 {
+    public bool CopiesOnRecord => true;
+
     public void Record(AuditEntry entry)
     {
     }

@@ -12,6 +12,13 @@ public interface IAuditTrail
     void Record(AuditEntry entry);
 
     /// <summary>
+    /// True when <see cref="Record"/> keeps no reference to the entry's outcome once it returns (it stores a copy,
+    /// or nothing): the PreTrade stream then reuses its reply messages once written (<c>ReplyPool</c>). False
+    /// for a trail that queues entries as they are.
+    /// </summary>
+    bool CopiesOnRecord => false;
+
+    /// <summary>
     /// A page of matching records, oldest first. <c>NextPageToken</c> holds the raw position of the last
     /// record scanned (the service makes it an opaque token); <see cref="AuditQuery.After"/> is such a position.
     /// </summary>

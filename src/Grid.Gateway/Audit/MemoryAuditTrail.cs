@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Protobuf;
 using Grid.Abstractions.Engine;
 using Microsoft.Extensions.Options;
 using Wire = Grid.Api.V1;
@@ -30,6 +31,9 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
     private readonly string _silo = options.Value.Silo;
     private long _last;
 
+    /// <inheritdoc />
+    public bool CopiesOnRecord => true;
+
     /// <summary>Records overwritten because the ring was full.</summary>
     public long Dropped { get; private set; }
 
@@ -54,7 +58,9 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
             : -1;
         if (length < 0)
         {
-            (slot.Inputs, slot.Outcome) = (entry.Inputs, entry.Outcome);
+            // Rare (operator actions, funding, refused messages): kept as objects, the outcome as a copy of its
+            // own, since the stream reuses its replies once written (CopiesOnRecord). Requests are never reused.
+            (slot.Inputs, slot.Outcome) = (entry.Inputs, Copy(entry.Outcome));
         }
         else if (length > SlotBytes)
         {
@@ -134,6 +140,8 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
         var (command, decision) = CompactDecision.Decode(compact);
         return new AuditEntry { At = header.At, Caller = header.Caller, Action = header.Action, Kind = header.Kind, AccountId = header.AccountId, Status = header.Status, Inputs = command, Outcome = decision };
     }
+
+    private static IMessage? Copy(IMessage? outcome) => outcome?.Descriptor.Parser.ParseFrom(outcome.ToByteString());
 
     private ref AuditSlot Slot(int at) => ref (_slots[at / ChunkSlots] ??= new AuditSlot[ChunkSlots])[at % ChunkSlots];
 

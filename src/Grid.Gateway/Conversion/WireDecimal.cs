@@ -36,13 +36,19 @@ internal static class WireDecimal
     /// Writes a decimal, rounded half away from zero to nine places; a value beyond what the wire holds
     /// (±9.2e18) is written at the wire's extreme, like the saturated figures of <see cref="Grid.Risk.Margin.Money"/>.
     /// </summary>
-    public static Wire.Decimal From(decimal value)
+    public static Wire.Decimal From(decimal value) => Into(null, value);
+
+    /// <summary>As <see cref="From(decimal)"/>, into <paramref name="reused"/> when there is one (a pooled reply's figure).</summary>
+    public static Wire.Decimal Into(Wire.Decimal? reused, decimal value)
     {
         value = Math.Clamp(value, WireMin, WireMax);
         var rounded = decimal.Round(value, 9, MidpointRounding.AwayFromZero);
         var units = decimal.ToInt64(decimal.Truncate(rounded));
         var nanos = (int)((rounded - units) * NanosPerUnit);
-        return new Wire.Decimal { Units = units, Nanos = nanos };
+        var wire = reused ?? new Wire.Decimal();
+        wire.Units = units;
+        wire.Nanos = nanos;
+        return wire;
     }
 
     /// <summary>

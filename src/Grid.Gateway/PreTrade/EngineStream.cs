@@ -40,9 +40,13 @@ internal sealed class EngineStream(
     /// ends with UNAVAILABLE: nothing acknowledged is lost, nothing unanswered was applied half-way.
     /// </summary>
     public Task Run(IAsyncStreamReader<Wire.EngineMessage> requests, IServerStreamWriter<Wire.GridMessage> responses, CancellationToken cancellationToken, CancellationToken drain = default)
-        => DuplexStream.Run(responses, options.MaxInFlightPerStream, (writer, token) => Serve(requests, writer, token, drain), logger, "PreTrade.Stream", cancellationToken);
+    {
+        // The replies are reused once written, unless the audit trail keeps them as they are.
+        var pool = audit is null || audit.CopiesOnRecord ? new ReplyPool(options.MaxInFlightPerStream) : null;
+        return DuplexStream.Run(responses, options.MaxInFlightPerStream, (writer, token) => Serve(requests, writer, pool, token, drain), logger, "PreTrade.Stream", cancellationToken, pool is null ? null : pool.Return);
+    }
 
-    private async Task Serve(IAsyncStreamReader<Wire.EngineMessage> requests, SerialWriter<Wire.GridMessage> writer, CancellationToken token, CancellationToken drain)
+    private async Task Serve(IAsyncStreamReader<Wire.EngineMessage> requests, SerialWriter<Wire.GridMessage> writer, ReplyPool? pool, CancellationToken token, CancellationToken drain)
     {
         var lanes = new AccountLanes(
             options.MaxInFlightPerStream,
@@ -50,9 +54,9 @@ internal sealed class EngineStream(
             execute,
             (account, command, reply) =>
             {
-                var wire = Reply(account, command, reply);
+                var wire = Reply(account, command, reply, pool);
                 audit?.Record(account, command, wire);
-                return writer.Write(wire, token);
+                return pool is null ? writer.Write(wire, token) : writer.WriteAndRecycle(wire, token);
             },
             logger);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(token, drain);
@@ -145,11 +149,11 @@ internal sealed class EngineStream(
     }
 
     /// <summary>Every command gets exactly one reply, even one whose figures do not fit the wire.</summary>
-    private static Wire.GridMessage Reply(string accountId, EngineCommand command, EngineReply reply)
+    private static Wire.GridMessage Reply(string accountId, EngineCommand command, EngineReply reply, ReplyPool? pool)
     {
         try
         {
-            return GridReplies.From(accountId, command, reply);
+            return GridReplies.From(accountId, command, reply, pool);
         }
         catch (OverflowException)
         {

@@ -10,17 +10,30 @@ namespace Grid.Gateway.PreTrade;
 /// <summary>Account replies as GridMessages: decisions, acks and errors, under the command's correlation id.</summary>
 internal static class GridReplies
 {
-    /// <summary>The reply to <paramref name="command"/> of <paramref name="accountId"/>.</summary>
-    public static Wire.GridMessage From(string accountId, EngineCommand command, EngineReply reply)
+    /// <summary>
+    /// The reply to <paramref name="command"/> of <paramref name="accountId"/>; its decision or ack message from
+    /// <paramref name="pool"/> when there is one (errors are always new).
+    /// </summary>
+    public static Wire.GridMessage From(string accountId, EngineCommand command, EngineReply reply, ReplyPool? pool = null)
     {
         var id = command.CorrelationId;
-        return reply.Kind switch
+        switch (reply.Kind)
         {
-            ReplyKind.Decision => new Wire.GridMessage { CorrelationId = id, Decision = Decision(accountId, command.ClientOrderId, reply) },
-            ReplyKind.Ack => new Wire.GridMessage { CorrelationId = id, Ack = Ack(accountId, command, reply) },
-            ReplyKind.Error => FromError(accountId, command, reply),
-            _ => Error(id, WireErrors.Detail(Wire.ErrorCode.Internal, "", $"the account answered an unknown reply kind {(int)reply.Kind}")),
-        };
+            case ReplyKind.Decision:
+                var decision = pool?.Decision() ?? new Wire.GridMessage { Decision = new Wire.OrderDecision() };
+                decision.CorrelationId = id;
+                Decision(accountId, command.ClientOrderId, reply, decision.Decision);
+                return decision;
+            case ReplyKind.Ack:
+                var ack = pool?.Ack() ?? new Wire.GridMessage { Ack = new Wire.Ack() };
+                ack.CorrelationId = id;
+                Ack(accountId, command, reply, ack.Ack);
+                return ack;
+            case ReplyKind.Error:
+                return FromError(accountId, command, reply);
+            default:
+                return Error(id, WireErrors.Detail(Wire.ErrorCode.Internal, "", $"the account answered an unknown reply kind {(int)reply.Kind}"));
+        }
     }
 
     /// <summary>
@@ -28,24 +41,34 @@ internal static class GridReplies
     /// test (request, instrument, account and limit reasons), as pretrade.proto says.
     /// </summary>
     public static Wire.OrderDecision Decision(string accountId, string clientOrderId, EngineReply reply)
+        => Decision(accountId, clientOrderId, reply, new Wire.OrderDecision());
+
+    // Every field is written (a pooled decision holds the previous reply's), its Decimals reused when present.
+    private static Wire.OrderDecision Decision(string accountId, string clientOrderId, EngineReply reply, Wire.OrderDecision decision)
     {
-        var decision = new Wire.OrderDecision
-        {
-            AccountId = accountId,
-            ClientOrderId = clientOrderId,
-            Decision = WireEnums.ToWire(reply.Decision),
-            RejectReason = reply.Decision == Risk.Decisions.Decision.Reject ? WireEnums.ToWire(reply.Reason) : Wire.RejectReason.Unspecified,
-            Replayed = reply.Replayed,
-            AccountState = WireEnums.ToWire(reply.State),
-        };
+        decision.AccountId = accountId;
+        decision.ClientOrderId = clientOrderId;
+        decision.Decision = WireEnums.ToWire(reply.Decision);
+        decision.RejectReason = reply.Decision == Risk.Decisions.Decision.Reject ? WireEnums.ToWire(reply.Reason) : Wire.RejectReason.Unspecified;
+        decision.Replayed = reply.Replayed;
+        decision.AccountState = WireEnums.ToWire(reply.State);
         if (reply.Decision != Risk.Decisions.Decision.Reject || reply.Reason.IsMarginTest())
         {
-            decision.Shortfall = WireDecimal.From(reply.Shortfall);
-            decision.InitialMarginBefore = WireDecimal.From(reply.ImBefore);
-            decision.InitialMarginAfter = WireDecimal.From(reply.ImAfter);
-            decision.AvailableAfter = WireDecimal.From(reply.AvailableAfter);
-            decision.Equity = WireDecimal.From(reply.Equity);
-            decision.MaintenanceAfter = WireDecimal.From(reply.MmAfter);
+            decision.Shortfall = WireDecimal.Into(decision.Shortfall, reply.Shortfall);
+            decision.InitialMarginBefore = WireDecimal.Into(decision.InitialMarginBefore, reply.ImBefore);
+            decision.InitialMarginAfter = WireDecimal.Into(decision.InitialMarginAfter, reply.ImAfter);
+            decision.AvailableAfter = WireDecimal.Into(decision.AvailableAfter, reply.AvailableAfter);
+            decision.Equity = WireDecimal.Into(decision.Equity, reply.Equity);
+            decision.MaintenanceAfter = WireDecimal.Into(decision.MaintenanceAfter, reply.MmAfter);
+        }
+        else
+        {
+            decision.Shortfall = null;
+            decision.InitialMarginBefore = null;
+            decision.InitialMarginAfter = null;
+            decision.AvailableAfter = null;
+            decision.Equity = null;
+            decision.MaintenanceAfter = null;
         }
 
         return decision;
@@ -67,24 +90,25 @@ internal static class GridReplies
     /// <summary>An error reply; the stream stays open.</summary>
     public static Wire.GridMessage Error(ulong id, Wire.ErrorDetail detail) => new() { CorrelationId = id, Error = detail };
 
-    private static Wire.Ack Ack(string accountId, EngineCommand command, EngineReply reply) => new()
+    // Every field is written (a pooled ack holds the previous reply's), its Decimals reused when present.
+    private static void Ack(string accountId, EngineCommand command, EngineReply reply, Wire.Ack ack)
     {
-        Kind = command.Kind switch
+        ack.Kind = command.Kind switch
         {
             CommandKind.Fill => Wire.AckKind.Fill,
             CommandKind.Funding => Wire.AckKind.Funding,
             _ => Wire.AckKind.Cancel,
-        },
-        AccountId = accountId,
-        ClientOrderId = command.ClientOrderId,
-        TradeId = command.TradeId,
-        FundingId = command.FundingId,
-        RemainingQty = WireDecimal.From(reply.RemainingQty),
-        AvailableAfter = WireDecimal.From(reply.AvailableAfter),
-        State = WireEnums.ToWire(reply.State),
-        Duplicate = reply.Replayed,
-        OrderKnown = reply.OrderKnown,
-    };
+        };
+        ack.AccountId = accountId;
+        ack.ClientOrderId = command.ClientOrderId;
+        ack.TradeId = command.TradeId;
+        ack.FundingId = command.FundingId;
+        ack.RemainingQty = WireDecimal.Into(ack.RemainingQty, reply.RemainingQty);
+        ack.AvailableAfter = WireDecimal.Into(ack.AvailableAfter, reply.AvailableAfter);
+        ack.State = WireEnums.ToWire(reply.State);
+        ack.Duplicate = reply.Replayed;
+        ack.OrderKnown = reply.OrderKnown;
+    }
 
     /// <summary>
     /// An unknown instrument or order on a check or amendment is a reject decision in the contract,

@@ -12,18 +12,19 @@ namespace Grid.Gateway.Streaming;
 /// </summary>
 internal static class DuplexStream
 {
-    /// <summary>Runs <paramref name="body"/> with the writer and a token that stops when the call ends.</summary>
+    /// <summary>Runs <paramref name="body"/> with the writer and a token that stops when the call ends; <paramref name="written"/> takes back recycled replies.</summary>
     public static async Task Run<TReply>(
         IServerStreamWriter<TReply> responses,
         int capacity,
         Func<SerialWriter<TReply>, CancellationToken, Task> body,
         ILogger logger,
         string rpc,
-        CancellationToken callCancelled)
+        CancellationToken callCancelled,
+        Action<TReply>? written = null)
         where TReply : class
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(callCancelled);
-        var writer = new SerialWriter<TReply>(responses, capacity, logger, stop.Token);
+        var writer = new SerialWriter<TReply>(responses, capacity, logger, stop.Token, written);
         RpcException? failure = null;
         try
         {

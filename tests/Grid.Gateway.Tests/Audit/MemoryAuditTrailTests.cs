@@ -172,4 +172,21 @@ public sealed class MemoryAuditTrailTests
         Assert.Equal(AuditText.ToRecord("1", funding, "s1"), page.Records[0]);
         Assert.Equal(AuditText.ToRecord("2", Decision(2, "b"), "s1"), page.Records[1]);
     }
+
+    [Fact]
+    public async Task Record_KeepsACopyOfAnOutcomeItCannotCompact_SoTheCallerMayReuseIt()
+    {
+        var trail = Trail();
+        var entry = Decision(1, "a", Wire.RejectReason.InsufficientMargin);
+        var decision = (Wire.OrderDecision)entry.Outcome!;
+
+        Assert.True(trail.CopiesOnRecord);
+        trail.Record(entry);
+        decision.ClientOrderId = "reused";
+        decision.RejectReason = Wire.RejectReason.Unspecified;
+
+        var record = Assert.Single((await trail.Query(Query(), CancellationToken.None)).Records);
+        Assert.Equal("o1", record.ClientOrderId);
+        Assert.Equal(Wire.RejectReason.InsufficientMargin, record.RejectReason);
+    }
 }

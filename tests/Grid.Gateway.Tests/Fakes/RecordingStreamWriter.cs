@@ -1,8 +1,9 @@
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace Grid.Gateway.Tests.Fakes;
 
-/// <summary>A response stream that records each message with the write options it was written under.</summary>
+/// <summary>A response stream that records each message, as sent, with the write options it was written under.</summary>
 internal sealed class RecordingStreamWriter<T> : IServerStreamWriter<T>
 {
     private readonly Lock _gate = new();
@@ -67,11 +68,16 @@ internal sealed class RecordingStreamWriter<T> : IServerStreamWriter<T>
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            _written.Add((message, WriteOptions));
+            _written.Add((AsSent(message), WriteOptions));
             if (_written.Count >= _target)
             {
                 Reached?.TrySetResult();
             }
         }
     }
+
+    // What the client receives: a protobuf message as it was when written (gRPC serializes it during the write,
+    // and the PreTrade stream reuses its reply objects once the write completes).
+    private static T AsSent(T message)
+        => message is IMessage m ? (T)m.Descriptor.Parser.ParseFrom(m.ToByteString()) : message;
 }

@@ -106,4 +106,47 @@ public sealed class GridRepliesTests
         Assert.Equal(Wire.ErrorCode.Unavailable, message.Error.Code);
         Assert.Equal("", message.Error.Field);
     }
+
+    [Fact]
+    public void From_WithAPool_AReusedMessageEqualsAFreshReply_WhateverItHeldBefore()
+    {
+        var pool = new ReplyPool(4);
+        var accept = new EngineReply { Kind = ReplyKind.Decision, Decision = Decision.Accept, Shortfall = 1m, ImBefore = 2m, ImAfter = 3m, AvailableAfter = 4m, Equity = 5m, MmAfter = 6m, Replayed = true, State = AccountState.ReduceOnly };
+        var halted = new EngineReply { Kind = ReplyKind.Decision, Decision = Decision.Reject, Reason = RejectReason.InstrumentHalted };
+        var fill = Command(3) with { Kind = CommandKind.Fill, ClientOrderId = "o-3", TradeId = "t-3" };
+        var cancel = Command(4) with { Kind = CommandKind.Cancel, ClientOrderId = "o-4" };
+        var filled = new EngineReply { Kind = ReplyKind.Ack, RemainingQty = 0.5m, AvailableAfter = 7m, OrderKnown = true, Replayed = true, State = AccountState.Ok };
+        var canceled = new EngineReply { Kind = ReplyKind.Ack, RemainingQty = 0m, AvailableAfter = 8m, State = AccountState.Liquidate };
+
+        var first = GridReplies.From("acc-1", Command(1, "o-1"), accept, pool);
+        pool.Return(first);
+        var second = GridReplies.From("acc-2", Command(2, "o-2"), halted, pool);
+        var ack = GridReplies.From("acc-1", fill, filled, pool);
+        pool.Return(ack);
+        var reusedAck = GridReplies.From("acc-1", cancel, canceled, pool);
+
+        Assert.Same(first, second);
+        Assert.Equal(GridReplies.From("acc-2", Command(2, "o-2"), halted), second);
+        Assert.Null(second.Decision.Shortfall);
+        Assert.Same(ack, reusedAck);
+        Assert.Equal(GridReplies.From("acc-1", cancel, canceled), reusedAck);
+        Assert.Equal("", reusedAck.Ack.TradeId);
+    }
+
+    [Fact]
+    public void ReplyPool_TakesBackOnlyDecisionsAndAcks_UpToItsCapacity()
+    {
+        var pool = new ReplyPool(1);
+        var error = GridReplies.Error(1, new Wire.ErrorDetail { Code = Wire.ErrorCode.Internal });
+        var a = pool.Decision();
+        var b = pool.Decision();
+
+        pool.Return(error);
+        pool.Return(a);
+        pool.Return(b);
+
+        Assert.Same(a, pool.Decision());
+        Assert.NotSame(b, pool.Decision());
+        Assert.Equal(Wire.GridMessage.BodyOneofCase.Ack, pool.Ack().BodyCase);
+    }
 }

@@ -51,4 +51,43 @@ public sealed class SerialWriterTests
         Assert.False(await writer.Complete().WaitAsync(Hang));
         await Assert.ThrowsAnyAsync<Exception>(() => writer.Write("2", CancellationToken.None).AsTask().WaitAsync(Hang));
     }
+
+    [Fact]
+    public async Task WriteAndRecycle_HandsTheMessageBackOnlyOnceWritten_AndPlainWritesNever()
+    {
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recycled = new List<string>();
+        var stream = new RecordingStreamWriter<string>
+        {
+            BeforeWrite = async message =>
+            {
+                if (message == "pooled")
+                {
+                    writing.TrySetResult();
+                    await release.Task;
+                }
+            },
+        };
+        var writer = new SerialWriter<string>(stream, 8, NullLogger.Instance, CancellationToken.None, m =>
+        {
+            lock (recycled)
+            {
+                recycled.Add(m);
+            }
+        });
+
+        await writer.Write("plain", CancellationToken.None);
+        await writer.WriteAndRecycle("pooled", CancellationToken.None);
+        await writing.Task.WaitAsync(Hang);
+        lock (recycled)
+        {
+            Assert.Empty(recycled);
+        }
+
+        release.SetResult();
+        Assert.True(await writer.Complete().WaitAsync(Hang));
+        Assert.Equal(["plain", "pooled"], stream.Messages);
+        Assert.Equal(["pooled"], recycled);
+    }
 }

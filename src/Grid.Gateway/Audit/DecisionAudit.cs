@@ -40,7 +40,15 @@ internal sealed class DecisionAudit(IAuditTrail trail, TimeProvider clock, strin
 
     /// <summary>Records one decision.</summary>
     public void Record(string accountId, object inputs, Wire.OrderDecision decision)
-        => trail.Record(new AuditEntry
+    {
+        if (inputs is EngineCommand command)
+        {
+            // The stream's common case: the trail may store it without an entry object.
+            trail.RecordDecision(clock.GetUtcNow(), caller, action, accountId.Length > 0 ? accountId : decision.AccountId, command, decision);
+            return;
+        }
+
+        trail.Record(new AuditEntry
         {
             At = clock.GetUtcNow(),
             Caller = caller,
@@ -50,4 +58,5 @@ internal sealed class DecisionAudit(IAuditTrail trail, TimeProvider clock, strin
             Inputs = inputs,
             Outcome = decision,
         });
+    }
 }

@@ -1,3 +1,4 @@
+using Grid.Abstractions.Engine;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Audit;
@@ -17,6 +18,13 @@ public interface IAuditTrail
     /// for a trail that queues entries as they are.
     /// </summary>
     bool CopiesOnRecord => false;
+
+    /// <summary>
+    /// Records a decision on an engine command (thread-safe, non-blocking), as <see cref="Record"/> would an entry
+    /// of kind AUDIT_KIND_DECISION with status OK; a trail may store it without making the entry.
+    /// </summary>
+    void RecordDecision(DateTimeOffset at, string caller, string action, string accountId, EngineCommand command, Wire.OrderDecision decision)
+        => Record(new AuditEntry { At = at, Caller = caller, Action = action, Kind = Wire.AuditKind.Decision, AccountId = accountId, Inputs = command, Outcome = decision });
 
     /// <summary>
     /// A page of matching records, oldest first. <c>NextPageToken</c> holds the raw position of the last

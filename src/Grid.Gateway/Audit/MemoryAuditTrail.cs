@@ -50,17 +50,37 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
             Status = entry.Status,
             Kind = entry.Kind,
         };
+        Store(slot, entry.Inputs, entry.Outcome);
+    }
 
+    /// <inheritdoc />
+    public void RecordDecision(DateTimeOffset at, string caller, string action, string accountId, EngineCommand command, Wire.OrderDecision decision)
+    {
+        // Straight into the slot: no entry object per decision.
+        var slot = new AuditSlot
+        {
+            AtUtcTicks = at.UtcTicks,
+            Caller = caller,
+            Action = action,
+            AccountId = accountId,
+            Status = AuditText.Ok,
+            Kind = Wire.AuditKind.Decision,
+        };
+        Store(slot, command, decision);
+    }
+
+    private void Store(AuditSlot slot, object? inputs, IMessage? outcome)
+    {
         // Encoded outside the lock, copied inside: streams record concurrently.
         var scratch = t_scratch ??= new byte[4096];
-        var length = CompactDecision.Applies(entry.Inputs, entry.Outcome)
-            ? CompactDecision.TryEncode((EngineCommand)entry.Inputs!, (Wire.OrderDecision)entry.Outcome!, scratch)
+        var length = CompactDecision.Applies(inputs, outcome)
+            ? CompactDecision.TryEncode((EngineCommand)inputs!, (Wire.OrderDecision)outcome!, scratch)
             : -1;
         if (length < 0)
         {
             // Rare (operator actions, funding, refused messages): kept as objects, the outcome as a copy of its
             // own, since the stream reuses its replies once written (CopiesOnRecord). Requests are never reused.
-            (slot.Inputs, slot.Outcome) = (entry.Inputs, Copy(entry.Outcome));
+            (slot.Inputs, slot.Outcome) = (inputs, Copy(outcome));
         }
         else if (length > SlotBytes)
         {

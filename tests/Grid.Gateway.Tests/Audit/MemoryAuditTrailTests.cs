@@ -189,4 +189,20 @@ public sealed class MemoryAuditTrailTests
         Assert.Equal("o1", record.ClientOrderId);
         Assert.Equal(Wire.RejectReason.InsufficientMargin, record.RejectReason);
     }
+
+    [Fact]
+    public async Task RecordDecision_StoresWhatRecordingTheEntryWould()
+    {
+        var trail = Trail();
+        var command = new EngineCommand { CorrelationId = 7, Kind = CommandKind.Check, ClientOrderId = "o7", InstrumentId = "BTC-PERP", Side = Side.Buy, Qty = 2, Price = 60_000, Venue = "eng" };
+        var decision = new Wire.OrderDecision { AccountId = "a", ClientOrderId = "o7", Decision = Wire.Decision.Accept, Equity = new Wire.Decimal { Units = 5 } };
+
+        trail.Record(new AuditEntry { At = T0, Caller = "eng", Action = "/grid.v1.PreTrade/Stream", Kind = Wire.AuditKind.Decision, AccountId = "a", Inputs = command, Outcome = decision });
+        ((IAuditTrail)trail).RecordDecision(T0, "eng", "/grid.v1.PreTrade/Stream", "a", command, decision);
+
+        var records = (await trail.Query(Query(), CancellationToken.None)).Records;
+        Assert.Equal(2, records.Count);
+        records[1].Id = records[0].Id;
+        Assert.Equal(records[0], records[1]);
+    }
 }

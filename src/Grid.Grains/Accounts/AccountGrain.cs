@@ -259,16 +259,10 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _reportedState = figures?.State;
         _reportedAtRisk = atRisk;
         _reportedAt = now;
-        if (!atRisk)
+        if (!atRisk || _claimed)
         {
-            _claimed = false;
-            await registry.Report(summary);
-            return;
-        }
-
-        if (_claimed)
-        {
-            await registry.Report(summary);
+            _claimed &= atRisk;
+            SendReport(registry, summary);
             return;
         }
 
@@ -311,16 +305,14 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     private IRiskEventHub Hub => _hub ??= GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key);
 
-    private void ClaimAtHub() => Hub.Claim(AccountId, _watch.SiloName).ContinueWith(
-        static (task, state) =>
-        {
-            var (logger, accountId) = ((ILogger, string))state!;
-            GrainsLog.HubClaimFailed(logger, accountId, task.Exception!.GetBaseException());
-        },
-        (_logger, AccountId),
-        CancellationToken.None,
-        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-        TaskScheduler.Default);
+    // A report is kept in the bucket's memory and saved within seconds (RegistryBucketStore): no reply depends on
+    // it. Sent, not awaited: a bucket whose silo just died would hold the reply of every account reporting to it
+    // until the bucket is active elsewhere (1-2 s after a kill -9, docs/reliability.md). A newer report overtakes an
+    // older one by its time, whatever order they arrive in.
+    private void SendReport(IAccountRegistryBucketGrain registry, AccountSummary summary)
+        => Unawaited.Observe(registry.Report(summary), _logger, AccountId, GrainsLog.ReportFailed);
+
+    private void ClaimAtHub() => Unawaited.Observe(Hub.Claim(AccountId, _watch.SiloName), _logger, AccountId, GrainsLog.HubClaimFailed);
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());
 

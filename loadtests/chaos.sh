@@ -92,4 +92,11 @@ print()
 for fault, rs in runs.items():
     for i, r in enumerate(rs, 1):
         print(f"* {fault} run {i}: msgs/s per second, 5 s before the fault | from it: {' '.join(map(str, r['dip']['series'][:5]))} | {' '.join(map(str, r['dip']['series'][5:]))}")
+print()
+for fault, rs in runs.items():
+    for i, r in enumerate(rs, 1):
+        stages = r.get("recoveryStages", {})
+        slow = sorted(stages.items(), key=lambda kv: -(kv[1]["accepted"] if kv[1]["accepted"] is not None else 1e9))[:1]
+        way = "; ".join(f"{a}: last UNAVAILABLE {s(v['lastUnavailable'])}, accepted check sent {s(v['acceptedSent'])}, accepted {s(v['accepted'])}" for a, v in slow)
+        print(f"* {fault} run {i}: recovery p50 {s(r['recovery']['p50'])} s, max {s(r['recovery']['max'])} s; load average {r.get('loadAverage') or 'unknown'}; slowest {way}")
 PY

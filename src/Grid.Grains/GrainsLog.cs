@@ -20,6 +20,15 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2101, EventName = "AccountWriteFailed", Level = LogLevel.Error, Message = "Account {AccountId}: storage write failed; {Pending} change(s) not acknowledged, reloading from storage")]
     public static partial void AccountWriteFailed(ILogger logger, string accountId, int pending, Exception exception);
 
+    [LoggerMessage(EventId = 2106, EventName = "AccountActivated", Level = LogLevel.Debug, Message = "Account {AccountId} activated in {Milliseconds:0.0} ms: read {ReadMs:0.0} ms, announce {AnnounceMs:0.0} ms, registry report {ReportMs:0.0} ms")]
+    public static partial void AccountActivated(ILogger logger, string accountId, double milliseconds, double readMs, double announceMs, double reportMs);
+
+    [LoggerMessage(EventId = 2108, EventName = "ReportFailed", Level = LogLevel.Debug, Message = "The registry did not take a summary of account {AccountId}; its next report replaces it")]
+    public static partial void ReportFailed(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 2107, EventName = "HubClaimFailed", Level = LogLevel.Warning, Message = "The risk-event hub did not take the monitoring claim of account {AccountId}; other silos may keep monitoring their replica of it")]
+    public static partial void HubClaimFailed(ILogger logger, string accountId, Exception exception);
+
     [LoggerMessage(EventId = 2102, EventName = "AccountUnpriced", Level = LogLevel.Warning, Message = "Account {AccountId} cannot be margined: {Reason}")]
     public static partial void AccountUnpriced(ILogger logger, string accountId, string reason);
 

@@ -63,4 +63,23 @@ public sealed class RecoveryTests
 
         Assert.Null(clock.Seconds()["a"]);
     }
+
+    [Fact]
+    public void Stages_SplitTheWayBack_IntoTheLastUnavailable_TheAcceptedSend_AndTheAcceptance()
+    {
+        var clock = new RecoveryClock(["a", "b"]);
+        var fault = Stopwatch.GetTimestamp();
+        var second = Stopwatch.Frequency;
+        clock.Unavailable("a", fault - second);
+        clock.Fault(fault);
+        clock.Unavailable("a", fault + (second / 2));
+        clock.Unavailable("a", fault + second);
+        clock.Accepted("a", fault + (2 * second), sent: fault + (second * 3 / 2));
+        clock.Unavailable("a", fault + (3 * second));
+
+        var stages = clock.Stages();
+
+        Assert.Equal(new AccountRecovery(1.0, 1.5, 2.0), stages["a"]);
+        Assert.Equal(new AccountRecovery(null, null, null), stages["b"]);
+    }
 }

@@ -62,15 +62,17 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>Injects <paramref name="kind"/>; returns what was done, in words.</summary>
     public async Task<string> Inject(FaultKind kind)
     {
+        // A victim already gone (evicted while alive, on a starved machine) makes the run void: say so.
+        var gone = kind != FaultKind.RestartRedis && _silos[Victim].HasExited ? "; VOID: the victim had already stopped before the fault" : "";
         switch (kind)
         {
             case FaultKind.KillSilo:
                 _silos[Victim].Kill();
-                return $"kill -9 silo {Victim} (pid {_silos[Victim].ProcessId})";
+                return $"kill -9 silo {Victim} (pid {_silos[Victim].ProcessId}){gone}";
             case FaultKind.HangSilo:
                 await _silos[Victim].Signal("STOP");
                 _hung = true;
-                return $"SIGSTOP silo {Victim} (pid {_silos[Victim].ProcessId})";
+                return $"SIGSTOP silo {Victim} (pid {_silos[Victim].ProcessId}){gone}";
             default:
                 await Redis.Restart();
                 return $"kill -9 redis-server on port {Redis.Port}, restarted on the same port and data directory";

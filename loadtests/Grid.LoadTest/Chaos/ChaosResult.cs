@@ -42,6 +42,12 @@ public sealed record ChaosResult
     /// <summary>Seconds from the fault to each account's first accepted check (null: never), to pool runs.</summary>
     public required IReadOnlyDictionary<string, double?> RecoverySeconds { get; init; }
 
+    /// <summary>Each account's way back (last UNAVAILABLE, accepted check sent, accepted), seconds from the fault.</summary>
+    public required IReadOnlyDictionary<string, AccountRecovery> RecoveryStages { get; init; }
+
+    /// <summary>The machine's load averages (1, 5, 15 min, from /proc/loadavg) at the end of the measured window; empty elsewhere.</summary>
+    public required string LoadAverage { get; init; }
+
     /// <summary>Completed msgs/s per second around the fault.</summary>
     public required ThroughputDip Dip { get; init; }
 

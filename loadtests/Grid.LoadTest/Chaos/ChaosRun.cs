@@ -28,6 +28,7 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
         await Task.WhenAll(accounts.ByFundingTarget(options.Streams, options.Targets, options.FundViaStreamTarget)
             .Select(g => AccountFunding.Fund(g.Target, options.AdminKey, g.Accounts, options.Funding, output)));
         var outcome = await new ChaosPhase(options, plan, accounts, runId, output).Run(cluster);
+        var load = LoadAverage();
         await cluster.Resume();
         if (plan.Kind == FaultKind.HangSilo)
         {
@@ -57,6 +58,8 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
             Reconciliation = found,
             Recovery = outcome.Probes.Recovery.Summary(),
             RecoverySeconds = outcome.Probes.Recovery.Seconds().ToDictionary(s => s.Key, s => s.Value is { } v ? (double?)Math.Round(v, 4) : null, StringComparer.Ordinal),
+            RecoveryStages = outcome.Probes.Recovery.Stages(),
+            LoadAverage = load,
             Dip = ThroughputDip.Of(outcome.Probes.Throughput.AroundFault(outcome.FaultAt, -ChaosPhase.SecondsBefore, ChaosPhase.SecondsAfter), ChaosPhase.SecondsBefore),
             Throughput = outcome.Throughput,
             OtherSilosStopped = lost,
@@ -121,6 +124,19 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
         }
 
         return null;
+    }
+
+    // Recovery times track the machine's load (docs/reliability.md): every report says what it was.
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     private Dictionary<string, string> Settings(ChaosCluster cluster) => new()

@@ -45,8 +45,27 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
         }
     }
 
-    /// <summary>Opens the stream on target <paramref name="target"/>.</summary>
-    public Task Connect(int target) => Open(target);
+    /// <summary>
+    /// Opens the stream on target <paramref name="target"/>, trying again for up to a minute: on a loaded machine a
+    /// fresh silo can take longer than the opening heartbeat's second to answer.
+    /// </summary>
+    public async Task Connect(int target)
+    {
+        var giveUp = Stopwatch.GetTimestamp() + (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            try
+            {
+                await Open(target);
+                return;
+            }
+            catch (Exception e) when (e is RpcException or InvalidOperationException or OperationCanceledException or TimeoutException or IOException
+                                      && Stopwatch.GetTimestamp() < giveUp)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
 
     /// <summary>Sends on schedule (message k at first + k × interval) until <paramref name="stopAt"/>, never more than the window outstanding.</summary>
     public async Task Run(long first, double interval, long stopAt, CancellationToken cancellationToken)
@@ -264,6 +283,11 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
             {
                 entry.RetryAt = now + RetryDelay;
                 Counters.OnRetriable(reply.Error.Code);
+                if (reply.Error.Code == ErrorCode.Unavailable)
+                {
+                    probes.Recovery.Unavailable(entry.Account.Id, now);
+                }
+
                 return;
             }
 
@@ -275,7 +299,7 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
         flow.OnReply(entry.Kind, entry.Account, entry.Order, reply);
         if (reply.Decision?.Decision is Decision.Accept or Decision.AcceptRiskReducing)
         {
-            probes.Recovery.Accepted(entry.Account.Id, now);
+            probes.Recovery.Accepted(entry.Account.Id, now, entry.SentAt);
         }
 
         probes.Throughput.Record(now);

@@ -29,6 +29,8 @@ public static class ChaosTable
             string.Create(CultureInfo.InvariantCulture, $"fault: {r.Injected} at {r.FaultUtc:HH:mm:ss.fff} UTC (took {r.InjectionMs:0} ms)"),
             $"completed msgs/s per second, {r.Dip.BeforeSeconds} s before the fault | from the fault on: {r.Dip.Render()}",
             string.Create(CultureInfo.InvariantCulture, $"recovery: {r.Recovery.Accounts} accounts; the slowest: {string.Join(", ", r.RecoverySeconds.OrderByDescending(s => s.Value ?? double.MaxValue).Take(5).Select(s => $"{s.Key} {S(s.Value)}"))}; seconds below 90 % of the rate before: {r.Dip.SecondsBelow90}"),
+            $"way back of the slowest (s from the fault: last UNAVAILABLE / accepted check sent / accepted): {string.Join("; ", r.RecoveryStages.OrderByDescending(s => s.Value.Accepted ?? double.MaxValue).Take(3).Select(s => $"{s.Key} {S(s.Value.LastUnavailable)} / {S(s.Value.AcceptedSent)} / {S(s.Value.Accepted)}"))}",
+            $"machine load average (1, 5, 15 min) at the end of the measured window: {(r.LoadAverage.Length > 0 ? r.LoadAverage : "unknown")}",
             $"engines: {r.Sessions.Sent:N0} sent, {r.Sessions.Answered:N0} answered, {r.Sessions.Replayed:N0} replayed/duplicate replies to resends, {r.Sessions.Overloaded:N0} overloaded, {r.Sessions.Errors:N0} other errors",
         };
         if (r.OtherSilosStopped > 0)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Risk;
 using Grid.Grains.Market;
@@ -82,7 +83,11 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Stage times of an activation (docs/reliability.md: what an account does before its first accept after a failover).
+        var started = Stopwatch.GetTimestamp();
         await _state.ReadStateAsync();
+        var read = Stopwatch.GetTimestamp();
+        var claimed = read;
         _state.State.ShareIds();
         _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
@@ -99,9 +104,17 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
                 await RejoinVenues();
             }
 
-            await Hub.Claim(AccountId, _watch.SiloName);
+            // The hub passes the claim on to the other silos' feeds one-way, so awaiting it proves little; and
+            // after a failover every woken account claims at the single hub at once, which held the first
+            // check of each 0.2-0.7 s on a loaded machine (docs/reliability.md). Sent, not awaited.
+            ClaimAtHub();
+            claimed = Stopwatch.GetTimestamp();
             await Report();
         }
+
+        GrainsLog.AccountActivated(
+            _logger, AccountId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(started, read).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(read, claimed).TotalMilliseconds, Stopwatch.GetElapsedTime(claimed).TotalMilliseconds);
     }
 
     public ValueTask Watch(IAccountObserver observer)
@@ -246,16 +259,10 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _reportedState = figures?.State;
         _reportedAtRisk = atRisk;
         _reportedAt = now;
-        if (!atRisk)
+        if (!atRisk || _claimed)
         {
-            _claimed = false;
-            await registry.Report(summary);
-            return;
-        }
-
-        if (_claimed)
-        {
-            await registry.Report(summary);
+            _claimed &= atRisk;
+            SendReport(registry, summary);
             return;
         }
 
@@ -297,6 +304,15 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
     }
 
     private IRiskEventHub Hub => _hub ??= GrainFactory.GetGrain<IRiskEventHub>(RiskEventHubGrain.Key);
+
+    // A report is kept in the bucket's memory and saved within seconds (RegistryBucketStore): no reply depends on
+    // it. Sent, not awaited: a bucket whose silo just died would hold the reply of every account reporting to it
+    // until the bucket is active elsewhere (1-2 s after a kill -9, docs/reliability.md). A newer report overtakes an
+    // older one by its time, whatever order they arrive in.
+    private void SendReport(IAccountRegistryBucketGrain registry, AccountSummary summary)
+        => Unawaited.Observe(registry.Report(summary), _logger, AccountId, GrainsLog.ReportFailed);
+
+    private void ClaimAtHub() => Unawaited.Observe(Hub.Claim(AccountId, _watch.SiloName), _logger, AccountId, GrainsLog.HubClaimFailed);
 
     private BuyingPower BuyingPowerNow() => AccountProjection.BuyingPower(AccountId, _state.State, RequireBook(), _clock.GetUtcNow());
 

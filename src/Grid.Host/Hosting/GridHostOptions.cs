@@ -61,6 +61,13 @@ public sealed class GridHostOptions
     /// evicted as if it had failed. Measured by loadtests/chaos.sh (docs/reliability.md).
     /// </summary>
     public bool ConnectionLivenessCheck { get; set; } = true;
+
+    /// <summary>
+    /// The grain directory: <see cref="GrainDirectoryKind.Local"/> (Orleans' default) or
+    /// <see cref="GrainDirectoryKind.Distributed"/>. Every silo of a cluster must use the same. Measured by
+    /// loadtests/chaos.sh (docs/reliability.md).
+    /// </summary>
+    public GrainDirectoryKind GrainDirectory { get; set; } = GrainDirectoryKind.Local;
 }
 
 /// <summary>Checks <see cref="GridHostOptions"/> at start.</summary>
@@ -73,6 +80,11 @@ public sealed class GridHostOptionsValidator : IValidateOptions<GridHostOptions>
         if (!Enum.IsDefined(o.Mode))
         {
             errors.Add($"{GridHostOptions.Section}:Mode must be Embedded or Redis");
+        }
+
+        if (!Enum.IsDefined(o.GrainDirectory))
+        {
+            errors.Add($"{GridHostOptions.Section}:GrainDirectory must be Local or Distributed");
         }
 
         foreach (var (key, port) in new[] { ("GrpcPort", o.GrpcPort), ("HttpPort", o.HttpPort), ("SiloPort", o.SiloPort), ("GatewayPort", o.GatewayPort) })

@@ -13,7 +13,7 @@ namespace Grid.Host.Tests.Cluster;
 [Collection(ClusterTests.Name)]
 public sealed class DurabilityTests
 {
-    private const int Orders = 6;
+    internal const int Orders = 6;
 
     [RedisFact]
     public async Task KillNineOfThreeSilos_MidStream_EveryAcknowledgedChangeSurvivesOnce()
@@ -131,7 +131,7 @@ public sealed class DurabilityTests
         Assert.Contains("restart-0-resting", after);
     }
 
-    private static async Task<List<string>> Funded(HostProcess silo, string prefix, int count)
+    internal static async Task<List<string>> Funded(HostProcess silo, string prefix, int count)
     {
         var client = new Accounts.AccountsClient(silo.Channel);
         var accounts = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();
@@ -143,7 +143,7 @@ public sealed class DurabilityTests
         return accounts;
     }
 
-    private static async Task AssertEveryChangeOnce(HostProcess silo, IEnumerable<string> accounts)
+    internal static async Task AssertEveryChangeOnce(HostProcess silo, IEnumerable<string> accounts)
     {
         var client = new Accounts.AccountsClient(silo.Channel);
         foreach (var a in accounts)

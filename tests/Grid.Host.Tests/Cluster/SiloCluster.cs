@@ -15,7 +15,8 @@ public sealed class SiloCluster : IAsyncDisposable
 
     public List<HostProcess> Silos { get; }
 
-    public static async Task<SiloCluster> StartAsync(int silos)
+    /// <summary>Starts Redis and <paramref name="silos"/> silos, each with <see cref="Settings"/> and then <paramref name="extra"/>.</summary>
+    public static async Task<SiloCluster> StartAsync(int silos, IReadOnlyDictionary<string, string>? extra = null)
     {
         var redis = new RedisServer();
         await redis.StartAsync();
@@ -23,7 +24,13 @@ public sealed class SiloCluster : IAsyncDisposable
         var list = new List<HostProcess>();
         for (var i = 0; i < silos; i++)
         {
-            list.Add(await HostProcess.StartAsync(Settings(redis, clusterId, seed: i == 0)));
+            var settings = Settings(redis, clusterId, seed: i == 0);
+            foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+            }
+
+            list.Add(await HostProcess.StartAsync(settings));
         }
 
         return new SiloCluster(redis, list);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Grid.Abstractions.Risk;
@@ -15,10 +14,6 @@ namespace Grid.Grains.Accounts;
 /// </summary>
 public sealed partial class AccountGrain
 {
-    // Pooled: in Redis mode every batch awaits its write, and an unpooled ValueTask method then allocates its
-    // state machine box and the box's continuation delegate per write (≈ 250 B, docs/performance.md "Fourth
-    // pass"). Safe because each caller awaits the result once: Orleans' invoker, and LocalTurns.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<EngineReply[]> Execute(EngineCommand[] commands)
     {
         ArgumentNullException.ThrowIfNull(commands);

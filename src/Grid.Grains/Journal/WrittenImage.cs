@@ -4,9 +4,9 @@ namespace Grid.Grains.Journal;
 
 /// <summary>
 /// The account record as last written, kept as values, and the diff of the live record against it: a
-/// compact journal entry carrying only what changed, written straight to bytes (<see cref="EntryFormat"/>). Diffing the whole image instead of
-/// tracking the mutation points keeps the risk core's writers (the ledger, the order list, the windows)
-/// unaware of the journal, and cannot miss a change. The cost is a compare per balance, position and
+/// compact journal entry carrying only what changed, written straight to bytes (<see cref="EntryFormat"/>).
+/// Diffing the whole image instead of tracking the mutation points keeps the risk core's writers (the ledger,
+/// the order list, the windows) unaware of the journal, and cannot miss a change. The cost is a compare per balance, position and
 /// remembered memo, and a reference compare per order, per write (a write carries a group of changes),
 /// against a full serialization before.
 /// </summary>

@@ -8,7 +8,9 @@ namespace Grid.Grains.Journal;
 /// What one write of an account changed since the write before it: the record's scalar fields (a few
 /// bytes, always carried), and only the balances, positions, orders and idempotency memos that changed.
 /// Applied in order to the snapshot it follows, the entries give back the record exactly (same values,
-/// same order of keys and items, so the same serialized bytes). Made by <see cref="WrittenImage"/>.
+/// same order of keys and items, so the same serialized bytes). Written straight to bytes by <see cref="WrittenImage"/>
+/// (<see cref="EntryFormat"/>), read back into this type; entries written before that format are this type through
+/// the Orleans serializer (hence its codec stays: they are read as they are).
 /// </summary>
 [GenerateSerializer, Alias("grid.JournalEntry")]
 public sealed class JournalEntry

@@ -6,11 +6,12 @@ internal static class JournalScripts
     /// <summary>
     /// The writes of many accounts. KEYS: head and log of each; ARGV: kind ('a' append, 's' snapshot), the
     /// sequence the writer last saw ('' for none yet), the next sequence and the data, for each. A write
-    /// whose expected sequence is not the stored one (another activation wrote meanwhile) changes nothing
-    /// and answers 0; the others answer 1. A snapshot replaces the journal in the same step (compaction).
+    /// whose expected sequence is not the stored one (another activation wrote meanwhile) changes nothing;
+    /// the answer lists the positions (from 1, ascending) of those refused writes, so the usual answer is an
+    /// empty array rather than one number per write. A snapshot replaces the journal in the same step (compaction).
     /// </summary>
     public const string Write = """
-        local results = {}
+        local refused = {}
         for i = 1, #KEYS / 2 do
           local head, log, a = KEYS[2 * i - 1], KEYS[2 * i], 4 * (i - 1)
           local seq = redis.call('HGET', head, 'seq')
@@ -22,12 +23,11 @@ internal static class JournalScripts
               redis.call('HSET', head, 'seq', ARGV[a + 3])
               redis.call('RPUSH', log, ARGV[a + 4])
             end
-            results[i] = 1
           else
-            results[i] = 0
+            refused[#refused + 1] = i
           end
         end
-        return results
+        return refused
         """;
 
     /// <summary>An account's sequence, snapshot and entries in one consistent read; an empty array when it has no journal.</summary>

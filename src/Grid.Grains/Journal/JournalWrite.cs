@@ -7,7 +7,7 @@ namespace Grid.Grains.Journal;
 /// (no async layer of the journal in between), done once the entry is in Redis, failed when it is not or
 /// when another activation wrote the account meanwhile (the fence).
 /// </summary>
-internal sealed class JournalWrite(RedisAccountJournal journal, bool snapshot, long expected, long next, byte[] data)
+internal sealed class JournalWrite(RedisAccountJournal journal, bool snapshot, long expected, long next, ReadOnlyMemory<byte> data)
     : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
 {
     /// <summary>When the grain asked for the write (the storage write latency runs from here).</summary>
@@ -23,7 +23,8 @@ internal sealed class JournalWrite(RedisAccountJournal journal, bool snapshot, l
 
     public long Next => next;
 
-    public byte[] Data => data;
+    /// <summary>The entry or snapshot; an entry lies in its journal's buffer, untouched until this write is answered.</summary>
+    public ReadOnlyMemory<byte> Data => data;
 
     /// <summary>Answers the grain: written, or refused by the fence.</summary>
     public void Complete(bool written)

@@ -19,6 +19,10 @@ internal sealed class RedisAccountJournal(
     GrainId account, JournalKeys keys, SiloJournalWriter writer, Serializer serializer, IGrainStorage wholeRecords, int snapshotEvery, ILogger logger) : IAccountStore
 {
     private readonly WrittenImage _image = new();
+
+    // The entry being written: reused by the next write, which starts only once this one is in Redis (group commit).
+    private EntryWriter _entry = new();
+    private Task? _lastWrite;
     private long _sequence = -1;
     private int _entries;
     private bool _read;
@@ -47,7 +51,7 @@ internal sealed class RedisAccountJournal(
             var entries = (RedisResult[])head[2]!;
             foreach (var entry in entries)
             {
-                (serializer.Deserialize<JournalEntry>((byte[])entry!) ?? throw new InvalidDataException($"account {account}: an empty journal entry")).ApplyTo(record);
+                Entry(serializer, (byte[])entry!, account).ApplyTo(record);
             }
 
             State = record;
@@ -64,9 +68,10 @@ internal sealed class RedisAccountJournal(
 
     public Task WriteStateAsync()
     {
-        // Diffed and serialized now, in the grain's turn: later changes go with the next write.
+        // Diffed and written now, in the grain's turn: later changes go with the next write. An entry goes straight
+        // to bytes (EntryFormat) in the journal's own buffer; a snapshot, rare, is the record through the serializer.
         var snapshot = _sequence < 0 || _entries >= snapshotEvery;
-        byte[] data;
+        ReadOnlyMemory<byte> data;
         if (snapshot)
         {
             data = serializer.SerializeToArray(State);
@@ -74,7 +79,14 @@ internal sealed class RedisAccountJournal(
         }
         else
         {
-            data = serializer.SerializeToArray(_image.Changes(State));
+            if (_lastWrite is { IsCompleted: false })
+            {
+                // Not through group commit: the write in flight still owns the buffer.
+                _entry = new EntryWriter();
+            }
+
+            _image.Write(State, _entry);
+            data = _entry.Written;
         }
 
         var write = new JournalWrite(this, snapshot, _sequence, Math.Max(_sequence, 0) + 1, data);
@@ -85,7 +97,26 @@ internal sealed class RedisAccountJournal(
         _sequence = write.Next;
         _entries = snapshot ? 0 : _entries + 1;
         _firstWrite ??= write.Task;
+        _lastWrite = write.Task;
         return writer.Write(write);
+    }
+
+    /// <summary>
+    /// An entry as stored, in either format: format 1 (<see cref="EntryFormat"/>, written since) or the Orleans
+    /// serializer's <see cref="JournalEntry"/> (written before; still read, so journals need no migration).
+    /// </summary>
+    internal static JournalEntry Entry(Serializer serializer, byte[] data, GrainId account)
+    {
+        try
+        {
+            return EntryFormat.IsFormat1(data)
+                ? EntryDecoder.Read(data)
+                : serializer.Deserialize<JournalEntry>(data) ?? throw new InvalidDataException("an empty journal entry");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"account {account}: {e.Message}", e);
+        }
     }
 
     /// <summary>The write expecting <paramref name="expected"/> was refused: another activation wrote meanwhile.</summary>

@@ -114,15 +114,20 @@ public sealed class SiloJournalWriter : IAsyncDisposable
             }
 
             var db = await Database().ConfigureAwait(false);
-            var results = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, keys, args).ConfigureAwait(false))!;
+            var refused = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, keys, args).ConfigureAwait(false))!;
             Interlocked.Increment(ref _roundTrips);
             Interlocked.Add(ref _writes, batch.Count);
             var now = Stopwatch.GetTimestamp();
+            var next = 0;
             for (var i = 0; i < batch.Count; i++)
             {
                 var w = batch[i];
                 GridMetrics.StorageWrite.Record(Stopwatch.GetElapsedTime(w.Queued, now).TotalSeconds);
-                w.Complete((long)results[i] == 1);
+
+                // The refused positions come from 1, ascending.
+                var written = next == refused.Length || (long)refused[next] != i + 1;
+                next += written ? 0 : 1;
+                w.Complete(written);
             }
         }
         catch (Exception e)

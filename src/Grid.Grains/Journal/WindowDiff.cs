@@ -1,14 +1,16 @@
 namespace Grid.Grains.Journal;
 
 /// <summary>
-/// The diff of an idempotency window against its image (<see cref="WindowChange{T}"/>). A window only
-/// drops from its front and appends at its end, so the live list is the image without its first d items
-/// plus what was appended: the smallest d whose rest of the image heads the live list is taken (checked
-/// item by item, so the entry is exact whatever happened; d = all of the image always fits).
+/// The diff of an idempotency window against its image, written as an entry's section (<see cref="EntryFormat"/>;
+/// read back as a <see cref="WindowChange{T}"/>). A window only drops from its front and appends at its end, so
+/// the live list is the image without its first d items plus what was appended: the smallest d whose rest of
+/// the image heads the live list is taken (checked item by item, so the entry is exact whatever happened; d = all
+/// of the image always fits).
 /// </summary>
 internal static class WindowDiff
 {
-    public static WindowChange<T>? Of<T>(List<T> image, List<T> live)
+    /// <summary>Writes the section when the window changed; false (nothing written) when it did not.</summary>
+    public static bool Write<T>(List<T> image, List<T> live, Action<EntryWriter, T> write, EntryWriter w)
     {
         int before = image.Count, now = live.Count;
         var dropped = before;
@@ -24,13 +26,19 @@ internal static class WindowDiff
         var kept = before - dropped;
         if (dropped == 0 && kept == now)
         {
-            return null;
+            return false;
         }
 
-        var change = new WindowChange<T> { Dropped = dropped, Appended = live.GetRange(kept, now - kept) };
+        w.UInt((ulong)dropped);
+        w.UInt((ulong)(now - kept));
         image.RemoveRange(0, dropped);
-        image.AddRange(change.Appended);
-        return change;
+        for (var i = kept; i < now; i++)
+        {
+            write(w, live[i]);
+            image.Add(live[i]);
+        }
+
+        return true;
     }
 
     private static bool Heads<T>(List<T> image, int from, List<T> live)

@@ -4,9 +4,9 @@ namespace Grid.Grains.Journal;
 
 /// <summary>
 /// The account record as last written, kept as values, and the diff of the live record against it: a
-/// compact <see cref="JournalEntry"/> carrying only what changed. Diffing the whole image instead of
-/// tracking the mutation points keeps the risk core's writers (the ledger, the order list, the windows)
-/// unaware of the journal, and cannot miss a change. The cost is a compare per balance, position and
+/// compact journal entry carrying only what changed, written straight to bytes (<see cref="EntryFormat"/>).
+/// Diffing the whole image instead of tracking the mutation points keeps the risk core's writers (the ledger,
+/// the order list, the windows) unaware of the journal, and cannot miss a change. The cost is a compare per balance, position and
 /// remembered memo, and a reference compare per order, per write (a write carries a group of changes),
 /// against a full serialization before.
 /// </summary>
@@ -44,31 +44,66 @@ public sealed class WrittenImage
         Copy(record.RecentFunding, _funding);
     }
 
-    /// <summary>What changed since the last write; the image then holds the record as this entry writes it.</summary>
-    public JournalEntry Changes(AccountRecord record)
+    /// <summary>
+    /// Writes what changed since the last write as a journal entry (<see cref="EntryFormat"/>) into
+    /// <paramref name="w"/>; the image then holds the record as this entry writes it. No entry object is built.
+    /// </summary>
+    internal void Write(AccountRecord record, EntryWriter w)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new JournalEntry
+        ArgumentNullException.ThrowIfNull(w);
+        w.Start();
+        w.Byte(EntryFormat.Marker);
+        var sectionsAt = w.Reserve16();
+        var sections = EntryFormat.Sections.None;
+        w.Int(record.Version);
+        w.Int((int)record.Regime);
+        w.String(record.FrozenReason);
+        if (record.Frozen)
         {
-            Version = record.Version,
-            Regime = record.Regime,
-            Frozen = record.Frozen,
-            FrozenReason = record.FrozenReason,
-            LastState = record.LastState,
-            Balances = MapDiff.Of(_balances, record.Balances, static (a, b) => Exact.Same(a, b), static v => v, static v => v),
-            Positions = MapDiff.Of(_positions, record.Positions, static (image, p) => Exact.Same(image.Qty, p.Qty) && Exact.Same(image.Entry, p.Entry) && Exact.Same(image.Funding, p.Funding),
-                static p => (p.Qty, p.Entry, p.Funding), static p => new PositionRecord { Qty = p.Qty, Entry = p.Entry, Funding = p.Funding }),
-            Orders = OrderDiff(record.Orders),
-            Checks = WindowDiff.Of(_checks, record.RecentChecks),
-            Trades = WindowDiff.Of(_trades, record.RecentTrades),
-            Requests = WindowDiff.Of(_requests, record.RecentRequests),
-            Funding = WindowDiff.Of(_funding, record.RecentFunding),
-        };
+            sections |= EntryFormat.Sections.Frozen;
+        }
+
+        if (record.LastState is { } last)
+        {
+            sections |= EntryFormat.Sections.LastState;
+            w.Int((int)last);
+        }
+
+        if (MapDiff.Write(_balances, record.Balances, static (a, b) => Exact.Same(a, b), static v => v, static (x, v) => x.Decimal(v), w))
+        {
+            sections |= EntryFormat.Sections.Balances;
+        }
+
+        if (MapDiff.Write(_positions, record.Positions, static (image, p) => Exact.Same(image.Qty, p.Qty) && Exact.Same(image.Entry, p.Entry) && Exact.Same(image.Funding, p.Funding),
+                static p => (p.Qty, p.Entry, p.Funding), EntryValues.Write, w))
+        {
+            sections |= EntryFormat.Sections.Positions;
+        }
+
+        if (OrderDiff(record.Orders, w))
+        {
+            sections |= EntryFormat.Sections.Orders;
+        }
+
+        sections |= WindowDiff.Write(_checks, record.RecentChecks, EntryValues.Write, w) ? EntryFormat.Sections.Checks : 0;
+        sections |= WindowDiff.Write(_trades, record.RecentTrades, EntryValues.Write, w) ? EntryFormat.Sections.Trades : 0;
+        sections |= WindowDiff.Write(_requests, record.RecentRequests, EntryValues.Write, w) ? EntryFormat.Sections.Requests : 0;
+        sections |= WindowDiff.Write(_funding, record.RecentFunding, EntryValues.Write, w) ? EntryFormat.Sections.Funding : 0;
+        w.Patch16(sectionsAt, (ushort)sections);
+    }
+
+    /// <summary>What changed since the last write, as the entry replay reads (<see cref="Write"/>, read back): for tests and tools.</summary>
+    public JournalEntry Changes(AccountRecord record)
+    {
+        var w = new EntryWriter();
+        Write(record, w);
+        return EntryDecoder.Read(w.Written.Span);
     }
 
     // The common head and tail are unchanged; what lies between is the splice. Orders are immutable
     // (OrderRecord): the same object is the same order, so this compares pointers and reads no order.
-    private OrderSplice? OrderDiff(List<OrderRecord> orders)
+    private bool OrderDiff(List<OrderRecord> orders, EntryWriter w)
     {
         int before = _orders.Count, now = orders.Count, head = 0, tail = 0;
         var image = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_orders);
@@ -80,7 +115,7 @@ public sealed class WrittenImage
 
         if (head == before && head == now)
         {
-            return null;
+            return false;
         }
 
         while (tail < before - head && tail < now - head && ReferenceEquals(image[before - 1 - tail], live[now - 1 - tail]))
@@ -88,10 +123,19 @@ public sealed class WrittenImage
             tail++;
         }
 
-        var splice = new OrderSplice { Start = head, Removed = before - head - tail, Inserted = orders.GetRange(head, now - head - tail) };
-        _orders.RemoveRange(head, splice.Removed);
-        _orders.InsertRange(head, splice.Inserted);
-        return splice;
+        int removed = before - head - tail, inserted = now - head - tail;
+        w.UInt((ulong)head);
+        w.UInt((ulong)removed);
+        w.UInt((ulong)inserted);
+        var added = live.Slice(head, inserted);
+        foreach (var order in added)
+        {
+            EntryValues.Write(w, order);
+        }
+
+        _orders.RemoveRange(head, removed);
+        _orders.InsertRange(head, added);
+        return true;
     }
 
     private static void Copy<T>(List<T> from, List<T> to)

@@ -105,7 +105,7 @@ public sealed class JournalReplayTests
     private static AccountRecord RoundTrip(AccountRecord record) => Serializer.Deserialize<AccountRecord>(Serializer.SerializeToArray(record))!;
 
     /// <summary>Changes a record the ways the processor does: ledger, orders in place and spliced, windows, scalars.</summary>
-    private sealed class RandomChanges(AccountRecord record, Random random, int window)
+    internal sealed class RandomChanges(AccountRecord record, Random random, int window)
     {
         private static readonly string[] Assets = ["USD", "USDT", "BTC", "ETH", "SOL", "EUR"];
         private static readonly string[] Instruments = ["BTC-PERP", "ETH-PERP", "SOL-PERP", "BTC-DEC", "ETH-DEC", "XRP-PERP"];

@@ -118,6 +118,46 @@ public sealed class AccountJournalTests(JournalRedis redis, ITestOutputHelper ou
     }
 
     [RedisFact]
+    public async Task EntriesOfTheSerializer_WrittenBeforeFormat1_ReplayWithTheNewOnes()
+    {
+        // A journal as the code before format 1 left it: a snapshot, then entries of the Orleans serializer.
+        var journal = redis.Open("mixed-formats", snapshotEvery: 1_000);
+        await journal.ReadStateAsync();
+        var changes = new RecordChanges(journal.State, 26);
+        changes.Apply();
+        await journal.WriteStateAsync();
+        var before = new WrittenImage();
+        before.Reset(journal.State);
+        var db = await redis.Writer.Database();
+        for (var seq = 1; seq <= 30; seq++)
+        {
+            changes.Apply();
+            var entry = redis.Serializer.SerializeToArray(before.Changes(journal.State));
+            var refused = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, [journal.Keys.Head, journal.Keys.Log], ["a", seq, seq + 1, entry]))!;
+            Assert.Empty(refused);
+        }
+
+        // A new activation reads them, and goes on in format 1 after them; the next reads both.
+        var reopened = redis.Open("mixed-formats", snapshotEvery: 1_000);
+        await reopened.ReadStateAsync();
+        Assert.Equal(RecordChanges.Describe(journal.State), RecordChanges.Describe(reopened.State));
+        Assert.Equal(30, reopened.Entries);
+        changes = new RecordChanges(reopened.State, 27);
+        for (var i = 0; i < 30; i++)
+        {
+            changes.Apply();
+            await reopened.WriteStateAsync();
+        }
+
+        var entries = await db.ListRangeAsync(reopened.Keys.Log);
+        Assert.Equal(30, entries.Count(e => !EntryFormat.IsFormat1((byte[])e!)));
+        Assert.Equal(30, entries.Count(e => EntryFormat.IsFormat1((byte[])e!)));
+        var third = redis.Open("mixed-formats", snapshotEvery: 1_000);
+        await third.ReadStateAsync();
+        Assert.Equal(RecordChanges.Describe(reopened.State), RecordChanges.Describe(third.State));
+    }
+
+    [RedisFact]
     public async Task HundredThousandChanges_ActivateFromASnapshotAndABoundedTail()
     {
         const int Changes = 100_000;

@@ -1,0 +1,178 @@
+using Grid.Grains.Accounts;
+using Grid.Grains.Journal;
+using Grid.Grains.Tests.Journal.Redis;
+using Grid.Risk.Accounts;
+using Grid.Risk.Decisions;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Xunit.Abstractions;
+
+namespace Grid.Grains.Tests.Journal;
+
+/// <summary>
+/// The journal entry's own format (<see cref="EntryFormat"/>): written straight from the diff, it replays to the
+/// same record as the entries of the Orleans serializer written before it, which are still read; the two are told
+/// apart by their first byte, values come back exactly, and a damaged entry is refused with a clear error.
+/// </summary>
+public sealed class EntryFormatTests(ITestOutputHelper output)
+{
+    private static readonly GrainId Account = GrainId.Create("account", "format");
+    private static readonly Serializer Serializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(AccountRecord).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    [Fact]
+    public void RandomChanges_InFormat1_AndAsTheSerializerWroteThem_ReplayToTheSameRecord()
+    {
+        var random = new Random(26);
+        var live = new AccountRecord();
+        var changes = new JournalReplayTests.RandomChanges(live, random, window: 16);
+        var image = new WrittenImage();
+        image.Reset(live);
+        AccountRecord fromFormat1 = RoundTrip(live), fromSerializer = RoundTrip(live), mixed = RoundTrip(live);
+        var entry = new EntryWriter();
+        long format1Bytes = 0, serializerBytes = 0;
+        for (var round = 0; round < 3_000; round++)
+        {
+            changes.Apply(random.Next(1, 6));
+            image.Write(live, entry);
+            var written = entry.Written.ToArray();
+
+            // The same entry as the code before format 1 wrote it: this JournalEntry through the Orleans serializer.
+            var before = Serializer.SerializeToArray(EntryDecoder.Read(written));
+            Assert.True(EntryFormat.IsFormat1(written));
+            Assert.False(EntryFormat.IsFormat1(before), $"a serializer's entry starts with {before[0]:x2}");
+            if (round < 20)
+            {
+                // An earlier version reads entries with the serializer only: it refuses format 1 rather than misreading it.
+                Assert.ThrowsAny<Exception>(() => Serializer.Deserialize<JournalEntry>(written));
+            }
+
+            RedisAccountJournal.Entry(Serializer, written, Account).ApplyTo(fromFormat1);
+            RedisAccountJournal.Entry(Serializer, before, Account).ApplyTo(fromSerializer);
+            RedisAccountJournal.Entry(Serializer, round % 3 == 0 ? before : written, Account).ApplyTo(mixed);
+            var expected = RecordChanges.Describe(live);
+            Assert.Equal(expected, RecordChanges.Describe(fromFormat1));
+            Assert.Equal(expected, RecordChanges.Describe(fromSerializer));
+            Assert.Equal(expected, RecordChanges.Describe(mixed));
+            format1Bytes += written.Length;
+            serializerBytes += before.Length;
+        }
+
+        output.WriteLine($"3,000 entries: format 1 {format1Bytes / 3_000.0:F0} B on average, the serializer's {serializerBytes / 3_000.0:F0} B");
+        Assert.True(format1Bytes < serializerBytes, $"format 1 {format1Bytes} B, serializer {serializerBytes} B");
+    }
+
+    [Fact]
+    public void EntriesWrittenByThePreviousCode_ReplayToTheRecordItWrote()
+    {
+        // Written by main at 20f29ba (WrittenImage.Changes + the Orleans serializer, 150 random change sets of every
+        // kind), with the record it started from and the one it ended with, both through the serializer.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Journal", "Fixtures", "entries-before-format1.txt"));
+        var record = Serializer.Deserialize<AccountRecord>(Convert.FromBase64String(lines[0]["snapshot ".Length..]))!;
+        var entries = lines.Where(l => l.StartsWith("entry ", StringComparison.Ordinal)).Select(l => Convert.FromBase64String(l["entry ".Length..])).ToList();
+        foreach (var entry in entries)
+        {
+            Assert.False(EntryFormat.IsFormat1(entry));
+            RedisAccountJournal.Entry(Serializer, entry, Account).ApplyTo(record);
+        }
+
+        var final = Serializer.Deserialize<AccountRecord>(Convert.FromBase64String(lines[^1]["final ".Length..]))!;
+        Assert.Equal(150, entries.Count);
+        Assert.True(final.Orders.Count + final.Positions.Count + final.Balances.Count > 0, "the fixture left something to compare");
+        Assert.Equal(RecordChanges.Describe(final), RecordChanges.Describe(record));
+    }
+
+    [Fact]
+    public void AnAcceptedOrder_IsAFewDozenBytes_AndSmallerThanTheSerializersEntry()
+    {
+        var live = new AccountRecord { Balances = { ["USDT"] = 10_000m } };
+        var image = new WrittenImage();
+        image.Reset(live);
+        live.Orders.Add(new OrderRecord
+        {
+            ClientOrderId = "order-000123", InstrumentId = "BTC-PERP", Side = Side.Buy, Qty = 0.25m, Price = 61_250.5m,
+            ReservedAt = new DateTimeOffset(2026, 12, 6, 2, 30, 0, TimeSpan.Zero), Venue = "engine-1",
+        });
+        live.RecentChecks.Add(new CheckMemo(0x0123_4567_89AB_CDEF, Decision.Accept, RejectReason.None, 0m));
+        live.Version++;
+        var entry = new EntryWriter();
+        image.Write(live, entry);
+        var before = Serializer.SerializeToArray(EntryDecoder.Read(entry.Written.Span));
+        output.WriteLine($"an accepted order: format 1 {entry.Length} B, the serializer's entry {before.Length} B");
+        Assert.InRange(entry.Length, 40, 90);
+        Assert.True(entry.Length < before.Length);
+    }
+
+    [Fact]
+    public void Values_ComeBackExactly()
+    {
+        decimal[] decimals = [0m, -0m, 1.5m, 1.50m, -1.50m, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, 18_446_744_073_709_551_616m];
+        long[] longs = [0, 1, -1, 63, 64, -64, -65, long.MaxValue, long.MinValue];
+        string?[] strings = [null, "", "BTC-PERP", "é€😀", new string('x', 300)];
+        var w = new EntryWriter();
+        w.Start();
+        Array.ForEach(decimals, w.Decimal);
+        Array.ForEach(longs, w.Int);
+        Array.ForEach(strings, w.String);
+        w.Fixed64(ulong.MaxValue);
+        var r = new EntryReader(w.Written.Span);
+        foreach (var d in decimals)
+        {
+            var back = r.Decimal();
+            Assert.Equal(decimal.GetBits(d), decimal.GetBits(back));
+        }
+
+        foreach (var l in longs)
+        {
+            Assert.Equal(l, r.Int());
+        }
+
+        foreach (var s in strings)
+        {
+            Assert.Equal(s, r.String());
+        }
+
+        Assert.Equal(ulong.MaxValue, r.Fixed64());
+        Assert.True(r.End);
+    }
+
+    [Fact]
+    public void AnOrdersTimeAndOffset_ComeBackExactly()
+    {
+        var live = new AccountRecord();
+        var image = new WrittenImage();
+        image.Reset(live);
+        var reserved = new DateTimeOffset(2026, 12, 6, 2, 30, 15, 123, TimeSpan.FromMinutes(-330)).AddTicks(4567);
+        live.Orders.Add(new OrderRecord { ClientOrderId = "o", InstrumentId = "ETH-PERP", Side = Side.Sell, Qty = 2m, Price = 3_000m, ReservedAt = reserved, ReduceOnly = true, Venue = "v" });
+        var order = Assert.Single(image.Changes(live).Orders!.Inserted);
+        Assert.Equal(reserved.Ticks, order.ReservedAt.Ticks);
+        Assert.Equal(reserved.Offset, order.ReservedAt.Offset);
+        Assert.True(order.ReduceOnly);
+        Assert.Equal(Side.Sell, order.Side);
+    }
+
+    [Fact]
+    public void AnEntryCutShortOrWithBytesAfterIt_IsRefusedWithAClearError()
+    {
+        var live = new AccountRecord();
+        var changes = new JournalReplayTests.RandomChanges(live, new Random(5), window: 8);
+        var image = new WrittenImage();
+        image.Reset(live);
+        changes.Apply(40);
+        var entry = new EntryWriter();
+        image.Write(live, entry);
+        var whole = entry.Written.ToArray();
+        for (var length = 1; length < whole.Length; length++)
+        {
+            var cut = whole[..length];
+            var refused = Assert.Throws<InvalidDataException>(() => RedisAccountJournal.Entry(Serializer, cut, Account));
+            Assert.Contains("account", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Throws<InvalidDataException>(() => RedisAccountJournal.Entry(Serializer, [.. whole, 0], Account));
+    }
+
+    private static AccountRecord RoundTrip(AccountRecord record) => Serializer.Deserialize<AccountRecord>(Serializer.SerializeToArray(record))!;
+}

@@ -93,6 +93,35 @@ public sealed class ReplicaSharingTests
     }
 
     [Fact]
+    public void AnAppendPastEveryReplicasCount_AllocatesNoMoreThanAnUnchangedReplica()
+    {
+        var model = StressHouse.Model();
+        var (id, book) = StressHouse.Accounts(model, 1, 7)[0];
+        var spot = model.Instruments[0];
+        for (var k = 0; k < 9; k++)
+        {
+            book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Buy, 1 + k, spot.Mark * 0.9, $"o-{k}"));
+        }
+
+        var replica = MonitoredAccount.From(id, 1, book);
+        replica = MonitoredAccount.From(id, 2, book, replica);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var unchanged = MonitoredAccount.From(id, 3, book, replica);
+        var objectOnly = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Slot 9 (chunk 2's second) is past every count handed out: written in place, nothing but the replica allocated.
+        book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Sell, 3, spot.Mark * 1.1, "o-9"));
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var appended = MonitoredAccount.From(id, 4, book, unchanged);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(objectOnly, allocated);
+        Assert.Equal(10, appended.OrderCount);
+        Assert.Equal(9, unchanged.OrderCount);
+        AssertSameContent(MonitoredAccount.From(id, 4, book), appended);
+    }
+
+    [Fact]
     public void ChangedHoldings_AreCopied_NeverShared()
     {
         var model = StressHouse.Model();

@@ -255,12 +255,14 @@ public sealed class MonitoredAccount
             }
         }
 
-        // New chunks: the old ones may be shared with other replicas (and the writer's).
+        // New chunks: the old ones are shared with other replicas and the writer. Only this replica's slots are
+        // read: the writer may be appending past them on the grain's thread.
         var orders = new double[ReplicaOrderChunks.ChunksOf(_orderCount)][];
         for (var c = 0; c < orders.Length; c++)
         {
-            orders[c] = (double[])_orders[c].Clone();
             var length = Math.Min(ReplicaOrderChunks.Size, _orderCount - c * ReplicaOrderChunks.Size);
+            orders[c] = new double[ReplicaOrderChunks.Stride * ReplicaOrderChunks.Size];
+            Array.Copy(_orders[c], orders[c], ReplicaOrderChunks.Stride * length);
             for (var i = 0; i < length; i++)
             {
                 var s = ReplicaOrderChunks.Stride * i;

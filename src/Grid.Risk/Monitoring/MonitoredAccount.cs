@@ -80,7 +80,10 @@ public sealed class MonitoredAccount
             Figures = figures,
         };
 
-        // Read once: the monitor may remap the previous replica (replacing its arrays) while this runs.
+        // Read once: the monitor may remap the previous replica (replacing its arrays) while this runs. Whatever
+        // layout it has moved to, an array is shared only when its content, indexes included, equals the book's
+        // under the book's layout, which is the new replica's: so it holds what a copy would. Sound because a
+        // replica's arrays are never written once built (Remap replaces them).
         int[]? instruments = previous?._instruments, assets = previous?._assets;
         double[]? positions = previous?._positions, balances = previous?._balances;
         if (instruments is not null && positions is not null && ReplicaHoldings.SamePositions(book, instruments, positions))

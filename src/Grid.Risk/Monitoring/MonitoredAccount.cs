@@ -53,18 +53,23 @@ public sealed class MonitoredAccount
     public bool Margined { get; private set; }
 
     /// <summary>True when the account holds nothing at all (no balance, position or order): it adds 0 to every house figure.</summary>
-    public bool IsEmpty => _instruments.Length == 0 && _assets.Length == 0 && _orderInstruments.Length == 0;
+    public bool IsEmpty => _instruments.Length == 0 && _assets.Length == 0 && _orderCount == 0;
 
     private int[] _instruments = [];
     private double[] _positions = [];
     private int[] _assets = [];
     private double[] _balances = [];
-    private int[][] _orderInstruments = [];
     private double[][] _orders = [];
+    private int _orderCount;
+
+    // The writer's side of the order chunks, handed from replica to replica; only From touches it.
+    private ReplicaOrderChunks? _orderWriter;
 
     /// <summary>
     /// Takes a replica of <paramref name="book"/> (its holdings, regime and current figures). Arrays whose
-    /// content equals <paramref name="previous"/>'s are shared with it rather than copied.
+    /// content equals <paramref name="previous"/>'s are shared with it rather than copied, and the order chunks
+    /// are carried on from it (<see cref="ReplicaOrderChunks"/>): one writer, so call it from the account's
+    /// single writer, with that account's previous replica.
     /// </summary>
     public static MonitoredAccount From(string id, long version, AccountBook book, MonitoredAccount? previous = null)
     {
@@ -75,7 +80,10 @@ public sealed class MonitoredAccount
             Figures = figures,
         };
 
-        // Read once: the monitor may remap the previous replica (replacing its arrays) while this runs.
+        // Read once: the monitor may remap the previous replica (replacing its arrays) while this runs. Whatever
+        // layout it has moved to, an array is shared only when its content, indexes included, equals the book's
+        // under the book's layout, which is the new replica's: so it holds what a copy would. Sound because a
+        // replica's arrays are never written once built (Remap replaces them).
         int[]? instruments = previous?._instruments, assets = previous?._assets;
         double[]? positions = previous?._positions, balances = previous?._balances;
         if (instruments is not null && positions is not null && ReplicaHoldings.SamePositions(book, instruments, positions))
@@ -96,10 +104,11 @@ public sealed class MonitoredAccount
             CopyBalances(book, r);
         }
 
-        // Orders change most often and can be many: shared chunk by chunk (ReplicaOrderChunks).
-        ReplicaOrderChunks.Build(book, previous?._orderInstruments, previous?._orders, out r._orderInstruments, out r._orders);
+        // Orders change most often and can be many: shared chunk by chunk, appended in place (ReplicaOrderChunks).
+        r._orderWriter = ReplicaOrderChunks.For(previous?._orderWriter, book.Model.Layout);
+        r._orders = r._orderWriter.Publish(book, out r._orderCount);
 
-        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orderInstruments);
+        r.GroupMask = Mask(book.Model, r._instruments, r._assets, r._orders, r._orderCount);
         r.Margined = r.HasRisk || r.HasOrders;
         return r;
     }
@@ -164,7 +173,7 @@ public sealed class MonitoredAccount
     }
 
     /// <summary>True when orders rest on the account.</summary>
-    public bool HasOrders => _orderInstruments.Length > 0;
+    public bool HasOrders => _orderCount > 0;
 
     // Read-only views of the holdings for the stress valuation (Stress/StressMarket), which values
     // replicas in place without loading a book.
@@ -176,11 +185,21 @@ public sealed class MonitoredAccount
 
     internal ReadOnlySpan<double> BalanceValues => _balances;
 
-    internal int OrderChunkCount => _orderInstruments.Length;
+    /// <summary>Resting orders held.</summary>
+    internal int OrderCount => _orderCount;
 
-    internal ReadOnlySpan<int> OrderInstrumentChunk(int chunk) => _orderInstruments[chunk];
+    /// <summary>Order <paramref name="k"/> (below <see cref="OrderCount"/>): instrument index, signed quantity (buy &gt; 0), price.</summary>
+    internal void Order(int k, out int instrument, out double quantity, out double price)
+    {
+        var chunk = _orders[k / ReplicaOrderChunks.Size];
+        var s = ReplicaOrderChunks.Stride * (k % ReplicaOrderChunks.Size);
+        (instrument, quantity, price) = ((int)chunk[s], chunk[s + 1], chunk[s + 2]);
+    }
 
-    internal ReadOnlySpan<double> OrderValueChunk(int chunk) => _orders[chunk];
+    // For the tests of chunk sharing: the chunk array itself.
+    internal double[] OrderChunk(int chunk) => _orders[chunk];
+
+    internal int OrderChunkCount => ReplicaOrderChunks.ChunksOf(_orderCount);
 
     /// <summary>Re-indexes the replica against <paramref name="model"/>'s layout if it differs (callers hold the monitor's partition lock).</summary>
     internal bool Align(RiskModel model) => ReferenceEquals(Layout, model.Layout) || Remap(model);
@@ -205,14 +224,10 @@ public sealed class MonitoredAccount
             book.LoadPosition(_instruments[i], _positions[3 * i], _positions[3 * i + 1], _positions[3 * i + 2]);
         }
 
-        for (var c = 0; c < _orderInstruments.Length; c++)
+        for (var k = 0; k < _orderCount; k++)
         {
-            var (instruments, values) = (_orderInstruments[c], _orders[c]);
-            for (var i = 0; i < instruments.Length; i++)
-            {
-                var q = values[2 * i];
-                book.LoadOrder(instruments[i], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), values[2 * i + 1]);
-            }
+            Order(k, out var instrument, out var q, out var price);
+            book.LoadOrder(instrument, q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), price);
         }
 
         book.Rebuild(model);
@@ -223,15 +238,11 @@ public sealed class MonitoredAccount
     public long Bytes => 64 + ArrayBytes(_instruments.Length, 4) + ArrayBytes(_positions.Length, 8) + ArrayBytes(_assets.Length, 4)
         + ArrayBytes(_balances.Length, 8) + OrderBytes();
 
+    // The chunks this replica reads (shared ones included) and an outer array of as many slots.
     private long OrderBytes()
     {
-        var bytes = 2 * ArrayBytes(_orderInstruments.Length, 8);
-        for (var c = 0; c < _orderInstruments.Length; c++)
-        {
-            bytes += ArrayBytes(_orderInstruments[c].Length, 4) + ArrayBytes(_orders[c].Length, 8);
-        }
-
-        return bytes;
+        var chunks = ReplicaOrderChunks.ChunksOf(_orderCount);
+        return ArrayBytes(chunks, 8) + chunks * ArrayBytes(ReplicaOrderChunks.Stride * ReplicaOrderChunks.Size, 8);
     }
 
     private static long ArrayBytes(int length, int size) => length == 0 ? 0 : 24 + ((length * size + 7) & ~7);
@@ -247,16 +258,23 @@ public sealed class MonitoredAccount
             }
         }
 
-        var orders = new int[_orderInstruments.Length][];
+        // New chunks: the old ones are shared with other replicas and the writer. Only this replica's slots are
+        // read: the writer may be appending past them on the grain's thread.
+        var orders = new double[ReplicaOrderChunks.ChunksOf(_orderCount)][];
         for (var c = 0; c < orders.Length; c++)
         {
-            orders[c] = new int[_orderInstruments[c].Length];
-            for (var i = 0; i < orders[c].Length; i++)
+            var length = Math.Min(ReplicaOrderChunks.Size, _orderCount - c * ReplicaOrderChunks.Size);
+            orders[c] = new double[ReplicaOrderChunks.Stride * ReplicaOrderChunks.Size];
+            Array.Copy(_orders[c], orders[c], ReplicaOrderChunks.Stride * length);
+            for (var i = 0; i < length; i++)
             {
-                if (!model.TryGetInstrument(Layout.Instruments[_orderInstruments[c][i]], out orders[c][i]))
+                var s = ReplicaOrderChunks.Stride * i;
+                if (!model.TryGetInstrument(Layout.Instruments[(int)orders[c][s]], out var instrument))
                 {
                     return false;
                 }
+
+                orders[c][s] = instrument;
             }
         }
 
@@ -269,12 +287,12 @@ public sealed class MonitoredAccount
             }
         }
 
-        (_instruments, _orderInstruments, _assets, Layout) = (instruments, orders, assets, model.Layout);
-        GroupMask = Mask(model, _instruments, _assets, _orderInstruments);
+        (_instruments, _orders, _assets, Layout) = (instruments, orders, assets, model.Layout);
+        GroupMask = Mask(model, _instruments, _assets, _orders, _orderCount);
         return true;
     }
 
-    private static ulong Mask(RiskModel model, int[] instruments, int[] assets, int[][] orders)
+    private static ulong Mask(RiskModel model, int[] instruments, int[] assets, double[][] orders, int count)
     {
         ulong mask = 0;
         foreach (var i in instruments)
@@ -282,12 +300,10 @@ public sealed class MonitoredAccount
             mask |= Bit(model.Instruments[i].Group);
         }
 
-        foreach (var chunk in orders)
+        for (var k = 0; k < count; k++)
         {
-            foreach (var i in chunk)
-            {
-                mask |= Bit(model.Instruments[i].Group);
-            }
+            var instrument = (int)orders[k / ReplicaOrderChunks.Size][ReplicaOrderChunks.Stride * (k % ReplicaOrderChunks.Size)];
+            mask |= Bit(model.Instruments[instrument].Group);
         }
 
         foreach (var a in assets)

@@ -1,87 +1,150 @@
 using Grid.Risk.Accounts;
+using Grid.Risk.Market;
 
 namespace Grid.Risk.Monitoring;
 
 /// <summary>
-/// A replica's resting orders, in chunks of <see cref="Size"/> orders (instrument indexes; signed quantity
-/// and price per order). A replica is taken after every change, and an account may rest many orders: a new
-/// order changes only the last chunk, a cancel (the book moves its last order into the hole) at most two,
-/// so every other chunk is shared with the previous replica instead of the whole list being copied. Chunks
-/// are never written once built (a remap replaces them), so sharing is safe for the monitor's readers.
+/// An account's resting orders as its replicas hold them, kept by the writer (the account grain, through
+/// <see cref="MonitoredAccount.From"/>) from one replica to the next. Orders sit in chunks of <see cref="Size"/>
+/// orders (instrument index, signed quantity, price: <see cref="Stride"/> doubles each) allocated at full size;
+/// a replica holds the outer array and its order count and reads only its first count orders.
 /// </summary>
-internal static class ReplicaOrderChunks
+/// <remarks>
+/// A replica is taken after every change and read on other threads (the monitor's sweep, house runs, reports
+/// that keep old replicas). So a slot is written in place only past every count a replica has been given over
+/// its chunk (the chunk's high-water mark): no replica, old or current, can read it. A slot below the mark (a
+/// cancel's hole, a partial fill, an append into a slot a cancel freed) gets its chunk copied, and the outer
+/// array is copied when a slot of it below its own mark changes. An append past every mark copies nothing.
+/// Not thread-safe: one writer, as the grain is the single writer of its account.
+/// </remarks>
+internal sealed class ReplicaOrderChunks
 {
-    /// <summary>Orders per chunk (every chunk but the last is full).</summary>
-    public const int Size = 16;
+    /// <summary>Orders per chunk. Small, because the account's whole chunk is copied when one of its orders changes.</summary>
+    public const int Size = 4;
+
+    /// <summary>Doubles per order: instrument index, signed quantity, price.</summary>
+    public const int Stride = 3;
+
+    private double[][] _chunks = [];
+
+    // Per chunk of _chunks: how many of its slots some replica handed out may read.
+    private int[] _seen = [];
+
+    // How many slots of _chunks (the outer array) some replica handed out may read.
+    private int _chunksSeen;
+
+    // Orders of the last view handed out: the slots below it hold the book as it was then.
+    private int _count;
+
+    private ReplicaOrderChunks(ModelLayout layout) => Layout = layout;
+
+    /// <summary>The layout the instrument indexes refer to.</summary>
+    public ModelLayout Layout { get; }
+
+    /// <summary>The previous replica's chunks when they are indexed like <paramref name="layout"/>, else a fresh set.</summary>
+    public static ReplicaOrderChunks For(ReplicaOrderChunks? previous, ModelLayout layout)
+        => previous is not null && ReferenceEquals(previous.Layout, layout) ? previous : new ReplicaOrderChunks(layout);
+
+    /// <summary>The number of chunks <paramref name="count"/> orders fill.</summary>
+    public static int ChunksOf(int count) => (count + Size - 1) / Size;
 
     /// <summary>
-    /// The chunks of <paramref name="book"/>'s orders, sharing each chunk of the previous replica whose
-    /// content is unchanged, and the previous outer arrays when all of them are.
+    /// Brings the chunks to <paramref name="book"/>'s orders and hands out a view of them for a new replica:
+    /// the outer array, of which the first <see cref="ChunksOf"/>(<paramref name="count"/>) chunks are read.
     /// </summary>
-    public static void Build(AccountBook book, int[][]? previousInstruments, double[][]? previousValues, out int[][] instruments, out double[][] values)
+    public double[][] Publish(AccountBook book, out int count)
     {
-        var chunks = (book.OrderCount + Size - 1) / Size;
-        var previous = previousInstruments is not null && previousValues is not null && previousValues.Length == previousInstruments.Length ? previousInstruments.Length : 0;
-        var shared = 0;
-        for (var c = 0; c < chunks && c < previous; c++)
+        var n = book.OrderCount;
+        var chunks = ChunksOf(n);
+        if (chunks > _chunks.Length)
         {
-            shared += Same(book, c, previousInstruments![c], previousValues![c]) ? 1 : 0;
+            Grow(chunks);
         }
 
-        if (chunks == 0 || (chunks == previous && shared == chunks))
-        {
-            (instruments, values) = chunks == 0 ? ([], []) : (previousInstruments!, previousValues!);
-            return;
-        }
-
-        instruments = new int[chunks][];
-        values = new double[chunks][];
+        var outerCopied = false;
         for (var c = 0; c < chunks; c++)
         {
-            if (shared > 0 && c < previous && Same(book, c, previousInstruments![c], previousValues![c]))
+            var start = c * Size;
+            var length = Math.Min(Size, n - start);
+            var chunk = _chunks[c];
+            var first = chunk is null ? 0 : FirstDifference(book, chunk, start, length, Math.Clamp(_count - start, 0, Size));
+            if (first == length)
             {
-                (instruments[c], values[c]) = (previousInstruments[c], previousValues[c]);
                 continue;
             }
 
-            var start = c * Size;
-            var length = Math.Min(Size, book.OrderCount - start);
-            var chunkInstruments = new int[length];
-            var chunkValues = new double[2 * length];
-            for (var i = 0; i < length; i++)
+            if (chunk is not null && first >= _seen[c])
             {
-                ref var o = ref book.Orders[start + i];
-                chunkInstruments[i] = o.Instrument;
-                chunkValues[2 * i] = Signed(o);
-                chunkValues[2 * i + 1] = o.Price;
+                Write(book, chunk, start, first, length);
+                continue;
             }
 
-            (instruments[c], values[c]) = (chunkInstruments, chunkValues);
+            // A slot some replica may read changes (or the chunk is new): a fresh chunk, which nothing reads yet.
+            chunk = new double[Stride * Size];
+            Write(book, chunk, start, 0, length);
+            if (c < _chunksSeen && !outerCopied)
+            {
+                _chunks = (double[][])_chunks.Clone();
+                _chunksSeen = 0;
+                outerCopied = true;
+            }
+
+            _chunks[c] = chunk;
+            _seen[c] = 0;
         }
+
+        _count = n;
+        _chunksSeen = Math.Max(_chunksSeen, chunks);
+        for (var c = 0; c < chunks; c++)
+        {
+            _seen[c] = Math.Max(_seen[c], Math.Min(Size, n - c * Size));
+        }
+
+        count = n;
+        return chunks == 0 ? [] : _chunks;
     }
 
-    // Bit equality: a shared chunk must hold exactly what a fresh copy would (−0 and NaN included).
-    private static bool Same(AccountBook book, int chunk, int[] instruments, double[] values)
+    // A larger outer array (doubling, so appends reallocate it rarely): nothing reads it yet.
+    private void Grow(int chunks)
     {
-        var start = chunk * Size;
-        var length = Math.Min(Size, book.OrderCount - start);
-        if (instruments.Length != length || values.Length != 2 * length)
-        {
-            return false;
-        }
+        var capacity = Math.Max(Math.Max(4, chunks), 2 * _chunks.Length);
+        var grown = new double[capacity][];
+        var seen = new int[capacity];
+        Array.Copy(_chunks, grown, _chunks.Length);
+        Array.Copy(_seen, seen, _seen.Length);
+        (_chunks, _seen, _chunksSeen) = (grown, seen, 0);
+    }
 
+    // The first of the chunk's `length` orders that differs from the book, bit for bit (−0 and NaN included);
+    // slots from `valid` on hold no order of the last view. `length` when none differs.
+    private static int FirstDifference(AccountBook book, double[] chunk, int start, int length, int valid)
+    {
         for (var i = 0; i < length; i++)
         {
             ref var o = ref book.Orders[start + i];
-            if (instruments[i] != o.Instrument
-                || BitConverter.DoubleToInt64Bits(values[2 * i]) != BitConverter.DoubleToInt64Bits(Signed(o))
-                || BitConverter.DoubleToInt64Bits(values[2 * i + 1]) != BitConverter.DoubleToInt64Bits(o.Price))
+            var s = Stride * i;
+            if (i >= valid
+                || BitConverter.DoubleToInt64Bits(chunk[s]) != BitConverter.DoubleToInt64Bits(o.Instrument)
+                || BitConverter.DoubleToInt64Bits(chunk[s + 1]) != BitConverter.DoubleToInt64Bits(Signed(o))
+                || BitConverter.DoubleToInt64Bits(chunk[s + 2]) != BitConverter.DoubleToInt64Bits(o.Price))
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return length;
+    }
+
+    private static void Write(AccountBook book, double[] chunk, int start, int from, int length)
+    {
+        for (var i = from; i < length; i++)
+        {
+            ref var o = ref book.Orders[start + i];
+            var s = Stride * i;
+            chunk[s] = o.Instrument;
+            chunk[s + 1] = Signed(o);
+            chunk[s + 2] = o.Price;
+        }
     }
 
     private static double Signed(in OrderEntry o) => o.Side == Side.Buy ? o.Qty : -o.Qty;

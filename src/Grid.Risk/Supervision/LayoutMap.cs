@@ -68,20 +68,15 @@ internal sealed class LayoutMap
             book.LoadPosition(_instruments[instruments[i]], positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
         }
 
-        for (var c = 0; c < replica.OrderChunkCount; c++)
+        for (var k = 0; k < replica.OrderCount; k++)
         {
-            var orders = replica.OrderInstrumentChunk(c);
-            var values = replica.OrderValueChunk(c);
-            for (var i = 0; i < orders.Length; i++)
+            replica.Order(k, out var instrument, out var q, out var price);
+            if (_instruments[instrument] < 0)
             {
-                if (_instruments[orders[i]] < 0)
-                {
-                    return false;
-                }
-
-                var q = values[2 * i];
-                book.LoadOrder(_instruments[orders[i]], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), values[2 * i + 1]);
+                return false;
             }
+
+            book.LoadOrder(_instruments[instrument], q > 0 ? Side.Buy : Side.Sell, Math.Abs(q), price);
         }
 
         book.Rebuild(To);

@@ -23,7 +23,7 @@ public sealed class ReplicaSharingTests
 
         Assert.True(after.PositionValues == before.PositionValues && after.InstrumentIndexes == before.InstrumentIndexes);
         Assert.True(after.BalanceValues == before.BalanceValues && after.AssetIndexes == before.AssetIndexes);
-        Assert.Equal(1, after.OrderChunkCount);
+        Assert.Equal(before.OrderCount + 1, after.OrderCount);
         AssertSameContent(MonitoredAccount.From(id, 2, book), after);
     }
 
@@ -43,14 +43,82 @@ public sealed class ReplicaSharingTests
 
         var after = MonitoredAccount.From(id, 2, book, before);
 
-        // The last order moved into the hole: the first and the last chunk changed, the middle one is shared.
-        Assert.Equal(3, after.OrderChunkCount);
-        Assert.False(after.OrderValueChunk(0) == before.OrderValueChunk(0));
-        Assert.True(after.OrderValueChunk(1) == before.OrderValueChunk(1) && after.OrderInstrumentChunk(1) == before.OrderInstrumentChunk(1));
-        Assert.False(after.OrderValueChunk(2) == before.OrderValueChunk(2));
+        // The last order moved into the hole: the hole's chunk is copied; every other chunk is shared, the
+        // last one too (the replica reads one order fewer of it).
+        Assert.Equal(10, after.OrderChunkCount);
+        Assert.NotSame(before.OrderChunk(0), after.OrderChunk(0));
+        for (var c = 1; c < 10; c++)
+        {
+            Assert.Same(before.OrderChunk(c), after.OrderChunk(c));
+        }
+
         Assert.True(after.PositionValues == before.PositionValues);
         AssertSameContent(MonitoredAccount.From(id, 2, book), after);
         Assert.Equal(MonitoredAccount.From(id, 2, book).Bytes, after.Bytes);
+    }
+
+    [Fact]
+    public void AnAppendPastEveryReplicasCount_IsWrittenInPlace_AndAnAppendIntoAFreedSlot_CopiesTheChunk()
+    {
+        var model = StressHouse.Model();
+        var (id, book) = StressHouse.Accounts(model, 1, 7)[0];
+        var spot = model.Instruments[0];
+        for (var k = 0; k < 41; k++)
+        {
+            book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Buy, 1 + k, spot.Mark * 0.9, $"o-{k}"));
+        }
+
+        var r41 = MonitoredAccount.From(id, 1, book);
+        book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Buy, 100, spot.Mark * 0.9, "o-41"));
+        var r42 = MonitoredAccount.From(id, 2, book, r41);
+
+        // Slot 41 of chunk 10 was past every count handed out: written in place, nothing copied.
+        Assert.Same(r41.OrderChunk(10), r42.OrderChunk(10));
+        Assert.Equal(41, r41.OrderCount);
+        AssertSameContent(MonitoredAccount.From(id, 2, book), r42);
+
+        book.ReduceOrder(book.RestingOrderCount - 1, double.MaxValue);
+        var r41Again = MonitoredAccount.From(id, 3, book, r42);
+        Assert.Same(r42.OrderChunk(10), r41Again.OrderChunk(10));
+        book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Sell, 7, spot.Mark * 1.1, "o-42"));
+        var r42Again = MonitoredAccount.From(id, 4, book, r41Again);
+
+        // Slot 41 was handed out (r42 reads it): the new order gets a fresh chunk, r42 keeps its order.
+        Assert.NotSame(r42.OrderChunk(10), r42Again.OrderChunk(10));
+        r42.Order(41, out _, out var q, out _);
+        Assert.Equal(100, q);
+        r42Again.Order(41, out _, out q, out _);
+        Assert.Equal(-7, q);
+        AssertSameContent(MonitoredAccount.From(id, 4, book), r42Again);
+    }
+
+    [Fact]
+    public void AnAppendPastEveryReplicasCount_AllocatesNoMoreThanAnUnchangedReplica()
+    {
+        var model = StressHouse.Model();
+        var (id, book) = StressHouse.Accounts(model, 1, 7)[0];
+        var spot = model.Instruments[0];
+        for (var k = 0; k < 9; k++)
+        {
+            book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Buy, 1 + k, spot.Mark * 0.9, $"o-{k}"));
+        }
+
+        var replica = MonitoredAccount.From(id, 1, book);
+        replica = MonitoredAccount.From(id, 2, book, replica);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var unchanged = MonitoredAccount.From(id, 3, book, replica);
+        var objectOnly = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Slot 9 (chunk 2's second) is past every count handed out: written in place, nothing but the replica allocated.
+        book.AddOrder(new RestingOrder(spot.Spec.Id, Side.Sell, 3, spot.Mark * 1.1, "o-9"));
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var appended = MonitoredAccount.From(id, 4, book, unchanged);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(objectOnly, allocated);
+        Assert.Equal(10, appended.OrderCount);
+        Assert.Equal(9, unchanged.OrderCount);
+        AssertSameContent(MonitoredAccount.From(id, 4, book), appended);
     }
 
     [Fact]
@@ -73,11 +141,12 @@ public sealed class ReplicaSharingTests
         Assert.True(expected.PositionValues.SequenceEqual(actual.PositionValues));
         Assert.True(expected.AssetIndexes.SequenceEqual(actual.AssetIndexes));
         Assert.True(expected.BalanceValues.SequenceEqual(actual.BalanceValues));
-        Assert.Equal(expected.OrderChunkCount, actual.OrderChunkCount);
-        for (var c = 0; c < expected.OrderChunkCount; c++)
+        Assert.Equal(expected.OrderCount, actual.OrderCount);
+        for (var k = 0; k < expected.OrderCount; k++)
         {
-            Assert.True(expected.OrderInstrumentChunk(c).SequenceEqual(actual.OrderInstrumentChunk(c)));
-            Assert.True(expected.OrderValueChunk(c).SequenceEqual(actual.OrderValueChunk(c)));
+            expected.Order(k, out var instrument, out var q, out var price);
+            actual.Order(k, out var actualInstrument, out var actualQ, out var actualPrice);
+            Assert.Equal((instrument, q, price), (actualInstrument, actualQ, actualPrice));
         }
 
         Assert.Equal(expected.GroupMask, actual.GroupMask);

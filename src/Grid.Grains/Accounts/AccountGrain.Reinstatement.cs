@@ -6,11 +6,13 @@ namespace Grid.Grains.Accounts;
 /// What an activation owes the cluster besides its state, done after its first reply instead of before it:
 /// the venues of its stored orders joined again (AccountGrain.Venues) and its first claim at the registry (a
 /// survivor must know to wake the account should this silo die). After a failover both called grains that had
-/// to move as well, and held every woken account's first reply ≈ 1 s (docs/reliability.md). Neither protects
-/// that reply: the stored orders' venues listed the account before those orders were acknowledged, and the
-/// registry still names the account's previous silo, dead or alive. A one-shot timer runs them in the grain's
-/// own turns; what failed is tried again after a growing pause until both are done, and a deactivation before
-/// then makes one last, bounded attempt (the next activation starts over anyway).
+/// to move as well, and held every woken account's first reply ≈ 1 s (docs/reliability.md). The reply does not
+/// need the rejoin: the stored orders' venues listed the account before those orders were acknowledged, and
+/// the rejoin only repairs an index that lost it. Nor the claim, but for one gap: until it is stored the
+/// registry names the account's previous silo, so should this silo die too in that moment, the survivors do not
+/// wake the account (docs/reliability.md, "Activation: what the first reply no longer waits for"). A one-shot
+/// timer runs both in the grain's own turns; what failed is tried again after a growing pause until both are
+/// done, and a deactivation before then makes one last, bounded attempt (the next activation starts over anyway).
 /// </summary>
 public sealed partial class AccountGrain
 {
@@ -47,9 +49,9 @@ public sealed partial class AccountGrain
         var claim = ClaimDue();
         var rejoined = await rejoin;
         var claimed = await claim;
-        if (_reinstated || _deactivating)
+        if (_deactivating)
         {
-            // Done meanwhile, or deactivating: its last attempt (ReinstateBeforeDeactivation) is under way.
+            // Its last attempt (ReinstateBeforeDeactivation) is under way: no timer on a deactivating activation.
             return;
         }
 

@@ -10,8 +10,11 @@ namespace Grid.Gateway.PreTrade;
 /// </summary>
 internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem
 {
-    // Most slots a parked lane keeps: nearly every batch has one command.
-    private const int ParkedSlots = 8;
+    // Most slots a parked lane keeps (the default batch cap): bursts after a pause (a GC, a slow turn) batch well
+    // beyond 8 commands often enough that dropping such buffers at park cost ~40 B/msg in reallocations
+    // (docs/performance.md). Bound: ≤ 64 × (command + reply) ≈ 20 KB per parked lane, and a stream parks at most
+    // as many lanes as it ever had accounts in flight at once.
+    private const int ParkedSlots = 64;
 
     /// <summary>The account whose commands the lane holds; set while the lane is in use.</summary>
     public string AccountId { get; set; } = "";

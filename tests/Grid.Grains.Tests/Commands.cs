@@ -19,6 +19,13 @@ internal static class Commands
 
     public static async Task<EngineReply> One(this IAccountGrain account, EngineCommand command) => (await account.Execute([command]))[0];
 
+    /// <summary>A batch through a local activation's entry, as the gateway's lane sends it: the replies, or null when declined.</summary>
+    public static async Task<EngineReply[]?> Run(this ILocalAccount entry, EngineCommand[] commands)
+    {
+        var replies = new EngineReply[commands.Length];
+        return await entry.Execute(commands, replies) ? replies : null;
+    }
+
     public static async Task<IAccountGrain> Funded(this IClusterClient client, string id, decimal usd)
     {
         var account = client.GetGrain<IAccountGrain>(id);

@@ -24,7 +24,7 @@ public sealed class LocalTurnsTests(GridClusterFixture fixture, ITestOutputHelpe
         await account.One(Commands.Check("o0", "BTC-PERP", Side.Buy, 1, 60_010));
         var (table, entry) = Entry("local-taken") ?? throw new InvalidOperationException("no silo opened the account");
         var taken = table.Taken;
-        var replies = await entry.Execute([Commands.Check("o1", "BTC-PERP", Side.Buy, 1, 60_010) with { CorrelationId = 5 }]);
+        var replies = await entry.Run([Commands.Check("o1", "BTC-PERP", Side.Buy, 1, 60_010) with { CorrelationId = 5 }]);
 
         var reply = Assert.Single(replies!);
         Assert.Equal(Decision.Accept, reply.Decision);
@@ -58,7 +58,7 @@ public sealed class LocalTurnsTests(GridClusterFixture fixture, ITestOutputHelpe
         {
             var command = script[i] with { CorrelationId = (ulong)(i + 1) };
             var expected = await reference.One(command);
-            var actual = i % 2 == 0 ? Assert.Single((await entry.Execute([command]))!) : await mixed.One(command);
+            var actual = i % 2 == 0 ? Assert.Single((await entry.Run([command]))!) : await mixed.One(command);
             Assert.Equal(
                 (expected.CorrelationId, expected.Kind, expected.Decision, expected.Reason, expected.RemainingQty, expected.ImAfter, expected.AvailableAfter, expected.OrderKnown, expected.Replayed),
                 (actual.CorrelationId, actual.Kind, actual.Decision, actual.Reason, actual.RemainingQty, actual.ImAfter, actual.AvailableAfter, actual.OrderKnown, actual.Replayed));
@@ -77,11 +77,12 @@ public sealed class LocalTurnsTests(GridClusterFixture fixture, ITestOutputHelpe
         await account.One(Commands.Check("o0", "BTC-PERP", Side.Buy, 0.1m, 60_010));
         var (_, entry) = Entry("local-fail") ?? throw new InvalidOperationException("no silo opened the account");
 
-        // Whatever fails in the turn (here a batch that is not there) fails the caller's await, as a failed grain
-        // call does, instead of leaving it waiting; the gateway's lane answers such a batch UNAVAILABLE.
-        await Assert.ThrowsAnyAsync<NullReferenceException>(async () => await entry.Execute(null!)).WaitAsync(TimeSpan.FromSeconds(15));
+        // Whatever fails in the turn (here a batch with no room for its replies) fails the caller's await, as a failed
+        // grain call does, instead of leaving it waiting; the gateway's lane answers such a batch UNAVAILABLE.
+        EngineCommand[] roomless = [Commands.Check("o9", "BTC-PERP", Side.Buy, 0.1m, 60_010)];
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await entry.Execute(roomless, Memory<EngineReply>.Empty)).WaitAsync(TimeSpan.FromSeconds(15));
 
-        var replies = await entry.Execute([Commands.Check("o1", "BTC-PERP", Side.Buy, 0.1m, 60_010)]);
+        var replies = await entry.Run([Commands.Check("o1", "BTC-PERP", Side.Buy, 0.1m, 60_010)]);
         Assert.Equal(Decision.Accept, Assert.Single(replies!).Decision);
     }
 
@@ -105,7 +106,7 @@ public sealed class LocalTurnsTests(GridClusterFixture fixture, ITestOutputHelpe
             // Sixteen batches in flight per engine: the close lands among batches already queued on the activation.
             for (var round = 0; round < 500; round++)
             {
-                var window = Enumerable.Range(0, 16).Select(_ => Interlocked.Increment(ref next)).Select(i => (i, Pending: entry.Execute(Batch(i)))).ToArray();
+                var window = Enumerable.Range(0, 16).Select(_ => Interlocked.Increment(ref next)).Select(i => (i, Pending: entry.Run(Batch(i)))).ToArray();
                 var queued = window.Select(w => !w.Pending.IsCompleted).ToArray();
                 var stop = false;
                 for (var k = 0; k < window.Length; k++)
@@ -136,7 +137,7 @@ public sealed class LocalTurnsTests(GridClusterFixture fixture, ITestOutputHelpe
         output.WriteLine($"{applied} batches applied locally, {declined.Count} declined ({declinedInTurn} of them queued before the close)");
 
         // The old activation is gone: its entry declines, and no silo lists it until the next activation opens its own.
-        Assert.Null(await entry.Execute(Batch(0)));
+        Assert.Null(await entry.Run(Batch(0)));
         Assert.Null(Entry("local-race"));
 
         // A declined batch was not applied: the gateway sends it by grain call, to the next activation.

@@ -21,7 +21,7 @@ internal static class ConversionCost
         };
         var bytes = message.ToByteArray();
         var clock = TimeProvider.System;
-        var command = EngineMessages.Read(message, clock, "grid-dev-engine").Command!;
+        var command = EngineMessages.Read(message, clock, "grid-dev-engine").Command!.Value;
         var reply = new EngineReply
         {
             CorrelationId = 42, Kind = ReplyKind.Decision, Command = CommandKind.Check, ClientOrderId = command.ClientOrderId, Decision = Decision.Accept,

@@ -35,19 +35,13 @@ internal static class LaneBatching
     {
         long calls = 0, commands = 0, delivered = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async ValueTask<EngineReply[]> Execute(string key, EngineCommand[] batch)
+        async ValueTask Execute(string key, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
         {
             await Task.Yield();
             Burn(callUs + (commandUs * batch.Length));
             Interlocked.Increment(ref calls);
             Interlocked.Add(ref commands, batch.Length);
-            var replies = new EngineReply[batch.Length];
-            for (var i = 0; i < replies.Length; i++)
-            {
-                replies[i] = Reply;
-            }
-
-            return replies;
+            replies.Span.Fill(Reply);
         }
 
         var lanes = new AccountLanes[shared ? 1 : Streams];

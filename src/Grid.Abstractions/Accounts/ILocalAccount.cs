@@ -11,10 +11,11 @@ namespace Grid.Abstractions.Accounts;
 public interface ILocalAccount
 {
     /// <summary>
-    /// Applies the batch in the activation's turn and answers each command, in order, as
-    /// <see cref="IAccountGrain.Execute"/> does; null when the activation is closing or gone, in which case
-    /// nothing was applied and the caller makes the grain call instead. The answer is a reused completion:
-    /// await it exactly once, and do not keep it.
+    /// Applies the batch in the activation's turn and writes each command's reply, in order, into
+    /// <paramref name="replies"/> (as long as the batch), as <see cref="IAccountGrain.Execute"/> answers; false
+    /// when the activation is closing or gone, in which case nothing was applied and the caller makes the grain
+    /// call instead. The buffers stay the caller's: the activation is done with them when the answer completes.
+    /// The answer is a reused completion: await it exactly once, and do not keep it.
     /// </summary>
-    ValueTask<EngineReply[]?> Execute(EngineCommand[] commands);
+    ValueTask<bool> Execute(ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies);
 }

@@ -5,9 +5,19 @@ namespace Grid.Abstractions.Engine;
 
 /// <summary>An account's answer to one <see cref="EngineCommand"/>. Money in USD as decimals, rounded
 /// at the boundary (requirements up, equity down).</summary>
+/// <remarks>
+/// A value, not an object: the account writes its replies into the batch's reply buffer, which the gateway's
+/// lanes reuse on the silo-local path, so a message costs no reply object of its own. A <c>default</c> reply
+/// (its <see cref="Kind"/> is 0, no <see cref="ReplyKind"/>) is no answer: nothing was written to its slot.
+/// Text fields read "" when unset.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("grid.EngineReply")]
-public sealed record EngineReply
+public readonly record struct EngineReply
 {
+    [Id(2)] private readonly string? _clientOrderId;
+    [Id(15)] private readonly string? _message;
+    [Id(16)] private readonly string? _tradeId;
+
     /// <summary>The command's correlation id.</summary>
     [Id(0)] public ulong CorrelationId { get; init; }
 
@@ -15,7 +25,7 @@ public sealed record EngineReply
     [Id(1)] public ReplyKind Kind { get; init; }
 
     /// <summary>The command's client order id.</summary>
-    [Id(2)] public string ClientOrderId { get; init; } = "";
+    public string ClientOrderId { get => _clientOrderId ?? ""; init => _clientOrderId = value; }
 
     /// <summary>Accept, accept as risk-reducing, reject (decisions).</summary>
     [Id(3)] public Decision Decision { get; init; }
@@ -54,10 +64,10 @@ public sealed record EngineReply
     [Id(14)] public ErrorCode Error { get; init; }
 
     /// <summary>Field at fault and human-readable explanation (errors).</summary>
-    [Id(15)] public string Message { get; init; } = "";
+    public string Message { get => _message ?? ""; init => _message = value; }
 
     /// <summary>The trade id acknowledged (fills).</summary>
-    [Id(16)] public string TradeId { get; init; } = "";
+    public string TradeId { get => _tradeId ?? ""; init => _tradeId = value; }
 
     /// <summary>Command kind answered.</summary>
     [Id(17)] public CommandKind Command { get; init; }
@@ -69,7 +79,7 @@ public sealed record EngineReply
     [Id(19)] public TimeSpan RetryAfter { get; init; }
 
     /// <summary>An error reply.</summary>
-    public static EngineReply Fail(EngineCommand c, ErrorCode code, string message) => new()
+    public static EngineReply Fail(in EngineCommand c, ErrorCode code, string message) => new()
     {
         CorrelationId = c.CorrelationId, Kind = ReplyKind.Error, ClientOrderId = c.ClientOrderId, Command = c.Kind, Error = code, Message = message,
     };

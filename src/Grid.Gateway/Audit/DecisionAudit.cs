@@ -38,13 +38,29 @@ internal sealed class DecisionAudit(IAuditTrail trail, TimeProvider clock, strin
         }
     }
 
+    /// <summary>Records <paramref name="reply"/> to an engine command as <see cref="Record(string, object, Wire.GridMessage)"/> does, without boxing the command for a decision.</summary>
+    public void Record(string accountId, EngineCommand command, Wire.GridMessage reply)
+    {
+        if (reply.BodyCase == Wire.GridMessage.BodyOneofCase.Decision)
+        {
+            Record(accountId, command, reply.Decision);
+        }
+        else if (command.Kind == CommandKind.Funding)
+        {
+            Record(accountId, (object)command, reply);
+        }
+    }
+
+    /// <summary>Records one decision on an engine command (the stream's common case: the trail may store it without an entry object).</summary>
+    public void Record(string accountId, EngineCommand command, Wire.OrderDecision decision)
+        => trail.RecordDecision(clock.GetUtcNow(), caller, action, accountId.Length > 0 ? accountId : decision.AccountId, command, decision);
+
     /// <summary>Records one decision.</summary>
     public void Record(string accountId, object inputs, Wire.OrderDecision decision)
     {
         if (inputs is EngineCommand command)
         {
-            // The stream's common case: the trail may store it without an entry object.
-            trail.RecordDecision(clock.GetUtcNow(), caller, action, accountId.Length > 0 ? accountId : decision.AccountId, command, decision);
+            Record(accountId, command, decision);
             return;
         }
 

@@ -66,7 +66,10 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
             Status = AuditText.Ok,
             Kind = Wire.AuditKind.Decision,
         };
-        Store(slot, command, decision);
+        // Encoded as it is; boxed (kept as an object) only when it has no compact form.
+        var scratch = t_scratch ??= new byte[4096];
+        var length = command.Kind != CommandKind.Funding ? CompactDecision.TryEncode(command, decision, scratch) : -1;
+        Keep(slot, length < 0 ? (object)command : null, decision, scratch, length);
     }
 
     private void Store(AuditSlot slot, object? inputs, IMessage? outcome)
@@ -76,6 +79,12 @@ public sealed class MemoryAuditTrail(IOptions<AuditOptions> options) : IAuditTra
         var length = CompactDecision.Applies(inputs, outcome)
             ? CompactDecision.TryEncode((EngineCommand)inputs!, (Wire.OrderDecision)outcome!, scratch)
             : -1;
+        Keep(slot, inputs, outcome, scratch, length);
+    }
+
+    // The slot's record: the encoded pair (length ≥ 0, in scratch) or, when length < 0, the objects.
+    private void Keep(AuditSlot slot, object? inputs, IMessage? outcome, byte[] scratch, int length)
+    {
         if (length < 0)
         {
             // Rare (operator actions, funding, refused messages): kept as objects, the outcome as a copy of its

@@ -12,27 +12,43 @@ namespace Grid.Gateway.PreTrade;
 /// applied and goes by grain call, which Orleans routes to whichever activation serves the account next; the
 /// lane awaits one path after the other, so an account's batches keep their order across both.
 /// </summary>
+/// <remarks>
+/// The caller's buffers (<see cref="ApplyBatch"/>) go to the local turn as they are: the turn always answers,
+/// and the activation is done with them when it does. A grain call gets copies: a call that times out may
+/// still be running in the grain while the caller's lane reuses its buffers for the next batch.
+/// </remarks>
 internal sealed class AccountExecutor(AccountGrainReferences grains, LocalAccounts local, IOptions<GatewayOptions> options)
 {
     private readonly bool _localTurns = options.Value.LocalTurns;
 
-    /// <summary>Applies one batch of <paramref name="accountId"/> and answers each command, in order.</summary>
-    public ValueTask<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
+    /// <summary>Applies one batch of <paramref name="accountId"/> and writes each command's reply, in order, into <paramref name="replies"/>.</summary>
+    public ValueTask Execute(string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
         => _localTurns && local.TryFind(accountId, out var account)
-            ? ExecuteLocal(account, accountId, batch)
-            : grains.Of(accountId).Execute(batch);
+            ? ExecuteLocal(account, accountId, batch, replies)
+            : Call(accountId, batch, replies);
 
     // Pooled: the lane awaits it once, so its state machine goes back to the runtime's pool instead of being
     // allocated for every batch (a local turn always completes asynchronously).
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<EngineReply[]> ExecuteLocal(ILocalAccount account, string accountId, EngineCommand[] batch)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ExecuteLocal(ILocalAccount account, string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
     {
-        if (await account.Execute(batch) is { } replies)
+        if (await account.Execute(batch, replies))
         {
-            return replies;
+            return;
         }
 
         local.CountFellBack();
-        return await grains.Of(accountId).Execute(batch);
+        await Call(accountId, batch, replies);
+    }
+
+    /// <summary>The grain call, on a copy of the batch; its answer is copied into <paramref name="replies"/> only when it answers every command.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask Call(string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
+    {
+        var answered = await grains.Of(accountId).Execute(batch.ToArray());
+        if (answered is not null && answered.Length == replies.Length)
+        {
+            answered.CopyTo(replies);
+        }
     }
 }

@@ -7,15 +7,16 @@ namespace Grid.Gateway.PreTrade;
 /// <summary>
 /// Per-account ordering and per-stream flow control of PreTrade.Stream. Each account with queued
 /// commands has one lane; a lane drains its queue in batches of up to <c>maxBatch</c> commands with
-/// one executor call per batch, so an account's commands apply in arrival order while different
+/// one executor call per batch (its commands and replies in the lane's own reused buffers, <see cref="ApplyBatch"/>), so an account's commands apply in arrival order while different
 /// accounts run concurrently. A window of <c>maxInFlight</c> slots bounds the commands accepted but
 /// not yet answered: <see cref="TryEnqueue"/> refuses a command that does not fit at once (the stream
 /// answers it OVERLOADED, pretrade.proto) and never blocks the reader. A failed executor call answers
-/// every command of its batch with UNAVAILABLE; nothing thrown here reaches the reader.
+/// every command of its batch with UNAVAILABLE, as it does a command left without a reply; nothing thrown here
+/// reaches the reader.
 /// </summary>
 internal sealed class AccountLanes
 {
-    private readonly Func<string, EngineCommand[], ValueTask<EngineReply[]>> _execute;
+    private readonly ApplyBatch _execute;
     private readonly Func<string, EngineCommand, EngineReply, ValueTask> _deliver;
     private readonly int _maxBatch;
     private readonly int _maxInFlight;
@@ -35,7 +36,7 @@ internal sealed class AccountLanes
     public AccountLanes(
         int maxInFlight,
         int maxBatch,
-        Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute,
+        ApplyBatch execute,
         Func<string, EngineCommand, EngineReply, ValueTask> deliver,
         ILogger logger)
     {
@@ -120,13 +121,14 @@ internal sealed class AccountLanes
         var queue = lane.Queue;
         while (true)
         {
-            EngineCommand[] batch;
+            int count;
             lock (_gate)
             {
                 if (queue.Count == 0)
                 {
                     _lanes.Remove(accountId);
                     lane.AccountId = "";
+                    lane.Park();
                     if (_idle.Count < _maxInFlight)
                     {
                         _idle.Push(lane);
@@ -140,36 +142,41 @@ internal sealed class AccountLanes
                     return;
                 }
 
-                batch = new EngineCommand[Math.Min(queue.Count, _maxBatch)];
-                for (var i = 0; i < batch.Length; i++)
+                count = Math.Min(queue.Count, _maxBatch);
+                lane.Reserve(count, _maxBatch);
+                for (var i = 0; i < count; i++)
                 {
-                    batch[i] = queue.Dequeue();
+                    lane.Commands[i] = queue.Dequeue();
                 }
             }
 
+            // The lane's buffers: the executor copies whatever may outlive its call (ApplyBatch), so they are this
+            // drain's again once the await returns, whatever happened to the call.
+            var commands = lane.Commands;
+            var replies = lane.Replies;
+
             // The executor's ValueTask is awaited here, in the drain's own state machine: no wrapper method,
             // no Task made of it.
-            EngineReply[] replies;
             try
             {
-                replies = await _execute(accountId, batch);
-                if (replies is null || replies.Length != batch.Length)
+                await _execute(accountId, commands.AsMemory(0, count), replies.AsMemory(0, count));
+                if (Unanswered(replies, count) is var missing and > 0)
                 {
-                    GatewayLog.ReplyCountMismatch(_logger, accountId, batch.Length, replies?.Length ?? 0);
-                    replies = Unavailable(batch, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
+                    GatewayLog.ReplyCountMismatch(_logger, accountId, count, count - missing);
+                    Unavailable(commands, replies, count, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
                 }
             }
             catch (Exception e)
             {
-                GatewayLog.BatchFailed(_logger, accountId, batch.Length, e);
-                replies = Unavailable(batch, "the account is unavailable; retry with the same ids");
+                GatewayLog.BatchFailed(_logger, accountId, count, e);
+                Unavailable(commands, replies, count, "the account is unavailable; retry with the same ids");
             }
 
-            for (var i = 0; i < batch.Length; i++)
+            for (var i = 0; i < count; i++)
             {
                 try
                 {
-                    await _deliver(accountId, batch[i], replies[i]);
+                    await _deliver(accountId, commands[i], replies[i]);
                 }
                 catch (Exception e)
                 {
@@ -180,17 +187,34 @@ internal sealed class AccountLanes
                     Interlocked.Decrement(ref _inFlight);
                 }
             }
+
+            // Every slot is written before it is read next time; cleared anyway, so a reply the executor fails to
+            // write is seen as missing instead of showing the previous batch's.
+            Array.Clear(replies, 0, count);
+            Array.Clear(commands, 0, count);
         }
     }
 
-    private static EngineReply[] Unavailable(EngineCommand[] batch, string message)
+    private static int Unanswered(EngineReply[] replies, int count)
     {
-        var replies = new EngineReply[batch.Length];
-        for (var i = 0; i < batch.Length; i++)
+        var missing = 0;
+        for (var i = 0; i < count; i++)
         {
-            replies[i] = EngineReply.Fail(batch[i], ErrorCode.Unavailable, message);
+            if (replies[i].Kind == 0)
+            {
+                missing++;
+            }
         }
 
-        return replies;
+        return missing;
+    }
+
+    // The whole batch: once one reply is missing, the replies beside it cannot be trusted to be the account's.
+    private static void Unavailable(EngineCommand[] commands, EngineReply[] replies, int count, string message)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            replies[i] = EngineReply.Fail(commands[i], ErrorCode.Unavailable, message);
+        }
     }
 }

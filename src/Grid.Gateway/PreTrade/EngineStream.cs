@@ -19,7 +19,7 @@ namespace Grid.Gateway.PreTrade;
 /// without a silo in tests.
 /// </summary>
 internal sealed class EngineStream(
-    Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute,
+    ApplyBatch execute,
     GatewayOptions options,
     TimeProvider clock,
     ILogger logger,
@@ -76,7 +76,7 @@ internal sealed class EngineStream(
                     // An engine acts only on its own accounts; the stream carries on.
                     await writer.Write(GridReplies.Error(message.CorrelationId, WireErrors.Detail(Wire.ErrorCode.PermissionDenied, "account_id", $"this key may not act on account {request.AccountId}")), token);
                 }
-                else if (lanes.TryEnqueue(request.AccountId, request.Command!))
+                else if (lanes.TryEnqueue(request.AccountId, request.Command.GetValueOrDefault()))
                 {
                     _accounts.TryAdd(request.AccountId, 0);
                 }
@@ -84,7 +84,7 @@ internal sealed class EngineStream(
                 {
                     // The window is full: refused at once, not applied; the reader goes on (pretrade.proto).
                     var overloaded = GridReplies.Error(message.CorrelationId, WireErrors.Detail(Wire.ErrorCode.Overloaded, "", OverloadedMessage(lanes.MaxInFlight)));
-                    audit?.Record(request.AccountId, request.Command!, overloaded);
+                    audit?.Record(request.AccountId, request.Command.GetValueOrDefault(), overloaded);
                     await writer.Write(overloaded, token);
                 }
             }

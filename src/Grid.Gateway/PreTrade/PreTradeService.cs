@@ -83,9 +83,10 @@ internal sealed class PreTradeService(
             return refused.Decision;
         }
 
-        var command = read.Command!;
-        var replies = await Execute(read.AccountId, [command]);
-        var reply = replies.Length == 1
+        var command = read.Command.GetValueOrDefault();
+        var replies = new EngineReply[1];
+        await executor.Execute(read.AccountId, new[] { command }, replies);
+        var reply = replies[0].Kind != 0
             ? GridReplies.From(read.AccountId, command, replies[0])
             : GridReplies.Error(command.CorrelationId, WireErrors.Detail(Wire.ErrorCode.Internal, "", "the account answered no decision"));
         decisions.Record(read.AccountId, command, reply);
@@ -94,9 +95,9 @@ internal sealed class PreTradeService(
             : throw WireErrors.ToRpcException(reply.Error ?? WireErrors.Detail(Wire.ErrorCode.Internal, "", "the account answered a check with an ack"));
     }
 
-    // The grain's ValueTask as it is: the lane awaits it once, so no Task is made of it.
-    private ValueTask<EngineReply[]> Execute(string accountId, EngineCommand[] batch)
-        => executor.Execute(accountId, batch);
+    // The executor's ValueTask as it is: the lane awaits it once, so no Task is made of it.
+    private ValueTask Execute(string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
+        => executor.Execute(accountId, batch, replies);
 
     private Task<string[]> VenueAccounts(string venueId, string afterAccountId, int max)
         => grains.GetGrain<IVenueAccountsGrain>(venueId).Page(afterAccountId, max);

@@ -22,10 +22,11 @@ public sealed partial class AccountGrain
     /// A batch from <see cref="LocalTurns"/>, in the grain's turn. Orleans resets an activation's idle clock
     /// when a call completes; no call arrives here, so the batch keeps the activation from idle collection
     /// itself, for the collection age from now (renewed at most once a second: the idle clock then runs from
-    /// the last batch, give or take the collector's quantum).
+    /// the last batch, give or take the collector's quantum). The replies go straight into the gateway's buffer.
     /// </summary>
-    internal ValueTask<EngineReply[]> ExecuteLocal(EngineCommand[] commands)
+    internal ValueTask ExecuteLocal(ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(replies.Length, commands.Length, nameof(replies));
         var now = Environment.TickCount64;
         if (now - _keptAliveAt >= 1_000 || _keptAliveAt == 0)
         {
@@ -33,6 +34,6 @@ public sealed partial class AccountGrain
             DelayDeactivation(_keepAlive);
         }
 
-        return Execute(commands);
+        return Apply(commands, replies);
     }
 }

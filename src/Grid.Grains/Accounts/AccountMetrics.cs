@@ -8,7 +8,7 @@ internal static class AccountMetrics
 {
     private static readonly string[] Decisions = ["", "accept", "accept_risk_reducing", "reject"];
 
-    public static void Record(EngineReply[] replies, TimeSpan elapsed)
+    public static void Record(ReadOnlySpan<EngineReply> replies, TimeSpan elapsed)
     {
         var seconds = elapsed.TotalSeconds;
         foreach (var r in replies)

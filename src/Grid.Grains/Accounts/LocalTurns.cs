@@ -45,14 +45,14 @@ internal sealed class LocalTurns : ILocalAccount
     }
 
     /// <inheritdoc />
-    public ValueTask<EngineReply[]?> Execute(EngineCommand[] commands)
+    public ValueTask<bool> Execute(ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies)
     {
         if (_closed)
         {
-            return default;
+            return new(false);
         }
 
-        var turn = LocalTurn.Rent(this, commands);
+        var turn = LocalTurn.Rent(this, commands, replies);
         var answer = turn.Answer;
         _scheduler.QueueAction(RunTurn, turn);
         return answer;
@@ -85,17 +85,17 @@ internal sealed class LocalTurns : ILocalAccount
     {
         if (_closed)
         {
-            turn.Complete(null);
+            turn.Complete(false);
             return;
         }
 
         // Whatever throws here still answers the turn: the lane must never wait for a batch nobody completes.
-        ValueTask<EngineReply[]> pending;
+        ValueTask pending;
         try
         {
             _table.CountTaken();
             GridMetrics.PreTradeCommands.Add(turn.Commands.Length, FromLocalGateway);
-            pending = _grain.ExecuteLocal(turn.Commands);
+            pending = _grain.ExecuteLocal(turn.Commands, turn.Replies);
         }
         catch (Exception e)
         {
@@ -106,7 +106,8 @@ internal sealed class LocalTurns : ILocalAccount
         if (pending.IsCompletedSuccessfully)
         {
             // The in-memory store: the whole batch was one synchronous turn.
-            turn.Complete(pending.Result);
+            pending.GetAwaiter().GetResult();
+            turn.Complete(true);
             return;
         }
 
@@ -116,13 +117,12 @@ internal sealed class LocalTurns : ILocalAccount
 
     // Resumes on the grain's scheduler (the turn's TaskScheduler.Current), like the rest of the grain's awaits.
     // The turn is answered exactly once, and not touched after: the lane may already be reusing it.
-    private async Task Complete(ValueTask<EngineReply[]> pending, LocalTurn turn)
+    private async Task Complete(ValueTask pending, LocalTurn turn)
     {
-        EngineReply[]? replies = null;
         Exception? failure = null;
         try
         {
-            replies = await pending;
+            await pending;
         }
         catch (Exception e)
         {
@@ -131,7 +131,7 @@ internal sealed class LocalTurns : ILocalAccount
 
         if (failure is null)
         {
-            turn.Complete(replies);
+            turn.Complete(true);
         }
         else
         {

@@ -1,4 +1,5 @@
 using Grid.Abstractions.Engine;
+using Grid.Gateway.PreTrade;
 using Grid.Risk.Accounts;
 using Grid.Risk.Decisions;
 using Wire = Grid.Api.V1;
@@ -18,6 +19,20 @@ internal static class Engine
         Qty = 1,
         Price = 100,
     };
+
+    /// <summary>
+    /// An executor made of a function of whole arrays: it gets a copy of the batch, and its replies are copied into
+    /// the lane's buffer when there is one per command (else the lane sees them missing).
+    /// </summary>
+    public static ApplyBatch Arrays(Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute)
+        => async (account, commands, replies) =>
+        {
+            var answered = await execute(account, commands.ToArray());
+            if (answered.Length == replies.Length)
+            {
+                answered.CopyTo(replies);
+            }
+        };
 
     /// <summary>An accepting decision for each command, in order.</summary>
     public static EngineReply[] Accept(EngineCommand[] commands)

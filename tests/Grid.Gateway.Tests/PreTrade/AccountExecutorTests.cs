@@ -25,7 +25,7 @@ public sealed class AccountExecutorTests
     [Fact]
     public async Task Execute_NoLocalActivation_CallsTheGrain()
     {
-        var replies = await Executor().Execute("acct-1", [new EngineCommand { CorrelationId = 1 }]);
+        var replies = await Execute(Executor(), new EngineCommand { CorrelationId = 1 });
         Assert.Equal("grain", Assert.Single(replies).Message);
         Assert.Equal(["acct-1"], _grainCalls);
     }
@@ -35,7 +35,7 @@ public sealed class AccountExecutorTests
     {
         var activation = new Activation(decline: false);
         _local.Open("acct-1", activation);
-        var replies = await Executor().Execute("acct-1", [new EngineCommand { CorrelationId = 1 }, new EngineCommand { CorrelationId = 2 }]);
+        var replies = await Execute(Executor(), new EngineCommand { CorrelationId = 1 }, new EngineCommand { CorrelationId = 2 });
         Assert.Equal(["local", "local"], replies.Select(r => r.Message));
         Assert.Equal([1ul, 2ul], replies.Select(r => r.CorrelationId));
         Assert.Empty(_grainCalls);
@@ -47,7 +47,7 @@ public sealed class AccountExecutorTests
     {
         // A closing activation applied nothing: the batch goes by grain call, exactly once, and is counted.
         _local.Open("acct-1", new Activation(decline: true));
-        var replies = await Executor().Execute("acct-1", [new EngineCommand { CorrelationId = 7 }]);
+        var replies = await Execute(Executor(), new EngineCommand { CorrelationId = 7 });
         Assert.Equal("grain", Assert.Single(replies).Message);
         Assert.Equal(["acct-1"], _grainCalls);
         Assert.Equal(1, _local.FellBack);
@@ -58,7 +58,7 @@ public sealed class AccountExecutorTests
     {
         var activation = new Activation(decline: false);
         _local.Open("acct-1", activation);
-        await Executor(localTurns: false).Execute("acct-1", [new EngineCommand { CorrelationId = 1 }]);
+        await Execute(Executor(localTurns: false), new EngineCommand { CorrelationId = 1 });
         Assert.Equal(["acct-1"], _grainCalls);
         Assert.Equal(0, activation.Batches);
     }
@@ -68,7 +68,7 @@ public sealed class AccountExecutorTests
     {
         // As a failed grain call does: the lane answers the batch UNAVAILABLE (AccountLanesTests).
         _local.Open("acct-1", new Activation(decline: false, fail: true));
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Executor().Execute("acct-1", [new EngineCommand { CorrelationId = 1 }]));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await Execute(Executor(), new EngineCommand { CorrelationId = 1 }));
         Assert.Empty(_grainCalls);
     }
 
@@ -86,14 +86,22 @@ public sealed class AccountExecutorTests
         Assert.False(_local.TryFind("acct-1", out _));
     }
 
-    private static EngineReply Reply(EngineCommand c, string by) => new() { CorrelationId = c.CorrelationId, Message = by };
+    private static EngineReply Reply(EngineCommand c, string by) => new() { CorrelationId = c.CorrelationId, Kind = ReplyKind.Ack, Message = by };
+
+    // The lane's way of calling: its own buffers, the replies written into them.
+    private static async Task<EngineReply[]> Execute(AccountExecutor executor, params EngineCommand[] batch)
+    {
+        var replies = new EngineReply[batch.Length];
+        await executor.Execute("acct-1", batch, replies);
+        return replies;
+    }
 
     /// <summary>A local activation that answers on the thread pool, declines (closing), or fails.</summary>
     private sealed class Activation(bool decline, bool fail = false) : ILocalAccount
     {
         public int Batches { get; private set; }
 
-        public async ValueTask<EngineReply[]?> Execute(EngineCommand[] commands)
+        public async ValueTask<bool> Execute(ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies)
         {
             await Task.Yield();
             if (fail)
@@ -103,11 +111,16 @@ public sealed class AccountExecutorTests
 
             if (decline)
             {
-                return null;
+                return false;
             }
 
             Batches++;
-            return [.. commands.Select(c => Reply(c, "local"))];
+            for (var i = 0; i < commands.Length; i++)
+            {
+                replies.Span[i] = Reply(commands.Span[i], "local");
+            }
+
+            return true;
         }
     }
 }

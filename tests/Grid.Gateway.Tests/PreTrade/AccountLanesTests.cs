@@ -60,7 +60,7 @@ public sealed class AccountLanesTests
         var lanes = new AccountLanes(
             10,
             8,
-            async (account, batch) =>
+            Arrays(async (account, batch) =>
             {
                 if (account == "A")
                 {
@@ -68,7 +68,7 @@ public sealed class AccountLanesTests
                 }
 
                 return Accept(batch);
-            },
+            }),
             (account, command, reply) =>
             {
                 Deliver(account, command, reply);
@@ -165,7 +165,7 @@ public sealed class AccountLanesTests
         var lanes = new AccountLanes(
             1,
             1,
-            (account, batch) => ValueTask.FromResult(Accept(batch)),
+            Arrays((account, batch) => ValueTask.FromResult(Accept(batch))),
             (account, command, reply) => throw new InvalidOperationException("writer closed"),
             NullLogger.Instance);
 
@@ -220,7 +220,7 @@ public sealed class AccountLanesTests
     }
 
     private AccountLanes Lanes(int maxInFlight, int maxBatch, Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute)
-        => new(maxInFlight, maxBatch, execute, (account, command, reply) =>
+        => new(maxInFlight, maxBatch, Arrays(execute), (account, command, reply) =>
         {
             Deliver(account, command, reply);
             return ValueTask.CompletedTask;

@@ -102,7 +102,7 @@ public sealed class EngineStreamTests
         var responses = new RecordingStreamWriter<Wire.GridMessage>();
         using var cancel = new CancellationTokenSource();
         var run = new EngineStream(
-            (account, batch) => ValueTask.FromResult(Accept(batch)),
+            Arrays((account, batch) => ValueTask.FromResult(Accept(batch))),
             new GatewayOptions { MaxInFlightPerStream = 16, MaxBatchPerAccount = 4 },
             TimeProvider.System,
             NullLogger.Instance,
@@ -150,5 +150,5 @@ public sealed class EngineStreamTests
     }
 
     private static EngineStream Stream(Func<string, EngineCommand[], ValueTask<EngineReply[]>> execute, int maxInFlight = 16)
-        => new(execute, new GatewayOptions { MaxInFlightPerStream = maxInFlight, MaxBatchPerAccount = 4 }, TimeProvider.System, NullLogger.Instance);
+        => new(Arrays(execute), new GatewayOptions { MaxInFlightPerStream = maxInFlight, MaxBatchPerAccount = 4 }, TimeProvider.System, NullLogger.Instance);
 }

@@ -99,7 +99,7 @@ public sealed class EngineMessagesTests
     [Fact]
     public void Read_ValidFill_MapsEveryField()
     {
-        var command = EngineMessages.Read(new Wire.EngineMessage { CorrelationId = 4, Filled = Fill() }, Clock).Command!;
+        var command = EngineMessages.Read(new Wire.EngineMessage { CorrelationId = 4, Filled = Fill() }, Clock).Command!.Value;
 
         Assert.Equal(CommandKind.Fill, command.Kind);
         Assert.Equal("t-1", command.TradeId);
@@ -139,7 +139,7 @@ public sealed class EngineMessagesTests
     public void Read_CancelWithoutQty_CancelsAll_AndNegativeQtyIsRefused()
     {
         var cancel = new Wire.OrderCanceled { AccountId = "acc-1", ClientOrderId = "ord-1" };
-        Assert.Equal(0m, EngineMessages.Read(new Wire.EngineMessage { CorrelationId = 1, Canceled = cancel }, Clock).Command!.Qty);
+        Assert.Equal(0m, EngineMessages.Read(new Wire.EngineMessage { CorrelationId = 1, Canceled = cancel }, Clock).Command!.Value.Qty);
 
         cancel.Qty = Dec(-1);
         AssertError(EngineMessages.Read(new Wire.EngineMessage { CorrelationId = 1, Canceled = cancel }, Clock), 1, Wire.ErrorCode.InvalidField, "canceled.qty");

@@ -20,14 +20,8 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2101, EventName = "AccountWriteFailed", Level = LogLevel.Error, Message = "Account {AccountId}: storage write failed; {Pending} change(s) not acknowledged, reloading from storage")]
     public static partial void AccountWriteFailed(ILogger logger, string accountId, int pending, Exception exception);
 
-    [LoggerMessage(EventId = 2106, EventName = "AccountActivated", Level = LogLevel.Debug, Message = "Account {AccountId} activated in {Milliseconds:0.0} ms: read {ReadMs:0.0} ms, announce {AnnounceMs:0.0} ms; its venue rejoin and registry claim follow")]
-    public static partial void AccountActivated(ILogger logger, string accountId, double milliseconds, double readMs, double announceMs);
-
-    [LoggerMessage(EventId = 2109, EventName = "AccountReinstated", Level = LogLevel.Debug, Message = "Account {AccountId} rejoined its venues and claimed at the registry {Milliseconds:0.0} ms after its activation ({Attempts} attempt(s))")]
-    public static partial void AccountReinstated(ILogger logger, string accountId, double milliseconds, int attempts);
-
-    [LoggerMessage(EventId = 2110, EventName = "ReinstateRetrying", Level = LogLevel.Warning, Message = "Account {AccountId}: attempt {Attempt} after activation left the venue rejoin ({RejoinFailed}) or the registry claim ({ClaimFailed}) undone; trying again in {PauseMs} ms")]
-    public static partial void ReinstateRetrying(ILogger logger, string accountId, int attempt, bool rejoinFailed, bool claimFailed, double pauseMs);
+    [LoggerMessage(EventId = 2106, EventName = "AccountActivated", Level = LogLevel.Debug, Message = "Account {AccountId} activated in {Milliseconds:0.0} ms: read {ReadMs:0.0} ms, announce {AnnounceMs:0.0} ms, registry report {ReportMs:0.0} ms")]
+    public static partial void AccountActivated(ILogger logger, string accountId, double milliseconds, double readMs, double announceMs, double reportMs);
 
     [LoggerMessage(EventId = 2108, EventName = "ReportFailed", Level = LogLevel.Debug, Message = "The registry did not take a summary of account {AccountId}; its next report replaces it")]
     public static partial void ReportFailed(ILogger logger, string accountId, Exception exception);
@@ -65,13 +59,13 @@ internal static partial class GrainsLog
     [LoggerMessage(EventId = 2307, EventName = "RiskFeedUnsubscribeFailed", Level = LogLevel.Debug, Message = "Unsubscribing the risk-event feed failed; it expires unrenewed")]
     public static partial void RiskFeedUnsubscribeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2306, EventName = "ClaimFailed", Level = LogLevel.Warning, Message = "The registry did not store the monitoring claim of account {AccountId}; claimed again after a pause (after activation) or with its next change")]
+    [LoggerMessage(EventId = 2306, EventName = "ClaimFailed", Level = LogLevel.Warning, Message = "The registry did not store the monitoring claim of account {AccountId}; its next change claims again")]
     public static partial void ClaimFailed(ILogger logger, string accountId, Exception exception);
 
     [LoggerMessage(EventId = 2308, EventName = "RegistrySpread", Level = LogLevel.Information, Message = "Spread the single account registry of an earlier version ({Count} account(s)) into {Buckets} buckets, then cleared it")]
     public static partial void RegistrySpread(ILogger logger, int count, int buckets);
 
-    [LoggerMessage(EventId = 2105, EventName = "VenueIndexFailed", Level = LogLevel.Warning, Message = "Account {AccountId}: could not {Change} the index of venue {VenueId}; retried with the next write (a join), after a pause (a rejoin after activation) or with the next listing (a leave)")]
+    [LoggerMessage(EventId = 2105, EventName = "VenueIndexFailed", Level = LogLevel.Warning, Message = "Account {AccountId}: could not {Change} the index of venue {VenueId}; retried with the next write (a join) or the next listing (a leave)")]
     public static partial void VenueIndexFailed(ILogger logger, string accountId, string change, string venueId, Exception exception);
 
     [LoggerMessage(EventId = 2201, EventName = "RulebookLoaded", Level = LogLevel.Information, Message = "Rulebook {Version} installed (revision {Revision})")]

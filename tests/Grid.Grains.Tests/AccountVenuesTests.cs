@@ -23,49 +23,13 @@ public sealed class AccountVenuesTests
     }
 
     [Fact]
-    public void StoredOrders_AreJoinedAgainAfterActivation_WithoutHoldingAWrite_AndANewVenueStillHoldsOne()
+    public void StoredOrders_AreJoinedAgain_AndAVenueLeftIsJoinedAgainByItsNextOrder()
     {
         var venues = new AccountVenues([new OrderRecord { ClientOrderId = "o1", Venue = "venue-a" }, new OrderRecord { ClientOrderId = "o2", Venue = "venue-a" }, new OrderRecord { ClientOrderId = "o3" }]);
 
-        Assert.False(venues.Pending);
-        Assert.True(venues.RejoinPending);
-        Assert.Equal(["venue-a"], venues.ToRejoin());
-        venues.Resting("venue-a");
-        Assert.False(venues.Pending);
-        venues.Resting("venue-b");
-        Assert.Equal(["venue-b"], venues.ToJoin());
-
-        venues.Rejoined(["venue-a"]);
-        Assert.False(venues.RejoinPending);
-        Assert.True(venues.Holds("venue-a"));
-        Assert.Equal(["venue-b"], venues.ToJoin());
-    }
-
-    [Fact]
-    public void AVenueLeftWhileItsRejoinRuns_StaysUnlisted_AndItsNextOrderJoinsItBeforeTheWrite()
-    {
-        var venues = new AccountVenues([new OrderRecord { ClientOrderId = "o1", Venue = "venue-a" }]);
-        var rejoining = venues.ToRejoin();
-
-        venues.Left("venue-a");
-        venues.Rejoined(rejoining);
-
-        Assert.False(venues.Holds("venue-a"));
-        Assert.False(venues.RejoinPending);
-        venues.Resting("venue-a");
-        Assert.True(venues.Pending);
         Assert.Equal(["venue-a"], venues.ToJoin());
-    }
-
-    [Fact]
-    public void AVenueLeft_IsJoinedAgainByItsNextOrder()
-    {
-        var venues = new AccountVenues([]);
-        venues.Resting("venue-a");
         venues.Joined(venues.ToJoin());
-
         venues.Left("venue-a");
-
         Assert.False(venues.Holds("venue-a"));
         venues.Resting("venue-a");
         Assert.Equal(["venue-a"], venues.ToJoin());

@@ -12,10 +12,6 @@ public sealed partial class AccountGrain
 {
     private Task _leaving = Task.CompletedTask;
 
-    // The rejoin under way after activation: a leave is sent only once it is answered, so the index never sees
-    // the account's rejoin of a venue after its leave of it.
-    private Task _rejoining = Task.CompletedTask;
-
     /// <summary>The group commit's write: the record, after the joins it depends on (none on the ordinary path).</summary>
     private Task WriteRecord() => _processor.Venues.Pending ? JoinThenWrite() : _state.WriteStateAsync();
 
@@ -35,30 +31,18 @@ public sealed partial class AccountGrain
         await _state.WriteStateAsync();
     }
 
-    /// <summary>
-    /// After activation (<see cref="Reinstate"/>): the venues of the stored orders are joined again (idempotent);
-    /// false when a join failed (retried by the next attempt). A leave sent meanwhile waits for it (<see cref="LeaveVenue"/>).
-    /// </summary>
-    private async Task<bool> RejoinVenues()
+    /// <summary>On activation: the venues of the stored orders are joined again (idempotent); a failure leaves them to the next write.</summary>
+    private async Task RejoinVenues()
     {
-        var joining = _processor.Venues.ToRejoin();
-        if (joining.Length == 0)
-        {
-            return true;
-        }
-
-        var rejoin = Task.WhenAll(Array.ConvertAll(joining, v => VenueIndex(v).Join(AccountId)));
-        _rejoining = rejoin;
+        var joining = _processor.Venues.ToJoin();
         try
         {
-            await rejoin;
-            _processor.Venues.Rejoined(joining);
-            return true;
+            await Task.WhenAll(Array.ConvertAll(joining, v => VenueIndex(v).Join(AccountId)));
+            _processor.Venues.Joined(joining);
         }
         catch (Exception e)
         {
-            GrainsLog.VenueIndexFailed(_logger, AccountId, "rejoin", string.Join(",", joining), e);
-            return false;
+            GrainsLog.VenueIndexFailed(_logger, AccountId, "join", string.Join(",", joining), e);
         }
     }
 
@@ -70,14 +54,13 @@ public sealed partial class AccountGrain
         }
 
         _processor.Venues.Left(venueId);
-        _leaving = LeaveAfter(_leaving, _rejoining, venueId);
+        _leaving = LeaveAfter(_leaving, venueId);
         return _leaving;
     }
 
-    private async Task LeaveAfter(Task previous, Task rejoin, string venueId)
+    private async Task LeaveAfter(Task previous, string venueId)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-        await rejoin.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         if (_processor.Venues.Holds(venueId))
         {
             // An order of the venue rested meanwhile: the account stays (it joins again before that write).

@@ -87,6 +87,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         var started = Stopwatch.GetTimestamp();
         await _state.ReadStateAsync();
         var read = Stopwatch.GetTimestamp();
+        var claimed = read;
         _state.State.ShareIds();
         _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
         _reportedState = _state.State.LastState;
@@ -94,22 +95,26 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         _tracked = null;
         if (_state.RecordExists)
         {
-            // This silo monitors the account from now on; others drop their replica. A state reached while nobody
-            // watched (its silo died before the market moved) is announced now.
+            // This silo monitors the account from now on; others drop their replica, and the registry
+            // learns where to wake it from if this silo fails. A state reached while nobody watched
+            // (its silo died before the market moved) is announced now.
             await AnnounceIfChanged("activation");
+            if (_processor.Venues.Pending)
+            {
+                await RejoinVenues();
+            }
 
             // The hub passes the claim on to the other silos' feeds one-way, so awaiting it proves little; and
             // after a failover every woken account claims at the single hub at once, which held the first
             // check of each 0.2-0.7 s on a loaded machine (docs/reliability.md). Sent, not awaited.
             ClaimAtHub();
-
-            // The venue rejoin and the registry claim follow the first reply (AccountGrain.Reinstatement says why they may).
-            Reinstate();
+            claimed = Stopwatch.GetTimestamp();
+            await Report();
         }
 
         GrainsLog.AccountActivated(
             _logger, AccountId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(started, read).TotalMilliseconds,
-            Stopwatch.GetElapsedTime(read).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(read, claimed).TotalMilliseconds, Stopwatch.GetElapsedTime(claimed).TotalMilliseconds);
     }
 
     public ValueTask Watch(IAccountObserver observer)
@@ -129,7 +134,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         return ValueTask.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_followingMarket)
         {
@@ -138,9 +143,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         }
 
         // The gateway's batches stop here; those already running finish before the activation unregisters.
-        var closing = _local?.Close() ?? Task.CompletedTask;
-        await ReinstateBeforeDeactivation();
-        await closing;
+        return _local?.Close() ?? Task.CompletedTask;
     }
 
     public ValueTask Unwatch(IAccountObserver observer)
@@ -248,18 +251,23 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
 
     private async Task Report()
     {
-        var (registry, summary) = TakeReport();
-        if (!summary.AtRisk || _claimed || _claimDue)
+        var now = _clock.GetUtcNow();
+        var figures = _processor.Figures();
+        var atRisk = AtRisk;
+        var summary = AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk);
+        var registry = _registry ??= RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets);
+        _reportedState = figures?.State;
+        _reportedAtRisk = atRisk;
+        _reportedAt = now;
+        if (!atRisk || _claimed)
         {
-            // Claimed already, or this activation's first claim is under way (AccountGrain.Reinstatement): a report.
-            _claimed &= summary.AtRisk;
+            _claimed &= atRisk;
             SendReport(registry, summary);
             return;
         }
 
-        // The first report at risk from this activation (the account took on risk after its first claim) waits
-        // until the registry has stored the claim: should this silo die right after the reply, the survivors know
-        // to wake the account.
+        // The first report at risk from this activation waits until the registry has stored the claim:
+        // should this silo die right after the reply, the survivors know to wake the account.
         try
         {
             await registry.Claim(summary);
@@ -270,18 +278,6 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
             _reportedAtRisk = false;
             GrainsLog.ClaimFailed(_logger, AccountId, e);
         }
-    }
-
-    /// <summary>The account's summary now, noted as the latest reported, and its registry bucket.</summary>
-    private (IAccountRegistryBucketGrain Registry, AccountSummary Summary) TakeReport()
-    {
-        var now = _clock.GetUtcNow();
-        var figures = _processor.Figures();
-        var atRisk = AtRisk;
-        _reportedState = figures?.State;
-        _reportedAtRisk = atRisk;
-        _reportedAt = now;
-        return (_registry ??= RegistryBuckets.Grain(GrainFactory, AccountId, _registryBuckets), AccountProjection.Summary(AccountId, _state.State, figures, now, _watch.SiloName, atRisk));
     }
 
     /// <summary>

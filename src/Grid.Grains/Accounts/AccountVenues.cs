@@ -5,41 +5,32 @@ namespace Grid.Grains.Accounts;
 /// those it still has to join or leave. The account joins a venue before it acknowledges its first
 /// order of that venue: a new venue is noted here when an order rests, and the grain joins it before
 /// the write that acknowledges the order. Orders of a venue already listed (the ordinary accept path)
-/// cost one compare per listed venue and no call. On activation the venues of the stored orders are
-/// joined again (an idempotent call) after the first reply, not before it: each was joined before its
-/// first order was acknowledged, so the index lists the account already, and the rejoin only repairs
-/// an index that lost it. Single-threaded (the grain's turns); no Orleans here.
+/// cost one compare per listed venue and no call. On activation the venues of the stored orders are to
+/// be joined again (an idempotent call): storage, not memory, is what was acknowledged. Single-threaded
+/// (the grain's turns); no Orleans here.
 /// </summary>
 internal sealed class AccountVenues
 {
     private string[] _listed = [];
     private List<string>? _joining;
-    private List<string>? _rejoining;
 
     public AccountVenues(IEnumerable<OrderRecord> stored)
     {
         foreach (var order in stored)
         {
-            if (order.Venue.Length > 0 && !(_rejoining?.Contains(order.Venue) ?? false))
-            {
-                (_rejoining ??= []).Add(order.Venue);
-            }
+            Resting(order.Venue);
         }
     }
 
     /// <summary>True when a venue must be joined before the next write is acknowledged.</summary>
     public bool Pending => _joining is { Count: > 0 };
 
-    /// <summary>True while venues of the stored orders are still to be joined again (no write waits for them).</summary>
-    public bool RejoinPending => _rejoining is { Count: > 0 };
-
     /// <summary>An order of <paramref name="venue"/> rests: a venue not listed yet is to be joined.</summary>
     public void Resting(string venue)
     {
-        if (venue.Length == 0 || Holds(venue))
+        if (venue.Length == 0 || Listed(venue) || (_joining?.Contains(venue) ?? false))
         {
-            // No venue recorded (orders checked before venues were), or nothing new: a venue being joined
-            // again already lists the account (its stored orders were acknowledged after their join).
+            // No venue recorded (orders checked before venues were), or nothing new.
             return;
         }
 
@@ -47,13 +38,10 @@ internal sealed class AccountVenues
     }
 
     /// <summary>True when <paramref name="venue"/> is listed or about to be.</summary>
-    public bool Holds(string venue) => Listed(venue) || (_joining?.Contains(venue) ?? false) || (_rejoining?.Contains(venue) ?? false);
+    public bool Holds(string venue) => Listed(venue) || (_joining?.Contains(venue) ?? false);
 
     /// <summary>The venues to join now (they stay pending until <see cref="Joined"/>).</summary>
     public string[] ToJoin() => _joining is { Count: > 0 } ? [.. _joining] : [];
-
-    /// <summary>The venues of the stored orders to join again (they stay pending until <see cref="Joined"/>).</summary>
-    public string[] ToRejoin() => _rejoining is { Count: > 0 } ? [.. _rejoining] : [];
 
     /// <summary>The index of each of <paramref name="venues"/> has stored this account.</summary>
     public void Joined(string[] venues)
@@ -61,7 +49,6 @@ internal sealed class AccountVenues
         foreach (var venue in venues)
         {
             _joining?.Remove(venue);
-            _rejoining?.Remove(venue);
             if (!Listed(venue))
             {
                 _listed = [.. _listed, venue];
@@ -69,25 +56,9 @@ internal sealed class AccountVenues
         }
     }
 
-    /// <summary>
-    /// The index of each of <paramref name="venues"/> stored this account again; a venue left meanwhile
-    /// (its leave follows the rejoin) stays unlisted.
-    /// </summary>
-    public void Rejoined(string[] venues)
-    {
-        foreach (var venue in venues)
-        {
-            if (_rejoining?.Remove(venue) ?? false)
-            {
-                Joined([venue]);
-            }
-        }
-    }
-
-    /// <summary>The account is about to leave <paramref name="venue"/>'s index: it is no longer listed, nor to be joined again.</summary>
+    /// <summary>The account is about to leave <paramref name="venue"/>'s index: it is no longer listed.</summary>
     public void Left(string venue)
     {
-        _rejoining?.Remove(venue);
         if (Listed(venue))
         {
             _listed = [.. _listed.Where(v => !string.Equals(v, venue, StringComparison.Ordinal))];

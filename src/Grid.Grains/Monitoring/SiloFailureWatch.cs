@@ -7,18 +7,15 @@ namespace Grid.Grains.Monitoring;
 /// <summary>
 /// When a silo dies, the at-risk accounts its monitor watched (idle ones included) would go
 /// unwatched: the oldest live silo asks the registry to wake them, so they activate on a survivor and
-/// its monitor takes them over. Dead silos already in the table at start (a full restart) count too, and
-/// silos that died shortly before are woken again (<see cref="RevivalSchedule"/> says why).
+/// its monitor takes them over. Dead silos already in the table at start (a full restart) count too.
 /// </summary>
 internal sealed class SiloFailureWatch(
-    IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, TimeProvider clock, ILogger<SiloFailureWatch> logger)
+    IClusterMembershipService membership, ILocalSiloDetails local, IGrainFactory grains, ILogger<SiloFailureWatch> logger)
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
-
-    // Longer than an account's deferred claim takes, including its retries after a bucket had to move.
-    private readonly RevivalSchedule _schedule = new(TimeSpan.FromMinutes(2));
     private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<SiloAddress> _handled = [];
     private Task _loop = Task.CompletedTask;
 
     public void Participate(ISiloLifecycle lifecycle)
@@ -52,10 +49,12 @@ internal sealed class SiloFailureWatch(
                     continue;
                 }
 
-                var dead = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress.ToParsableString());
-                foreach (var silo in _schedule.OnDeadSilos(dead, clock.GetUtcNow()))
+                foreach (var dead in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress))
                 {
-                    await Revive(silo);
+                    if (_handled.Add(dead))
+                    {
+                        await Revive(dead);
+                    }
                 }
             }
         }
@@ -67,19 +66,19 @@ internal sealed class SiloFailureWatch(
 
     // The registry itself may have lived on the dead silo: its first calls can fail while the cluster
     // notices, so waking is retried (with a growing pause) until it succeeds or the silo stops.
-    private async Task Revive(string dead)
+    private async Task Revive(SiloAddress dead)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var woken = await grains.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key).Revive(dead);
-                GrainsLog.AccountsRevived(logger, dead, woken);
+                var woken = await grains.GetGrain<IAccountRegistryGrain>(AccountRegistryGrain.Key).Revive(dead.ToParsableString());
+                GrainsLog.AccountsRevived(logger, dead.ToString(), woken);
                 return;
             }
             catch (Exception e) when (!_stop.IsCancellationRequested)
             {
-                GrainsLog.ReviveFailed(logger, dead, attempt, e);
+                GrainsLog.ReviveFailed(logger, dead.ToString(), attempt, e);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), _stop.Token);
             }
         }

@@ -106,7 +106,11 @@ public sealed class ReplicaReaderSafetyTests
             }
         })).ToArray();
 
-        for (var step = 1; step <= 3_000; step++)
+        // The writer starts once both readers are reading and goes on until they have read meanwhile, however the
+        // machine schedules them: a loaded machine can otherwise run all 3,000 changes before a reader starts.
+        SpinWait.SpinUntil(() => Volatile.Read(ref reads) >= 2 || readers.Any(r => r.IsCompleted), TimeSpan.FromSeconds(30));
+        var readsBefore = Volatile.Read(ref reads);
+        for (var step = 1; step <= 3_000 || (Volatile.Read(ref reads) <= readsBefore + 1 && step <= 30_000); step++)
         {
             Change(book, model, random, step);
             replica = MonitoredAccount.From(id, step, book, replica);
@@ -117,7 +121,7 @@ public sealed class ReplicaReaderSafetyTests
         done.Cancel();
         await Task.WhenAll(readers);
         Assert.Equal(0, failures);
-        Assert.True(reads > 0);
+        Assert.True(reads > readsBefore + 1, $"{reads - readsBefore} reads while the writer changed the account");
     }
 
     [Fact]

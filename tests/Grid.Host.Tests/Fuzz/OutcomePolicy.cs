@@ -20,7 +20,9 @@ namespace Grid.Host.Tests.Fuzz;
 /// reset counts apart as "stream reset after broken input". Kestrel also resets, with ENHANCE_YOUR_CALM,
 /// new streams on a connection that carries many such half-read streams, and past a limit closes the
 /// connection (GOAWAY), so the fuzz sends oversized messages and broken framing on connections of their
-/// own (<see cref="FuzzChannels.For"/>, <see cref="RawHttp"/>), where that closure counts apart too.</item>
+/// own (<see cref="FuzzChannels.For"/>, <see cref="RawHttp"/>), where that closure counts apart too. The fuzz's own
+/// cancelled subscriptions can trip the same throttle on a loaded machine: a server-streaming call that fails so is
+/// sent again alone on a connection of its own, and judged there (<see cref="CallFuzzer"/>).</item>
 /// <item>a status or error message that carries a .NET exception's text ("Sequence contains no elements",
 /// "Object reference not set…"), or UNAVAILABLE "the grid could not complete the call (SomeException)":
 /// an exception nobody expected, turned into a status.</item>

@@ -9,7 +9,10 @@ public sealed class QuoteFlowTests
     [Fact]
     public void FirstQuotes_AreNewOrdersWithin3PercentOfTheMark()
     {
-        var market = TestMarket.Create();
+        // The flow prices its quotes at the wall clock, so the book is listed at the wall clock too, as the generator
+        // lists it. Listed at the fixed TestMarket.Now, its options ran towards expiry day by day: cheap enough that
+        // the 0.1 price tick outweighed the 0.5-3 % spread, the test failed from mid-December 2026 on.
+        var market = TestMarket.Create(listedAt: DateTimeOffset.UtcNow);
         var makers = new[] { new EngineAccount("load-mm0", market.BookOptions.Count) };
         var flow = new QuoteFlow(makers, market, OrderMix.Default, 0.1, "t-", 1);
         var index = market.Walk.Options.Select((o, k) => (o.Id, k)).ToDictionary(x => x.Id, x => x.k);

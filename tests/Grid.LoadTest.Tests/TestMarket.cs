@@ -7,9 +7,11 @@ internal static class TestMarket
 {
     public static readonly DateTimeOffset Now = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
 
-    public static LiveMarket Create(int seed = 7)
+    /// <param name="seed">Seed of the market walk.</param>
+    /// <param name="listedAt">When the option book is listed (its expiries 30 and 91 days on): <see cref="Now"/> unless given.</param>
+    public static LiveMarket Create(int seed = 7, DateTimeOffset? listedAt = null)
     {
-        var expiries = OptionBook.Expiries([], Now);
+        var expiries = OptionBook.Expiries([], listedAt ?? Now);
         var options = OptionBook.Specs(expiries, 60_000)
             .Select(s => new FeedOption(s.Id, 0, s.Strike.Units, s.OptionType == Api.V1.OptionType.Call, s.Expiry.ToDateTimeOffset()))
             .ToList();

@@ -15,7 +15,11 @@ public sealed class RedisServer(bool fsync = true) : IAsyncDisposable
 
     public int Port { get; } = FreePorts.Take(1)[0];
 
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000";
+    public string ConnectionString => ConnectionStringWaiting(TimeSpan.FromSeconds(3));
+
+    /// <summary>The connection string with replies awaited up to <paramref name="reply"/> (3 s in <see cref="ConnectionString"/>).</summary>
+    public string ConnectionStringWaiting(TimeSpan reply)
+        => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout={(int)reply.TotalMilliseconds},asyncTimeout={(int)reply.TotalMilliseconds}";
 
     /// <summary>The redis-server binary, or null when the machine has none.</summary>
     public static string? Binary { get; } = Environment.GetEnvironmentVariable("GRID_TEST_REDIS_SERVER") is { Length: > 0 } path

@@ -63,10 +63,7 @@ public sealed class ResponseFieldsTests(ContractHostFixture grid)
         Observe(await engine.Send(Check(0, "fc-a", "", "BTC-PERP", Side.Buy, 1, 60_000)));
 
         // The account's order rate: refused with a retry-after.
-        for (var i = 0; i < 3 * ContractHostFixture.OrdersPerSecond; i++)
-        {
-            Observe(await engine.Send(Check(0, "fc-rate", $"r{i}", "BTC-PERP", Side.Buy, 0.001m, 59_000)));
-        }
+        await RateRefusals();
 
         // Into liquidation: the cancel instruction.
         Observe(await engine.Send(Check(0, "fc-liq", "resting", "ETH-PERP", Side.Sell, 1, 3_100)));
@@ -143,6 +140,48 @@ public sealed class ResponseFieldsTests(ContractHostFixture grid)
         var comparison = await grid.Accounts.CompareRegimesAsync(new CompareRegimesRequest { AccountId = "fc-credits" });
         Assert.True(Num(comparison.Dependency.CalledMargin) > 0, "OK with credits, not without");
         return comparison;
+    }
+
+    /// <summary>
+    /// Bursts of checks on one account, more than a second's worth at once (a few streams, each to its window), until
+    /// one is refused by the account's order rate. Sent one by one on a stream, a round trip slower than
+    /// 1/OrdersPerSecond (a loaded machine) refills the bucket as fast as the checks empty it. A caller's open streams
+    /// are limited (Grid:Security:MaxStreamsPerCaller): the streams are opened once.
+    /// </summary>
+    private async Task RateRefusals()
+    {
+        const int Streams = 6;
+        var perStream = Math.Max(1, Math.Min(ContractHostFixture.Window, ContractHostFixture.OrdersPerSecond / Streams + 1));
+        var streams = Enumerable.Range(0, Streams).Select(_ => grid.Stream()).ToList();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            for (var burst = 0; ; burst++)
+            {
+                var sent = await Task.WhenAll(streams.Select((s, i) => s.SendAll(Enumerable.Range(0, perStream)
+                    .Select(j => Check(0, "fc-rate", $"r{burst}-{i}-{j}", "BTC-PERP", Side.Buy, 0.001m, 59_000)))));
+                var replies = await Task.WhenAll(sent.SelectMany(r => r));
+                foreach (var reply in replies)
+                {
+                    Observe(reply);
+                }
+
+                if (replies.Any(r => r.BodyCase == GridMessage.BodyOneofCase.Error && r.Error.Code == ErrorCode.Overloaded
+                    && r.Error.Message.Contains("MaxOrdersPerSecond", StringComparison.Ordinal)))
+                {
+                    return;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "no check was refused by the account's order rate");
+            }
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>A perp so cheap that no size up to the cap (1e12) fails, on an account that can carry it.</summary>

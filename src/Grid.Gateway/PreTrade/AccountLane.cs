@@ -1,20 +1,26 @@
+using System.Threading.Tasks.Sources;
 using Grid.Abstractions.Engine;
 
 namespace Grid.Gateway.PreTrade;
 
 /// <summary>
-/// One account's queue in <see cref="AccountLanes"/>, and the thread-pool work item that drains it.
-/// Lanes are kept for reuse once their queue runs dry: a lane starts for nearly every message (per-account
-/// lanes rarely batch), and a reused one costs no queue, no queue growth, no batch buffers and no work-item
-/// wrapper.
+/// One account's queue in <see cref="AccountLanes"/>, the thread-pool work item that starts or wakes it, and the
+/// wake-up its drain loop awaits while parked. Lanes are kept for reuse once their queue runs dry: a lane starts
+/// for nearly every message (per-account lanes rarely batch), and a reused one costs no queue, no queue growth,
+/// no batch buffers, no work-item wrapper and no state machine (its loop, <see cref="AccountLanes.Drain"/>, lives
+/// as long as the lane and is allocated once).
 /// </summary>
-internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem
+internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem, IValueTaskSource<bool>
 {
     // Most slots a parked lane keeps (the default batch cap): bursts after a pause (a GC, a slow turn) batch well
     // beyond 8 commands often enough that dropping such buffers at park cost ~40 B/msg in reallocations
     // (docs/performance.md). Bound: ≤ 64 × (command + reply) ≈ 20 KB per parked lane, and a stream parks at most
     // as many lanes as it ever had accounts in flight at once.
     private const int ParkedSlots = 64;
+
+    // Completed inline by Execute (already on a pool thread), so the woken loop runs there with no further hop.
+    private ManualResetValueTaskSourceCore<bool> _wake = new() { RunContinuationsAsynchronously = false };
+    private bool _looping;
 
     /// <summary>The account whose commands the lane holds; set while the lane is in use.</summary>
     public string AccountId { get; set; } = "";
@@ -43,8 +49,8 @@ internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// Drops buffers grown by a burst as the lane parks, so the idle stack holds small lanes only (the drain
-    /// clears the slots after each batch: a parked lane keeps no command's strings alive).
+    /// Drops buffers grown beyond <see cref="ParkedSlots"/> as the lane parks (the drain clears the slots after
+    /// each batch: a parked lane keeps no command's strings alive).
     /// </summary>
     public void Park()
     {
@@ -55,6 +61,38 @@ internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Runs the drain on a pool thread (the reader goes on at once).</summary>
-    public void Execute() => _ = owner.Drain(this);
+    /// <summary>
+    /// Arms the wake-up the parked loop is about to await. Called under the lanes' lock before the lane goes on
+    /// the idle stack, so no one can wake it before it is armed.
+    /// </summary>
+    public void Arm() => _wake.Reset();
+
+    /// <summary>What the parked loop awaits: true once the lane holds another account's commands, false to end.</summary>
+    public ValueTask<bool> Woken => new(this, _wake.Version);
+
+    /// <summary>Ends a parked loop whose lane will not be used again (the lanes are completing).</summary>
+    public void Retire() => _wake.SetResult(false);
+
+    /// <summary>
+    /// Runs on a pool thread (the reader goes on at once): the first time it starts the lane's loop, after that it
+    /// wakes the parked loop, which goes on here.
+    /// </summary>
+    public void Execute()
+    {
+        if (_looping)
+        {
+            _wake.SetResult(true);
+            return;
+        }
+
+        _looping = true;
+        _ = owner.Drain(this);
+    }
+
+    bool IValueTaskSource<bool>.GetResult(short token) => _wake.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _wake.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _wake.OnCompleted(continuation, state, token, flags);
 }

@@ -55,6 +55,18 @@ internal sealed class AccountLanes
     /// <summary>Commands accepted and not yet answered.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Lanes parked on the idle stack, their loops waiting to be woken (for the tests).</summary>
+    internal int Parked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _idle.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Queues <paramref name="command"/> behind the earlier commands of <paramref name="accountId"/> when the
     /// window has a free slot, and returns at once: false (nothing queued) when the window is full.
@@ -79,7 +91,7 @@ internal sealed class AccountLanes
 
             if (!_lanes.TryGetValue(accountId, out var lane))
             {
-                // A lane exists only while it has work; its drain returns it to the idle stack when the queue runs dry.
+                // A lane is in the map only while it has work; its loop parks it on the idle stack when the queue runs dry.
                 lane = _idle.Count > 0 ? _idle.Pop() : new AccountLane(this);
                 lane.AccountId = accountId;
                 _lanes.Add(accountId, lane);
@@ -91,8 +103,8 @@ internal sealed class AccountLanes
 
         if (started is not null)
         {
-            // The lane is its own work item: no closure, no task, no wrapper. Nothing on this path reads the
-            // reader's execution context (no AsyncLocal, no activity), so it is not flowed.
+            // The lane is its own work item (it starts or wakes the lane's loop): no closure, no task, no wrapper.
+            // Nothing on this path reads the reader's execution context (no AsyncLocal, no activity), so it is not flowed.
             ThreadPool.UnsafeQueueUserWorkItem(started, preferLocal: false);
         }
 
@@ -102,6 +114,7 @@ internal sealed class AccountLanes
     /// <summary>Accepts no more commands and completes when every queued command has been answered.</summary>
     public Task Complete()
     {
+        AccountLane[] parked;
         lock (_gate)
         {
             _completing = true;
@@ -109,74 +122,104 @@ internal sealed class AccountLanes
             {
                 _drained.TrySetResult();
             }
+
+            // No lane is taken off the idle stack any more: their loops end (TryEnqueue refuses from now on).
+            parked = _idle.ToArray();
+            _idle.Clear();
+        }
+
+        foreach (var lane in parked)
+        {
+            lane.Retire();
         }
 
         return _drained.Task;
     }
 
-    /// <summary>Applies the lane's commands batch by batch until its queue runs dry, then puts the lane back.</summary>
+    /// <summary>
+    /// The lane's loop, for as long as the lane lives: applies its commands batch by batch until its queue runs
+    /// dry, then parks the lane on the idle stack and waits until <see cref="TryEnqueue"/> hands it another
+    /// account (the lane's work item wakes it). One state machine per lane, not one per lane start. Ends when the
+    /// idle stack is full or the lanes are completing.
+    /// </summary>
     internal async Task Drain(AccountLane lane)
     {
-        var accountId = lane.AccountId;
         var queue = lane.Queue;
         while (true)
         {
+            string accountId;
             int count;
+            var parked = false;
             lock (_gate)
             {
+                accountId = lane.AccountId;
                 if (queue.Count == 0)
                 {
                     _lanes.Remove(accountId);
                     lane.AccountId = "";
                     lane.Park();
-                    if (_idle.Count < _maxInFlight)
-                    {
-                        _idle.Push(lane);
-                    }
-
                     if (_completing && _lanes.Count == 0)
                     {
                         _drained.TrySetResult();
                     }
 
-                    return;
-                }
+                    if (_completing || _idle.Count >= _maxInFlight)
+                    {
+                        return;
+                    }
 
-                count = Math.Min(queue.Count, _maxBatch);
-                lane.Reserve(count, _maxBatch);
-                for (var i = 0; i < count; i++)
+                    // Armed before it can be found: a wake-up from a TryEnqueue that pops it is never lost.
+                    lane.Arm();
+                    _idle.Push(lane);
+                    parked = true;
+                    count = 0;
+                }
+                else
                 {
-                    lane.Commands[i] = queue.Dequeue();
+                    count = Math.Min(queue.Count, _maxBatch);
+                    lane.Reserve(count, _maxBatch);
+                    for (var i = 0; i < count; i++)
+                    {
+                        lane.Commands[i] = queue.Dequeue();
+                    }
                 }
             }
 
-            // The lane's buffers: the executor copies whatever may outlive its call (ApplyBatch), so they are this
-            // drain's again once the await returns, whatever happened to the call.
-            var commands = lane.Commands;
-            var replies = lane.Replies;
+            if (parked)
+            {
+                // No scheduling context is captured: the loop goes on where the wake-up runs (the lane's work item on
+                // the pool, or the completing stream, which only ends it), never on a scheduler it happened to park on.
+                if (!await lane.Woken.ConfigureAwait(false))
+                {
+                    return;
+                }
 
-            // The executor's ValueTask is awaited here, in the drain's own state machine: no wrapper method,
-            // no Task made of it.
+                continue;
+            }
+
+            // The lane's buffers, read through the lane (a parked loop holds none the lane dropped): the executor copies
+            // whatever may outlive its call (ApplyBatch), so they are this loop's again once the await returns, whatever
+            // happened to the call. Its ValueTask is awaited here, in the loop's own state machine: no wrapper, no Task.
             try
             {
-                await _execute(accountId, commands.AsMemory(0, count), replies.AsMemory(0, count));
-                if (Unanswered(replies, count) is var missing and > 0)
+                await _execute(accountId, lane.Commands.AsMemory(0, count), lane.Replies.AsMemory(0, count));
+                if (Unanswered(lane.Replies, count) is var missing and > 0)
                 {
                     GatewayLog.ReplyCountMismatch(_logger, accountId, count, count - missing);
-                    Unavailable(commands, replies, count, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
+                    Unavailable(lane.Commands, lane.Replies, count, "the account answered the batch incompletely; the outcome is unknown, retry with the same ids");
                 }
             }
             catch (Exception e)
             {
                 GatewayLog.BatchFailed(_logger, accountId, count, e);
-                Unavailable(commands, replies, count, "the account is unavailable; retry with the same ids");
+                Unavailable(lane.Commands, lane.Replies, count, "the account is unavailable; retry with the same ids");
             }
 
             for (var i = 0; i < count; i++)
             {
                 try
                 {
-                    await _deliver(accountId, commands[i], replies[i]);
+                    await _deliver(accountId, lane.Commands[i], lane.Replies[i]);
                 }
                 catch (Exception e)
                 {
@@ -190,8 +233,8 @@ internal sealed class AccountLanes
 
             // Every slot is written before it is read next time; cleared anyway, so a reply the executor fails to
             // write is seen as missing instead of showing the previous batch's.
-            Array.Clear(replies, 0, count);
-            Array.Clear(commands, 0, count);
+            Array.Clear(lane.Replies, 0, count);
+            Array.Clear(lane.Commands, 0, count);
         }
     }
 

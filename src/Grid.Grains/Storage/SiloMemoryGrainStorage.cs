@@ -20,9 +20,20 @@ public sealed class SiloMemoryGrainStorage(DeepCopier copier) : IGrainStorage
     {
         if (_states.TryGetValue((stateName, grainId), out var entry))
         {
-            grainState.State = copier.Copy((T)entry.State);
-            grainState.ETag = entry.ETag;
-            grainState.RecordExists = true;
+            object? state;
+            string? etag;
+            lock (entry)
+            {
+                (state, etag) = (entry.State, entry.ETag);
+            }
+
+            // A cleared entry's last reader may still find it: it reads nothing, as after the clear.
+            if (etag is not null)
+            {
+                grainState.State = copier.Copy((T)state!);
+                grainState.ETag = etag;
+                grainState.RecordExists = true;
+            }
         }
 
         return Task.CompletedTask;
@@ -32,17 +43,31 @@ public sealed class SiloMemoryGrainStorage(DeepCopier copier) : IGrainStorage
     {
         var key = (stateName, grainId);
         var etag = Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture);
-        var next = new Entry(grainState.State!, etag);
         if (grainState.ETag is null)
         {
-            if (!_states.TryAdd(key, next))
+            if (!_states.TryAdd(key, new Entry(grainState.State!, etag)))
             {
                 throw new InconsistentStateException($"state of {grainId} already exists", "", "");
             }
         }
-        else if (!_states.TryGetValue(key, out var current) || current.ETag != grainState.ETag || !_states.TryUpdate(key, next, current))
+        else
         {
-            throw new InconsistentStateException($"etag mismatch writing {grainId}", current?.ETag ?? "", grainState.ETag);
+            // The entry is updated in place (a write per change: no entry object each time), under its own lock so
+            // a read never pairs one write's state with another's ETag.
+            if (!_states.TryGetValue(key, out var current))
+            {
+                throw new InconsistentStateException($"etag mismatch writing {grainId}", "", grainState.ETag);
+            }
+
+            lock (current)
+            {
+                if (current.ETag != grainState.ETag)
+                {
+                    throw new InconsistentStateException($"etag mismatch writing {grainId}", current.ETag ?? "", grainState.ETag);
+                }
+
+                (current.State, current.ETag) = (grainState.State!, etag);
+            }
         }
 
         grainState.ETag = etag;
@@ -52,11 +77,26 @@ public sealed class SiloMemoryGrainStorage(DeepCopier copier) : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        _states.TryRemove((stateName, grainId), out _);
+        if (_states.TryRemove((stateName, grainId), out var entry))
+        {
+            // A writer that found the entry before its removal fails its ETag check from now on, as it would
+            // against a removed entry: nothing written after a clear lands in an entry no one can read.
+            lock (entry)
+            {
+                (entry.State, entry.ETag) = (null, null);
+            }
+        }
+
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
 
-    private sealed record Entry(object State, string ETag);
+    // Mutable, one per stored state for as long as it is stored; read and written under its own lock.
+    private sealed class Entry(object state, string etag)
+    {
+        public object? State = state;
+
+        public string? ETag = etag;
+    }
 }

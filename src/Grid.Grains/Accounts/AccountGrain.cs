@@ -89,7 +89,7 @@ public sealed partial class AccountGrain : Grain, IAccountGrain
         var read = Stopwatch.GetTimestamp();
         var claimed = read;
         _state.State.ShareIds();
-        _processor = new AccountProcessor(AccountId, _state.State, () => _market.Frame, _options, _clock);
+        _processor = new AccountProcessor(AccountId, _state.State, _market.Frames, _options, _clock);
         _reportedState = _state.State.LastState;
         _announced = _watch.Replica(AccountId)?.State ?? _state.State.LastState ?? AccountState.Ok;
         _tracked = null;

@@ -15,7 +15,7 @@ internal sealed partial class AccountProcessor
     public RequestOutcome Deposit(string requestId, string asset, decimal amount, out bool replayed, out bool conflict)
     {
         var asked = new RequestOutcome(requestId, false, RejectReason.None, 0) { Kind = RequestKind.Deposit, Subject = asset, Amount = amount };
-        if (Remembered(_requests, asked, out replayed, out conflict) is { } done)
+        if (Remembered(ref _requests, asked, out replayed, out conflict) is { } done)
         {
             return done;
         }
@@ -38,7 +38,7 @@ internal sealed partial class AccountProcessor
     public RequestOutcome Withdraw(string requestId, string asset, decimal amount, out bool replayed, out bool conflict)
     {
         var asked = new RequestOutcome(requestId, false, RejectReason.None, 0) { Kind = RequestKind.Withdrawal, Subject = asset, Amount = amount };
-        if (Remembered(_requests, asked, out replayed, out conflict) is { } done)
+        if (Remembered(ref _requests, asked, out replayed, out conflict) is { } done)
         {
             return done;
         }
@@ -60,7 +60,7 @@ internal sealed partial class AccountProcessor
     }
 
     /// <summary>The stored outcome of a request id seen before, or null for a new one.</summary>
-    private static RequestOutcome? Remembered(RecentWindow<RequestOutcome> window, RequestOutcome asked, out bool replayed, out bool conflict)
+    private static RequestOutcome? Remembered(ref RecentWindow<RequestOutcome> window, RequestOutcome asked, out bool replayed, out bool conflict)
     {
         replayed = conflict = false;
         if (!window.TryGet(IdHash.Of(asked.RequestId), out var done))

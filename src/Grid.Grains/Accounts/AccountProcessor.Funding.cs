@@ -19,7 +19,7 @@ internal sealed partial class AccountProcessor
         {
             Kind = RequestKind.Funding, Subject = c.InstrumentId, Amount = c.Accrue, Settle = c.Settle,
         };
-        if (Remembered(_funding, asked, out var replayed, out var conflict) is not null)
+        if (Remembered(ref _funding, asked, out var replayed, out var conflict) is not null)
         {
             return conflict
                 ? EngineReply.Fail(c, ErrorCode.IdempotencyConflict, $"funding_id: {c.FundingId} was applied with other terms")

@@ -20,10 +20,11 @@ internal sealed partial class AccountProcessor
     private readonly Func<MarketFrame> _market;
     private readonly AccountOptions _options;
     private readonly TimeProvider _clock;
-    private readonly RecentWindow<CheckMemo> _checks;
-    private readonly RecentWindow<ulong> _trades;
-    private readonly RecentWindow<RequestOutcome> _requests;
-    private readonly RecentWindow<RequestOutcome> _funding;
+    // Mutable structs (RecentWindow says why): never readonly, never copied.
+    private RecentWindow<CheckMemo> _checks;
+    private RecentWindow<ulong> _trades;
+    private RecentWindow<RequestOutcome> _requests;
+    private RecentWindow<RequestOutcome> _funding;
     private readonly OrderRateLimit _rate;
     private readonly RestingOrderIndex _orders;
     private AccountBook? _book;

@@ -29,6 +29,12 @@ public sealed class MarketView(TimeProvider clock) : IMarketObserver, IMarketFee
     /// <summary>The current frame (an empty market on the default rulebook until something is published).</summary>
     public MarketFrame Frame => _frame ?? Rebuild();
 
+    /// <summary>
+    /// <see cref="Frame"/> as a delegate, one per silo: every account processor reads the market through it, and a
+    /// lambda per activation cost 64 B per active account (issue 16).
+    /// </summary>
+    public Func<MarketFrame> Frames => field ??= () => Frame;
+
     /// <inheritdoc />
     public Task Changed(MarketChange[] changes)
     {

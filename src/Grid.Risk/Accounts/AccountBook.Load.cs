@@ -20,7 +20,7 @@ public sealed partial class AccountBook
             Balances = new double[model.Assets.Length];
             SpotFill = new double[model.Assets.Length];
             Groups = new GroupBook?[model.Groups.Length];
-            _pool = new GroupBook?[model.Groups.Length];
+            _pool = null;
         }
 
         Model = model;
@@ -51,7 +51,7 @@ public sealed partial class AccountBook
     {
         if (OrderCount == Orders.Length)
         {
-            Array.Resize(ref Orders, Orders.Length * 2);
+            Array.Resize(ref Orders, GrownOrders(Orders.Length));
         }
 
         Orders[OrderCount++] = new OrderEntry { Instrument = instrument, Side = side, Qty = qty, Price = price };

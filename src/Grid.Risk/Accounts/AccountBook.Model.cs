@@ -33,7 +33,7 @@ public sealed partial class AccountBook
         Balances = balances;
         SpotFill = new double[model.Assets.Length];
         Groups = new GroupBook?[model.Groups.Length];
-        _pool = new GroupBook?[model.Groups.Length];
+        _pool = null;
         Model = model;
     }
 

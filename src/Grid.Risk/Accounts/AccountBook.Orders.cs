@@ -101,7 +101,7 @@ public sealed partial class AccountBook
         var i = Model.Instrument(order.Instrument).Index;
         if (OrderCount == Orders.Length)
         {
-            Array.Resize(ref Orders, Orders.Length * 2);
+            Array.Resize(ref Orders, GrownOrders(Orders.Length));
         }
 
         Orders[OrderCount] = new OrderEntry { OrderId = order.OrderId, Instrument = i, Side = order.Side, Qty = order.Qty, Price = order.Price };

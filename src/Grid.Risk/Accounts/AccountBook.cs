@@ -14,12 +14,19 @@ public sealed partial class AccountBook
 {
     internal double[] Balances;
     internal double[] SpotFill;
-    internal Holding[] Holdings = new Holding[8];
+    // Sized by what the account holds, not by the catalog: most accounts hold one or two instruments, and an
+    // active account's book is a large share of its activation's bytes (issue 16). They grow (amortised) when a
+    // holding or an order past their length is added; a check that only evaluates allocates nothing.
+    internal Holding[] Holdings = [];
     internal int HoldingCount;
-    internal OrderEntry[] Orders = new OrderEntry[4];
+    internal OrderEntry[] Orders = [];
     internal int OrderCount;
     internal GroupBook?[] Groups;
-    private GroupBook?[] _pool;
+
+    // The group books of the last rebuild, reused by the next one (the monitor's scratch books rebuild account
+    // after account without allocating). Made by the first rebuild that finds group books: a book built once
+    // from its portfolio, as an account grain's is, never needs it.
+    private GroupBook?[]? _pool;
     private AccountState? _previousState;
 
     private AccountBook(RiskModel model, MarginRegime regime)
@@ -29,7 +36,6 @@ public sealed partial class AccountBook
         Balances = new double[model.Assets.Length];
         SpotFill = new double[model.Assets.Length];
         Groups = new GroupBook?[model.Groups.Length];
-        _pool = new GroupBook?[model.Groups.Length];
     }
 
     /// <summary>The model the exposures were computed against.</summary>
@@ -132,6 +138,7 @@ public sealed partial class AccountBook
         Model = model;
 
         // Group books come back from the pool, cleared, as the holdings touch them.
+        Pool();
         Array.Clear(Groups);
         Array.Clear(SpotFill);
         for (var k = 0; k < OrderCount; k++)
@@ -180,7 +187,7 @@ public sealed partial class AccountBook
 
         if (HoldingCount == Holdings.Length)
         {
-            Array.Resize(ref Holdings, Holdings.Length * 2);
+            Array.Resize(ref Holdings, Math.Max(1, Holdings.Length * 2));
         }
 
         ref var h = ref Holdings[HoldingCount++];
@@ -209,10 +216,14 @@ public sealed partial class AccountBook
         }
 
         var scenarios = Model.Groups[group].Scenarios;
-        var pooled = _pool[group];
+        var pooled = _pool?[group];
         if (pooled is null || pooled.Scenarios != scenarios)
         {
-            pooled = _pool[group] = new GroupBook(group, scenarios);
+            pooled = new GroupBook(group, scenarios);
+            if (_pool is not null)
+            {
+                _pool[group] = pooled;
+            }
         }
         else
         {
@@ -221,6 +232,28 @@ public sealed partial class AccountBook
 
         return Groups[group] = pooled;
     }
+
+    /// <summary>Keeps the group books for reuse before a rebuild drops them (the pool is made on the first need).</summary>
+    private void Pool()
+    {
+        if (_pool is not null)
+        {
+            return;
+        }
+
+        for (var g = 0; g < Groups.Length; g++)
+        {
+            if (Groups[g] is not null)
+            {
+                // Every book made since the last rebuild is still in Groups: no group book is ever dropped between rebuilds.
+                _pool = (GroupBook?[])Groups.Clone();
+                return;
+            }
+        }
+    }
+
+    /// <summary>The next length of the orders array: four, then half as many again (an account resting five orders keeps six slots, not eight).</summary>
+    internal static int GrownOrders(int length) => length < 4 ? 4 : length + length / 2;
 
     /// <summary>Open loss and fee reserve of an order at the current marks (Rulebook §3.8, §4 item 18).</summary>
     internal void Costs(InstrumentRisk risk, Side side, double qty, double price, out double openLoss, out double fee)

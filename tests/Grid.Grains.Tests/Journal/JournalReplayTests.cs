@@ -109,10 +109,10 @@ public sealed class JournalReplayTests
     {
         private static readonly string[] Assets = ["USD", "USDT", "BTC", "ETH", "SOL", "EUR"];
         private static readonly string[] Instruments = ["BTC-PERP", "ETH-PERP", "SOL-PERP", "BTC-DEC", "ETH-DEC", "XRP-PERP"];
-        private readonly RecentWindow<CheckMemo> _checks = new(record.RecentChecks, m => m.OrderIdHash, window);
-        private readonly RecentWindow<ulong> _trades = new(record.RecentTrades, t => t, window);
-        private readonly RecentWindow<RequestOutcome> _requests = new(record.RecentRequests, r => IdHash.Of(r.RequestId), window);
-        private readonly RecentWindow<RequestOutcome> _funding = new(record.RecentFunding, r => IdHash.Of(r.RequestId), window);
+        private RecentWindow<CheckMemo> _checks = new(record.RecentChecks, m => m.OrderIdHash, window);
+        private RecentWindow<ulong> _trades = new(record.RecentTrades, t => t, window);
+        private RecentWindow<RequestOutcome> _requests = new(record.RecentRequests, r => IdHash.Of(r.RequestId), window);
+        private RecentWindow<RequestOutcome> _funding = new(record.RecentFunding, r => IdHash.Of(r.RequestId), window);
         private int _next;
 
         public void Apply(int count)

@@ -34,6 +34,24 @@ public sealed class RegistryBucketTests(GridClusterFixture fixture)
     }
 
     [Fact]
+    public void BucketReferences_AreOnePerBucketAndGrainFactory_AndAddressTheirBucket()
+    {
+        var buckets = Buckets;
+        var silo = fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredService<IGrainFactory>();
+        var home = RegistryBuckets.Of("share-1", buckets);
+        var neighbour = Enumerable.Range(0, 1_000).Select(i => $"share-n{i}").First(id => RegistryBuckets.Of(id, buckets) == home);
+
+        var reference = RegistryBuckets.Grain(silo, "share-1", buckets);
+
+        // Every account of a bucket shares its reference (issue 16: 64 B per active account otherwise).
+        Assert.Same(reference, RegistryBuckets.Grain(silo, neighbour, buckets));
+        Assert.Equal(silo.GetGrain<IAccountRegistryBucketGrain>(home).GetGrainId(), reference.GetGrainId());
+        var client = RegistryBuckets.Grain(fixture.Client, "share-1", buckets);
+        Assert.NotSame(reference, client);
+        Assert.Equal(reference.GetGrainId(), client.GetGrainId());
+    }
+
+    [Fact]
     public async Task Claims_SpreadOverBuckets_EachHeldByItsOwnBucketOnly()
     {
         var buckets = Buckets;

@@ -8,7 +8,7 @@ namespace Grid.Grains.Tests.Journal.Redis;
 internal sealed class RecordChanges(AccountRecord record, int seed)
 {
     private readonly Random _random = new(seed);
-    private readonly RecentWindow<CheckMemo> _checks = new(record.RecentChecks, m => m.OrderIdHash, 128);
+    private RecentWindow<CheckMemo> _checks = new(record.RecentChecks, m => m.OrderIdHash, 128);
     private int _next;
 
     public void Apply()

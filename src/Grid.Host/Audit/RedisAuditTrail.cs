@@ -102,7 +102,7 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
         catch (InvalidDataException e)
         {
             // A stored record no reader can make sense of: named, so an operator can look at it and page past it.
-            throw new RpcException(new Status(StatusCode.DataLoss, $"{e.Message}; the records after it are read with page_token={after}"));
+            throw new RpcException(new Status(StatusCode.DataLoss, $"{e.Message}; the records after it are read with page_token={AuditQuery.PageToken(after)}"));
         }
 
         response.NextPageToken = after;

@@ -100,8 +100,8 @@ public sealed class AuditClusterTests
         var refused = await Assert.ThrowsAsync<RpcException>(() => admin.QueryAuditAsync(new QueryAuditRequest { PageSize = 100 }).ResponseAsync);
         Assert.Equal(StatusCode.DataLoss, refused.StatusCode);
         Assert.Contains($"audit stream entry {bad}:", refused.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains($"page_token={bad}", refused.Status.Detail, StringComparison.Ordinal);
-        var after = await Trail(admin, 1, bad);
+        var token = refused.Status.Detail[(refused.Status.Detail.IndexOf("page_token=", StringComparison.Ordinal) + "page_token=".Length)..];
+        var after = await Trail(admin, 1, token);
         Assert.Equal("audm-after", Assert.Single(after).ClientOrderId);
     }
 

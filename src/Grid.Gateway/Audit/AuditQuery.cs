@@ -1,3 +1,4 @@
+using Grid.Gateway.Conversion;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Gateway.Audit;
@@ -12,6 +13,9 @@ public sealed record AuditQuery(
     int PageSize,
     string After)
 {
+    /// <summary>The page token (opaque to callers) that continues after <paramref name="position"/>, a trail's raw position.</summary>
+    public static string PageToken(string position) => PageTokens.Encode(position);
+
     /// <summary>True when <paramref name="e"/> passes every filter.</summary>
     public bool Matches(AuditEntry e)
         => (AccountId.Length == 0 || string.Equals(AccountId, e.AccountId, StringComparison.Ordinal))

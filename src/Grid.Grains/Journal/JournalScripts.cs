@@ -4,33 +4,45 @@ namespace Grid.Grains.Journal;
 internal static class JournalScripts
 {
     /// <summary>
-    /// The writes of many accounts. KEYS: head and log of each; ARGV: kind ('a' append, 's' snapshot), the
-    /// sequence the writer last saw ('' for none yet), the next sequence and the data, for each. A write
-    /// whose expected sequence is not the stored one (another activation wrote meanwhile) changes nothing;
-    /// the answer lists the positions (from 1, ascending) of those refused writes, so the usual answer is an
-    /// empty array rather than one number per write. A snapshot replaces the journal in the same step (compaction).
+    /// The writes of many accounts. KEYS: head and log of each; ARGV: the fence and the data of each. An account's
+    /// sequence is the head's <c>seq</c> (the sequence of its snapshot) plus the entries in its log, so an append
+    /// moves it by pushing its entry alone, with no second write to the head (redis-server's time a write is mostly
+    /// its commands' arguments; docs/performance.md). The fence is the sequence the writer last saw, positive for an
+    /// append; for a snapshot it is −(that sequence + 1), so 0 is a snapshot that starts a journal (none yet). An
+    /// append is pushed first and taken back when the sequence before it was not the fence: the list's length comes
+    /// with the push, and a refusal is rare. A write refused (another activation wrote meanwhile) changes nothing;
+    /// the answer lists the positions (from 1, ascending) of those refused writes, so the usual answer is an empty
+    /// array rather than one number per write. A snapshot replaces the journal in the same step (compaction).
     /// </summary>
     public const string Write = """
-        local refused = {}
+        local refused, call = {}, redis.call
         for i = 1, #KEYS / 2 do
-          local head, log, a = KEYS[2 * i - 1], KEYS[2 * i], 4 * (i - 1)
-          local seq = redis.call('HGET', head, 'seq')
-          if (not seq and ARGV[a + 2] == '') or seq == ARGV[a + 2] then
-            if ARGV[a + 1] == 's' then
-              redis.call('HSET', head, 'seq', ARGV[a + 3], 'snapshot', ARGV[a + 4])
-              redis.call('DEL', log)
-            else
-              redis.call('HSET', head, 'seq', ARGV[a + 3])
-              redis.call('RPUSH', log, ARGV[a + 4])
+          local head, log, fence = KEYS[2 * i - 1], KEYS[2 * i], tonumber(ARGV[2 * i - 1])
+          if fence > 0 then
+            local length = call('RPUSH', log, ARGV[2 * i])
+            local seq = call('HGET', head, 'seq')
+            if not seq or tonumber(seq) + length - 1 ~= fence then
+              call('RPOP', log)
+              refused[#refused + 1] = i
             end
           else
-            refused[#refused + 1] = i
+            local seq = call('HGET', head, 'seq')
+            local current = seq and tonumber(seq) + call('LLEN', log) or -1
+            if current == -fence - 1 then
+              call('HSET', head, 'seq', string.format('%d', math.max(current, 0) + 1), 'snapshot', ARGV[2 * i])
+              call('DEL', log)
+            else
+              refused[#refused + 1] = i
+            end
           end
         end
         return refused
         """;
 
-    /// <summary>An account's sequence, snapshot and entries in one consistent read; an empty array when it has no journal.</summary>
+    /// <summary>
+    /// An account's snapshot sequence, snapshot and entries in one consistent read (its sequence is the first plus
+    /// the number of entries); an empty array when it has no journal.
+    /// </summary>
     public const string Read = """
         local head = redis.call('HMGET', KEYS[1], 'seq', 'snapshot')
         if not head[1] then

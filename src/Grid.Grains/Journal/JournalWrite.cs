@@ -18,7 +18,7 @@ internal sealed class JournalWrite(RedisAccountJournal journal, bool snapshot, l
     /// <summary>A snapshot (replaces the journal) rather than an appended entry.</summary>
     public bool Snapshot => snapshot;
 
-    /// <summary>The sequence last written by this activation, or −1 when the account has no journal yet.</summary>
+    /// <summary>The sequence last written by this activation (at least 1 for an append), or −1 when the account has no journal yet.</summary>
     public long Expected => expected;
 
     public long Next => next;

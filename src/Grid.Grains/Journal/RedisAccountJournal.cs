@@ -56,7 +56,8 @@ internal sealed class RedisAccountJournal(
 
             State = record;
             _read = true;
-            _sequence = (long)head[0];
+            // The head's sequence is its snapshot's; each entry after it is one write more (JournalScripts.Write).
+            _sequence = (long)head[0] + entries.Length;
             _entries = entries.Length;
         }
 
@@ -70,7 +71,7 @@ internal sealed class RedisAccountJournal(
     {
         // Diffed and written now, in the grain's turn: later changes go with the next write. An entry goes straight
         // to bytes (EntryFormat) in the journal's own buffer; a snapshot, rare, is the record through the serializer.
-        var snapshot = _sequence < 0 || _entries >= snapshotEvery;
+        var snapshot = _sequence < 1 || _entries >= snapshotEvery;
         ReadOnlyMemory<byte> data;
         if (snapshot)
         {

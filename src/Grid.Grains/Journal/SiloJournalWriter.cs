@@ -16,8 +16,6 @@ namespace Grid.Grains.Journal;
 public sealed class SiloJournalWriter : IAsyncDisposable
 {
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(5);
-    private static readonly RedisValue Snapshot = "s";
-    private static readonly RedisValue Append = "a";
     private readonly Channel<JournalWrite> _queue = Channel.CreateUnbounded<JournalWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task<ConnectionMultiplexer>> _redis;
     private readonly int _maxBatch;
@@ -99,18 +97,17 @@ public sealed class SiloJournalWriter : IAsyncDisposable
         try
         {
             var keys = new RedisKey[2 * batch.Count];
-            var args = new RedisValue[4 * batch.Count];
+            var args = new RedisValue[2 * batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
                 var w = batch[i];
                 keys[2 * i] = w.Keys.Head;
                 keys[(2 * i) + 1] = w.Keys.Log;
-                args[4 * i] = w.Snapshot ? Snapshot : Append;
 
-                // Numbers as numbers: the client writes their digits (what Lua compares) without a string each.
-                args[(4 * i) + 1] = w.Expected < 0 ? RedisValue.EmptyString : w.Expected;
-                args[(4 * i) + 2] = w.Next;
-                args[(4 * i) + 3] = w.Data;
+                // Two strings a write (JournalScripts.Write): the kind rides on the fence's sign. A number goes as a
+                // number: the client writes its digits without a string each.
+                args[2 * i] = w.Snapshot ? -(w.Expected + 1) : w.Expected;
+                args[(2 * i) + 1] = w.Data;
             }
 
             var db = await Database().ConfigureAwait(false);

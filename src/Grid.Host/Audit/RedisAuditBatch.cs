@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using Grid.Gateway.Audit;
 using StackExchange.Redis;
 using Wire = Grid.Api.V1;
@@ -8,57 +7,38 @@ namespace Grid.Host.Audit;
 
 /// <summary>
 /// The arguments of one <see cref="RedisAuditScript"/> call for a batch of records, written straight from the
-/// entries: the field names once, then each record's twelve values, the same as
-/// <see cref="RedisAuditFields.From"/> gives for its wire record (the names, their order and each value's
-/// bytes), so <see cref="RedisAuditFields.To"/> reads back the same record. The texts (time, inputs,
-/// outcome) go into one buffer reused from batch to batch, and the values point into it: no wire record,
-/// no JSON string, no per-record array. One per writer; not thread-safe.
+/// entries: each record as one value (<see cref="PackedAuditRecord"/>) holding what <see cref="AuditText.ToRecord"/>
+/// gives for it (the JSON texts byte for byte), so <see cref="RedisAuditFields.To"/> reads back the same record.
+/// The values go into one buffer reused from batch to batch and point into it: no wire record, no JSON string,
+/// no per-record array. One per writer; not thread-safe.
 /// </summary>
 internal sealed class RedisAuditBatch(string silo)
 {
-    /// <summary>The stream entry's field names, in the order of <see cref="RedisAuditFields.From"/>.</summary>
-    public static readonly string[] Names = ["at", "caller", "action", "kind", "account", "order", "decision", "reason", "inputs", "outcome", "status", "silo"];
-
-    private const int Head = 2;
-    private static readonly int Fields = Names.Length;
-
     private readonly AuditJsonWriter _json = new();
+    private readonly ArrayBufferWriter<byte> _text = new(4 * 1024);
     private ArrayBufferWriter<byte> _bytes = new(64 * 1024);
     private RedisValue[] _args = [];
 
-    /// <summary>ARGV: the stream's approximate maximum length, the field count n, the n names, then n values per record.</summary>
+    /// <summary>ARGV: the stream's approximate maximum length, then one value per record.</summary>
     public RedisValue[] Args(IReadOnlyList<AuditEntry> batch, long maxLength)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var length = Head + Fields + (Fields * batch.Count);
-        if (_args.Length != length)
+        if (_args.Length != 1 + batch.Count)
         {
-            _args = new RedisValue[length];
-            _args[1] = Fields;
-            for (var j = 0; j < Fields; j++)
-            {
-                _args[Head + j] = Names[j];
-            }
+            _args = new RedisValue[1 + batch.Count];
         }
 
         _args[0] = maxLength;
         _bytes.ResetWrittenCount();
-        var a = Head + Fields;
+        var a = 1;
         foreach (var entry in batch)
         {
-            var decision = entry.Decision;
-            _args[a++] = Time(entry.At);
-            _args[a++] = entry.Caller;
-            _args[a++] = entry.Action;
-            _args[a++] = (int)entry.Kind;
-            _args[a++] = entry.AccountId;
-            _args[a++] = decision?.ClientOrderId ?? "";
-            _args[a++] = (int)(decision?.Decision ?? Wire.Decision.Unspecified);
-            _args[a++] = (int)(decision?.RejectReason ?? Wire.RejectReason.Unspecified);
-            _args[a++] = Inputs(entry.Inputs);
-            _args[a++] = Outcome(entry.Outcome);
-            _args[a++] = entry.Status;
-            _args[a++] = silo;
+            var start = _bytes.WrittenCount;
+            Pack(entry);
+
+            // The buffer may have grown meanwhile (a new array holding a copy; the old one is never written
+            // again): a slice of the array that holds the bytes now.
+            _args[a++] = _bytes.WrittenMemory[start..];
         }
 
         return _args;
@@ -74,34 +54,29 @@ internal sealed class RedisAuditBatch(string silo)
         _args = [];
     }
 
-    // As the wire record's Timestamp gives it back: UTC, round-trip format.
-    private ReadOnlyMemory<byte> Time(DateTimeOffset at)
+    private void Pack(AuditEntry entry)
     {
-        var start = _bytes.WrittenCount;
-        var span = _bytes.GetSpan(64);
-        if (!new DateTimeOffset(at.UtcTicks, TimeSpan.Zero).TryFormat(span, out var written, "O", CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("a round-trip time is longer than 64 bytes");
-        }
+        var decision = entry.Decision;
+        var output = _bytes;
+        output.GetSpan(1)[0] = PackedAuditRecord.Format;
+        output.Advance(1);
+        PackedAuditRecord.Number(output, (ulong)entry.At.UtcTicks);
+        PackedAuditRecord.Text(output, entry.Caller);
+        PackedAuditRecord.Text(output, entry.Action);
+        PackedAuditRecord.Enum(output, (int)entry.Kind);
+        PackedAuditRecord.Text(output, entry.AccountId);
+        PackedAuditRecord.Text(output, decision?.ClientOrderId);
+        PackedAuditRecord.Enum(output, (int)(decision?.Decision ?? Wire.Decision.Unspecified));
+        PackedAuditRecord.Enum(output, (int)(decision?.RejectReason ?? Wire.RejectReason.Unspecified));
 
-        _bytes.Advance(written);
-        return Slice(start);
+        // The JSON texts' lengths come first: written aside, then copied after their length.
+        _text.ResetWrittenCount();
+        _json.WriteInputs(entry.Inputs, _text);
+        PackedAuditRecord.Utf8(output, _text.WrittenSpan);
+        _text.ResetWrittenCount();
+        _json.WriteOutcome(entry.Outcome, _text);
+        PackedAuditRecord.Utf8(output, _text.WrittenSpan);
+        PackedAuditRecord.Text(output, entry.Status);
+        PackedAuditRecord.Text(output, silo);
     }
-
-    private ReadOnlyMemory<byte> Inputs(object? inputs)
-    {
-        var start = _bytes.WrittenCount;
-        _json.WriteInputs(inputs, _bytes);
-        return Slice(start);
-    }
-
-    private ReadOnlyMemory<byte> Outcome(Google.Protobuf.IMessage? outcome)
-    {
-        var start = _bytes.WrittenCount;
-        _json.WriteOutcome(outcome, _bytes);
-        return Slice(start);
-    }
-
-    // The buffer may have grown since (a new array holding a copy): a slice of the array that holds the bytes now.
-    private ReadOnlyMemory<byte> Slice(int start) => _bytes.WrittenMemory[start..];
 }

@@ -6,11 +6,13 @@ using Wire = Grid.Api.V1;
 namespace Grid.Host.Audit;
 
 /// <summary>
-/// An audit record as the fields of a Redis stream entry: readable with <c>redis-cli XRANGE grid:audit - +</c>,
-/// one field per record field, the id being the stream entry id.
+/// An audit record from a Redis stream entry, in either layout, so a stream holding both needs no migration: one
+/// field <c>r</c> holding the packed record (<see cref="PackedAuditRecord"/>, written since issue 15's sixth pass),
+/// or one field per record field (written before). The id is the stream entry id.
 /// </summary>
 internal static class RedisAuditFields
 {
+    /// <summary>A record in the layout of one field per record field (before the packed one); tests write it.</summary>
     public static NameValueEntry[] From(Wire.AuditRecord r) =>
     [
         new("at", r.At.ToDateTimeOffset().ToString("O", CultureInfo.InvariantCulture)),
@@ -27,10 +29,20 @@ internal static class RedisAuditFields
         new("silo", r.Silo),
     ];
 
+    /// <summary>The wire record of <paramref name="entry"/>; a packed value that is malformed is refused (<see cref="InvalidDataException"/> naming the entry).</summary>
     public static Wire.AuditRecord To(StreamEntry entry)
     {
-        var record = new Wire.AuditRecord { Id = entry.Id.ToString() };
-        foreach (var field in entry.Values)
+        var id = entry.Id.ToString();
+        var values = entry.Values;
+        if (values.Length > 0 && values[0].Name == PackedAuditRecord.Field)
+        {
+            return values.Length == 1
+                ? PackedAuditRecord.Read(id, ((ReadOnlyMemory<byte>)values[0].Value).Span)
+                : throw new InvalidDataException($"audit stream entry {id}: a packed record ('{PackedAuditRecord.Field}') with {values.Length - 1} other fields");
+        }
+
+        var record = new Wire.AuditRecord { Id = id };
+        foreach (var field in values)
         {
             var value = field.Value.ToString();
             switch (field.Name.ToString())

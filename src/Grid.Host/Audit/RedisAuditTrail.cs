@@ -99,6 +99,11 @@ public sealed partial class RedisAuditTrail : BackgroundService, IAuditTrail
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"the audit stream cannot be read from Redis: {e.Message}"));
         }
+        catch (InvalidDataException e)
+        {
+            // A stored record no reader can make sense of: named, so an operator can look at it and page past it.
+            throw new RpcException(new Status(StatusCode.DataLoss, $"{e.Message}; the records after it are read with page_token={AuditQuery.PageToken(after)}"));
+        }
 
         response.NextPageToken = after;
         return response;

@@ -10,9 +10,10 @@ using Wire = Grid.Api.V1;
 namespace Grid.Gateway.Tests.Audit;
 
 /// <summary>
-/// The Redis trail writes its records' fields straight from the entries (<see cref="RedisAuditBatch"/>): the
-/// stream entries must hold what the wire record's fields held before (<see cref="RedisAuditFields.From"/>),
-/// byte for byte, so QueryAudit reads back the same records.
+/// The Redis trail writes each record as one value straight from its entry (<see cref="RedisAuditBatch"/>,
+/// <see cref="PackedAuditRecord"/>): it must read back as the wire record the entry makes
+/// (<see cref="AuditText.ToRecord"/>), field by field, and as the same record stored in the layout before (one
+/// field per record field), which a stream may still hold; a malformed value is refused, naming its entry.
 /// </summary>
 public sealed class RedisAuditBatchTests
 {
@@ -20,24 +21,17 @@ public sealed class RedisAuditBatchTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 5, 21, 30, 15, 123, TimeSpan.FromHours(2));
 
     [Fact]
-    public void EachRecordsValues_AreTheWireRecordsFields_ByteForByte()
+    public void EachRecordsValue_ReadsBackAsTheWireRecord()
     {
         var batch = new RedisAuditBatch(Silo);
-        foreach (var entries in new[] { Entries(7), Entries(3), Entries(7) })
+        foreach (var entries in new[] { Entries(7), Entries(3), Entries(7), Entries(300) })
         {
             var args = batch.Args(entries, 1_000);
-            var names = RedisAuditBatch.Names.Length;
-            Assert.Equal(2 + names + (names * entries.Count), args.Length);
+            Assert.Equal(1 + entries.Count, args.Length);
             Assert.Equal("1000", (string?)args[0]);
-            Assert.Equal(names, (int)args[1]);
             for (var r = 0; r < entries.Count; r++)
             {
-                var expected = RedisAuditFields.From(AuditText.ToRecord("", entries[r], Silo));
-                Assert.Equal(expected.Select(f => (string?)f.Name), RedisAuditBatch.Names);
-                for (var j = 0; j < names; j++)
-                {
-                    Assert.Equal((byte[]?)expected[j].Value, (byte[]?)args[2 + names + (r * names) + j]);
-                }
+                Assert.Equal(AuditText.ToRecord("7-1", entries[r], Silo), PackedAuditRecord.Read("7-1", ((ReadOnlyMemory<byte>)args[1 + r]).Span));
             }
         }
     }
@@ -61,21 +55,47 @@ public sealed class RedisAuditBatchTests
         });
 
         var args = new RedisAuditBatch(Silo).Args(entries, 1_000);
-        var names = RedisAuditBatch.Names.Length;
+        var records = entries.Select((_, r) => PackedAuditRecord.Read("1-0", ((ReadOnlyMemory<byte>)args[1 + r]).Span)).ToList();
         for (var r = 0; r < entries.Count; r++)
         {
-            var expected = RedisAuditFields.From(AuditText.ToRecord("", entries[r], Silo));
-            for (var j = 0; j < names; j++)
-            {
-                Assert.Equal((byte[]?)expected[j].Value, (byte[]?)args[2 + names + (r * names) + j]);
-            }
+            // As the layout before stored it (each field's text sent as UTF-8, a lone surrogate becoming U+FFFD) and read it.
+            var fields = RedisAuditFields.From(AuditText.ToRecord("1-0", entries[r], Silo)).Select(f => new NameValueEntry(f.Name, (byte[]?)f.Value)).ToArray();
+            var expected = RedisAuditFields.To(new StreamEntry("1-0", fields));
+            Assert.Equal(expected, records[r]);
         }
 
-        Assert.Contains("\\ud800", (string?)args[2 + names + names + 9], StringComparison.Ordinal);
+        Assert.Contains("\\ud800", records[1].OutcomeJson, StringComparison.Ordinal);
+        Assert.Equal("lone \ufffd", records[1].ClientOrderId);
+    }
+
+    [Fact]
+    public void MalformedValues_AreRefused_NamingTheStreamEntry()
+    {
+        var good = ((ReadOnlyMemory<byte>)new RedisAuditBatch(Silo).Args(Entries(1), 10)[1]).ToArray();
+        byte[][] malformed =
+        [
+            [],
+            [2, .. good[1..]],
+            good[..^1],
+            [.. good, 0],
+            good[..3],
+            [1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],
+            [1, 0, 5, 0xC3, 0x28, 0x41, 0x42, 0x43],
+            [1, 0, 0x7F, 0x41],
+        ];
+        foreach (var value in malformed)
+        {
+            var refused = Assert.Throws<InvalidDataException>(() => RedisAuditFields.To(new StreamEntry("1733520000000-7", [new NameValueEntry("r", value)])));
+            Assert.StartsWith("audit stream entry 1733520000000-7: ", refused.Message, StringComparison.Ordinal);
+        }
+
+        var mixed = Assert.Throws<InvalidDataException>(() => RedisAuditFields.To(new StreamEntry("5-5", [new NameValueEntry("r", good), new NameValueEntry("caller", "x")])));
+        Assert.StartsWith("audit stream entry 5-5: ", mixed.Message, StringComparison.Ordinal);
+        Assert.Equal(AuditText.ToRecord("5-5", Entries(1)[0], Silo), RedisAuditFields.To(new StreamEntry("5-5", [new NameValueEntry("r", good)])));
     }
 
     [RedisFact]
-    public async Task ABatchWrittenByTheScript_ReadsBackAsTheWireRecords()
+    public async Task ABatchWrittenByTheScript_AmongRecordsOfTheLayoutBefore_ReadsBackAsTheWireRecords()
     {
         await using var redis = new RedisServer(fsync: false);
         await redis.StartAsync();
@@ -84,17 +104,41 @@ public sealed class RedisAuditBatchTests
         var batch = new RedisAuditBatch(Silo);
         List<AuditEntry> first = Entries(5), second = Entries(2);
         await db.ScriptEvaluateAsync(RedisAuditScript.Append, ["audit"], batch.Args(first, 100));
+        foreach (var entry in first)
+        {
+            // The same records as the layout before stored them: one field per record field.
+            await db.StreamAddAsync("audit", RedisAuditFields.From(AuditText.ToRecord("", entry, Silo)));
+        }
+
         batch.Abandon();
         await db.ScriptEvaluateAsync(RedisAuditScript.Append, ["audit"], batch.Args(second, 100));
 
         var stored = await db.StreamRangeAsync("audit");
-        Assert.Equal(first.Count + second.Count, stored.Length);
-        var entries = first.Concat(second).ToList();
+        var entries = first.Concat(first).Concat(second).ToList();
+        Assert.Equal(entries.Count, stored.Length);
         for (var i = 0; i < stored.Length; i++)
         {
-            Assert.Equal(RedisAuditBatch.Names, stored[i].Values.Select(v => (string?)v.Name));
+            var packed = i < first.Count || i >= 2 * first.Count;
+            Assert.Equal(packed ? ["r"] : RedisAuditFields.From(AuditText.ToRecord("", first[0], Silo)).Select(f => (string?)f.Name), stored[i].Values.Select(v => (string?)v.Name));
             Assert.Equal(AuditText.ToRecord(stored[i].Id.ToString(), entries[i], Silo), RedisAuditFields.To(stored[i]));
         }
+    }
+
+    [RedisFact]
+    public async Task TheScript_TrimsTheStreamOnceABatch_ToAboutItsMaximumLength()
+    {
+        await using var redis = new RedisServer(fsync: false);
+        await redis.StartAsync();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var db = connection.GetDatabase();
+        var batch = new RedisAuditBatch(Silo);
+        for (var i = 0; i < 40; i++)
+        {
+            await db.ScriptEvaluateAsync(RedisAuditScript.Append, ["audit"], batch.Args(Entries(100), 500));
+        }
+
+        // Approximate, as XADD's MAXLEN ~ was: whole stream nodes (100 entries each by default) are dropped.
+        Assert.InRange(await db.StreamLengthAsync("audit"), 500, 700);
     }
 
     // Decisions (accepted, rejected, replayed), funding applied and refused, operator calls with and without an outcome.

@@ -75,6 +75,90 @@ public sealed class AccountJournalTests(JournalRedis redis, ITestOutputHelper ou
     }
 
     [RedisFact]
+    public async Task StaleActivation_AtTheLogLengthTheOtherReachedAgainAfterASnapshot_IsStillFencedOff()
+    {
+        // The log's length alone would let the stale write in: the other activation snapshotted (emptying the log)
+        // and appended as many entries again. The sequence (the snapshot's plus the entries) has moved on.
+        var first = redis.Open("fenced-across-snapshot", snapshotEvery: 5);
+        await first.ReadStateAsync();
+        var changes = new RecordChanges(first.State, 3);
+        for (var i = 0; i < 3; i++)
+        {
+            changes.Apply();
+            await first.WriteStateAsync();
+        }
+
+        var stale = redis.Open("fenced-across-snapshot", snapshotEvery: 5);
+        await stale.ReadStateAsync();
+        Assert.Equal(2, stale.Entries);
+        var db = await redis.Writer.Database();
+        var before = await db.ListRangeAsync(first.Keys.Log);
+
+        var other = redis.Open("fenced-across-snapshot", snapshotEvery: 5);
+        await other.ReadStateAsync();
+        changes = new RecordChanges(other.State, 4);
+        for (var i = 0; i < 6; i++)
+        {
+            changes.Apply();
+            await other.WriteStateAsync();
+        }
+
+        Assert.Equal(2, other.Entries);
+        Assert.NotEqual(before, await db.ListRangeAsync(first.Keys.Log));
+        var log = await db.ListRangeAsync(other.Keys.Log);
+
+        stale.State.Balances["USD"] = 99m;
+        await Assert.ThrowsAsync<InconsistentStateException>(stale.WriteStateAsync);
+        Assert.Equal(log, await db.ListRangeAsync(other.Keys.Log));
+        var reread = redis.Open("fenced-across-snapshot", snapshotEvery: 5);
+        await reread.ReadStateAsync();
+        Assert.Equal(RecordChanges.Describe(other.State), RecordChanges.Describe(reread.State));
+    }
+
+    [RedisFact]
+    public async Task JournalWrittenWithTheSequenceInTheHead_IsReadAndContinued_AndStillFences()
+    {
+        // The layout before the head kept only its snapshot's sequence: every write set `seq` to its own sequence,
+        // so `seq` is the latest and the log holds entries after the snapshot. Written here as that script did.
+        var old = redis.Open("sequence-in-head", snapshotEvery: 1_000);
+        await old.ReadStateAsync();
+        var changes = new RecordChanges(old.State, 11);
+        changes.Apply();
+        await old.WriteStateAsync();
+        var db = await redis.Writer.Database();
+        var image = new WrittenImage();
+        image.Reset(old.State);
+        for (var seq = 2; seq <= 9; seq++)
+        {
+            changes.Apply();
+            var entry = new EntryWriter();
+            image.Write(old.State, entry);
+            await db.ListRightPushAsync(old.Keys.Log, entry.Written.ToArray());
+            await db.HashSetAsync(old.Keys.Head, "seq", seq);
+        }
+
+        var stale = redis.Open("sequence-in-head", snapshotEvery: 1_000);
+        await stale.ReadStateAsync();
+        var reader = redis.Open("sequence-in-head", snapshotEvery: 1_000);
+        await reader.ReadStateAsync();
+        Assert.Equal(RecordChanges.Describe(old.State), RecordChanges.Describe(reader.State));
+        Assert.Equal(8, reader.Entries);
+        changes = new RecordChanges(reader.State, 12);
+        for (var i = 0; i < 5; i++)
+        {
+            changes.Apply();
+            await reader.WriteStateAsync();
+        }
+
+        stale.State.Balances["USD"] = 99m;
+        await Assert.ThrowsAsync<InconsistentStateException>(stale.WriteStateAsync);
+        var reread = redis.Open("sequence-in-head", snapshotEvery: 1_000);
+        await reread.ReadStateAsync();
+        Assert.Equal(RecordChanges.Describe(reader.State), RecordChanges.Describe(reread.State));
+        Assert.Equal(13, reread.Entries);
+    }
+
+    [RedisFact]
     public async Task WholeRecordFromBeforeTheJournal_IsReadAsTheSnapshot_AndTheFirstWriteStartsTheJournal()
     {
         var id = GrainId.Create("account", "migrated");
@@ -133,7 +217,7 @@ public sealed class AccountJournalTests(JournalRedis redis, ITestOutputHelper ou
         {
             changes.Apply();
             var entry = redis.Serializer.SerializeToArray(before.Changes(journal.State));
-            var refused = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, [journal.Keys.Head, journal.Keys.Log], ["a", seq, seq + 1, entry]))!;
+            var refused = (RedisResult[])(await db.ScriptEvaluateAsync(JournalScripts.Write, [journal.Keys.Head, journal.Keys.Log], [seq, entry]))!;
             Assert.Empty(refused);
         }
 

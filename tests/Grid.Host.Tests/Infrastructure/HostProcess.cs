@@ -60,6 +60,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>How long a host may take to report ready: ~5 s on a quiet machine, over 60 s at load average 60-100.</summary>
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
     public bool HasExited => _process?.HasExited ?? true;
 
     /// <summary>
@@ -74,13 +77,20 @@ public sealed class HostProcess : IAsyncDisposable
             try
             {
                 host.Start();
-                await host.WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+                await host.WaitReadyAsync(timeout ?? ReadyTimeout);
                 return host;
             }
             catch (InvalidOperationException) when (attempt < 3 && host.HasExited && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 // Another process took a chosen port between the choice and the bind: choose again.
                 await host.DisposeAsync();
+            }
+            catch
+            {
+                // A host that did not get ready is nobody's to stop: killed here, or it would outlive the test run
+                // and load the machine for the tests after it.
+                await host.DisposeAsync();
+                throw;
             }
         }
     }
@@ -119,7 +129,7 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task RestartAsync(TimeSpan? timeout = null)
     {
         Start();
-        await WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        await WaitReadyAsync(timeout ?? ReadyTimeout);
     }
 
     /// <summary>SIGKILL: no drain, no goodbye.</summary>

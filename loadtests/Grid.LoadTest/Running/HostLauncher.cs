@@ -38,7 +38,7 @@ public sealed class HostLauncher : IAsyncDisposable
     public static async Task<HostLauncher> Start(string path, IReadOnlyList<string> extraArguments, string clusterId, string logPath, TextWriter output)
     {
         var dll = Locate(path);
-        int[] ports = [FreePort(), FreePort(), FreePort(), FreePort()];
+        var ports = FreePorts(4);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
 
@@ -145,11 +145,32 @@ public sealed class HostLauncher : IAsyncDisposable
             : throw new FileNotFoundException($"no Grid.Host.dll at {string.Join(" or ", candidates)}: run `dotnet build src/Grid.Host -c Release` first");
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// <paramref name="count"/> distinct free ports: every listener stays open until all are chosen, or the system
+    /// may hand the same port out twice (a host refuses equal ports, and a run failed so).
+    /// </summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new TcpListener[count];
+        try
+        {
+            var ports = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                listeners[i] = new TcpListener(IPAddress.Loopback, 0);
+                listeners[i].Start();
+                ports[i] = ((IPEndPoint)listeners[i].LocalEndpoint).Port;
+            }
+
+            return ports;
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener?.Stop();
+            }
+        }
     }
 
     private static void Write(StreamWriter log, string? line)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Grid.Testing;
 
@@ -26,6 +29,17 @@ public sealed class RedisServer(bool fsync = true) : IAsyncDisposable
         ? path
         : new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
 
+    /// <summary>How long <see cref="StartAsync"/> waits for the server to answer (generous: a loaded runner starts it slowly).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The process id of the server last started (for the tests of this type).</summary>
+    public int? ProcessId => _process?.Id;
+
+    /// <summary>
+    /// Starts the server and returns once it answers on <see cref="Port"/> as itself. A start that fails (the server
+    /// exits, say because the port was taken meanwhile, or does not answer in time) kills the server before the
+    /// error goes up, as the hosts' launcher does: a caller that never reaches its dispose leaves nothing running.
+    /// </summary>
     public async Task StartAsync()
     {
         var info = new ProcessStartInfo(Binary ?? throw new InvalidOperationException("redis-server is not installed"))
@@ -38,34 +52,31 @@ public sealed class RedisServer(bool fsync = true) : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start redis-server");
+        _process?.Dispose();
+        _process = process;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+            await WaitAnsweringAsync(process, output);
         }
-
-        throw new TimeoutException("redis-server did not start");
+        catch
+        {
+            await KillAsync(process);
+            throw;
+        }
     }
 
     /// <summary>Stops the server (its data stays in the append-only file).</summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } p)
+        if (_process is { } p)
         {
-            p.Kill();
-            await p.WaitForExitAsync();
+            await KillAsync(p);
         }
     }
 
@@ -80,6 +91,100 @@ public sealed class RedisServer(bool fsync = true) : IAsyncDisposable
         catch (IOException)
         {
             // Best effort.
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Printed(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static async Task KillAsync(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own.
+        }
+
+        await process.WaitForExitAsync();
+    }
+
+    // Answering on the port is not enough: a port chosen free can be taken before the server binds it (the server then
+    // exits), and whoever took it may accept connections. The server is ready when the one answering is this process.
+    private async Task WaitAnsweringAsync(Process process, StringBuilder output)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync();
+                throw new InvalidOperationException($"redis-server exited during start (exit code {process.ExitCode}):\n{Printed(output)}");
+            }
+
+            if (await AnswersAsAsync(process.Id))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"redis-server did not answer on port {Port} within {StartTimeout}:\n{Printed(output)}");
+    }
+
+    // Whether the server on the port says it is process <paramref name="id"/> (INFO's process_id, answered while loading too).
+    private async Task<bool> AnswersAsAsync(int id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("INFO server\r\n"u8.ToArray(), timeout.Token);
+            var reply = new StringBuilder();
+            var buffer = new byte[4096];
+            while (await stream.ReadAsync(buffer, timeout.Token) is var read and > 0)
+            {
+                reply.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                var text = reply.ToString();
+                if (text.StartsWith('-'))
+                {
+                    return false; // an error reply: not this server, or not ready
+                }
+
+                var at = text.IndexOf("process_id:", StringComparison.Ordinal);
+                var end = at < 0 ? -1 : text.IndexOf('\r', at);
+                if (end > 0)
+                {
+                    return text[(at + "process_id:".Length)..end] == id.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+
+            return false;
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
+        {
+            return false; // not listening yet, or not answering in time
         }
     }
 }

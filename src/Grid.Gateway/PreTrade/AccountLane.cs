@@ -18,7 +18,7 @@ internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem, IVa
     // as many lanes as it ever had accounts in flight at once.
     private const int ParkedSlots = 64;
 
-    // Completed inline by Execute (already on a pool thread), so the woken loop runs there with no further hop.
+    // Completed inline by Execute (already on a pool thread), so a loop already waiting goes on there with no further hop.
     private ManualResetValueTaskSourceCore<bool> _wake = new() { RunContinuationsAsynchronously = false };
     private bool _looping;
 
@@ -62,8 +62,11 @@ internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem, IVa
     }
 
     /// <summary>
-    /// Arms the wake-up the parked loop is about to await. Called under the lanes' lock before the lane goes on
-    /// the idle stack, so no one can wake it before it is armed.
+    /// Arms (resets) the wake-up the parked loop is about to await. Why no wake-up is lost: this is called under the
+    /// lanes' lock before the lane goes on the idle stack, and a parked lane is found again, and so woken, only by
+    /// taking it off that stack under the same lock (<see cref="AccountLanes.TryEnqueue"/>, then its work item;
+    /// <see cref="AccountLanes.Complete"/>, then <see cref="Retire"/>). Every wake-up of this park thus follows the
+    /// reset; one that comes before the loop reaches its await stays set, and the await returns at once.
     /// </summary>
     public void Arm() => _wake.Reset();
 
@@ -75,7 +78,8 @@ internal sealed class AccountLane(AccountLanes owner) : IThreadPoolWorkItem, IVa
 
     /// <summary>
     /// Runs on a pool thread (the reader goes on at once): the first time it starts the lane's loop, after that it
-    /// wakes the parked loop, which goes on here.
+    /// sets the parked loop's wake-up. A loop already waiting goes on here; one not yet at its await goes on where it
+    /// is, finding the wake-up set.
     /// </summary>
     public void Execute()
     {

@@ -168,7 +168,7 @@ internal sealed class AccountLanes
                         return;
                     }
 
-                    // Armed before it can be found: a wake-up from a TryEnqueue that pops it is never lost.
+                    // Armed under the lock before the lane can be found again (AccountLane.Arm): no wake-up is lost.
                     lane.Arm();
                     _idle.Push(lane);
                     parked = true;
@@ -187,8 +187,9 @@ internal sealed class AccountLanes
 
             if (parked)
             {
-                // No scheduling context is captured: the loop goes on where the wake-up runs (the lane's work item on
-                // the pool, or the completing stream, which only ends it), never on a scheduler it happened to park on.
+                // No scheduling context is captured, so the loop never goes on on a scheduler it happened to park on: if
+                // it is waiting when the wake-up runs (the lane's work item on the pool, or the completing stream, which
+                // only ends it), it goes on there; if the wake-up came first, the await returns at once, here.
                 if (!await lane.Woken.ConfigureAwait(false))
                 {
                     return;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Grid.Abstractions;
 
 namespace Grid.Grains.Journal;
 
@@ -28,25 +29,17 @@ internal ref struct EntryReader(ReadOnlySpan<byte> data)
 
     public ulong UInt()
     {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
+        try
         {
-            var b = Byte();
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
+            return Varint.Read(_data, ref _at);
         }
-
-        throw new InvalidDataException("journal entry: a number longer than 64 bits");
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"journal entry: {e.Message}", e);
+        }
     }
 
-    public long Int()
-    {
-        var zigzag = UInt();
-        return (long)(zigzag >> 1) ^ -(long)(zigzag & 1);
-    }
+    public long Int() => Varint.UnZigZag(UInt());
 
     /// <summary>A count or an index: a number that must fit an int and not exceed what is left to read (each item takes a byte at least).</summary>
     public int Count()

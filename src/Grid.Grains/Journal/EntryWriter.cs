@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Grid.Abstractions;
 
 namespace Grid.Grains.Journal;
 
@@ -41,18 +42,12 @@ internal sealed class EntryWriter
 
     public void UInt(ulong value)
     {
-        Room(10);
-        while (value >= 0x80)
-        {
-            _buffer[_length++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        _buffer[_length++] = (byte)value;
+        Room(Varint.MaxLength);
+        _length += Varint.Write(_buffer.AsSpan(_length), value);
     }
 
     /// <summary>A signed number, zigzag-encoded (small magnitudes take a byte whatever their sign).</summary>
-    public void Int(long value) => UInt((ulong)((value << 1) ^ (value >> 63)));
+    public void Int(long value) => UInt(Varint.ZigZag(value));
 
     public void Fixed64(ulong value)
     {

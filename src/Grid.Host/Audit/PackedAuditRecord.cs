@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
+using Grid.Abstractions;
 using Wire = Grid.Api.V1;
 
 namespace Grid.Host.Audit;
@@ -25,21 +26,10 @@ internal static class PackedAuditRecord
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static void Number(IBufferWriter<byte> output, ulong value)
-    {
-        var span = output.GetSpan(10);
-        var i = 0;
-        while (value >= 0x80)
-        {
-            span[i++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
+    public static void Number(IBufferWriter<byte> output, ulong value) => output.Advance(Varint.Write(output.GetSpan(Varint.MaxLength), value));
 
-        span[i++] = (byte)value;
-        output.Advance(i);
-    }
-
-    public static void Enum(IBufferWriter<byte> output, int value) => Number(output, (uint)((value << 1) ^ (value >> 31)));
+    // An int's zigzag fits 32 bits, so an enum takes at most five bytes and reads back through the range check below.
+    public static void Enum(IBufferWriter<byte> output, int value) => Number(output, Varint.ZigZag(value));
 
     public static void Text(IBufferWriter<byte> output, string? value)
     {
@@ -109,24 +99,20 @@ internal static class PackedAuditRecord
 
         public ulong Number()
         {
-            ulong value = 0;
-            for (var shift = 0; shift < 64; shift += 7)
+            try
             {
-                var b = Byte();
-                value |= (ulong)(b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return value;
-                }
+                return Varint.Read(_value, ref _at);
             }
-
-            throw Malformed("a number is longer than 64 bits");
+            catch (InvalidDataException e)
+            {
+                throw Malformed(e.Message, e);
+            }
         }
 
         public int Enum()
         {
             var n = Number();
-            return n <= uint.MaxValue ? (int)((uint)n >> 1) ^ -(int)((uint)n & 1) : throw Malformed($"an enum value {n} is out of range");
+            return n <= uint.MaxValue ? (int)Varint.UnZigZag(n) : throw Malformed($"an enum value {n} is out of range");
         }
 
         public string Text()
@@ -157,6 +143,7 @@ internal static class PackedAuditRecord
             }
         }
 
-        public readonly InvalidDataException Malformed(string why) => new($"audit stream entry {_id}: the packed record ('{Field}') is malformed: {why}");
+        public readonly InvalidDataException Malformed(string why, Exception? inner = null)
+            => new($"audit stream entry {_id}: the packed record ('{Field}') is malformed: {why}", inner);
     }
 }

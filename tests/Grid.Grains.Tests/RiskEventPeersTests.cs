@@ -14,7 +14,8 @@ namespace Grid.Grains.Tests;
 [Collection(GridCluster.Name)]
 public sealed class RiskEventPeersTests(GridClusterFixture fixture)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    // Generous: a loaded runner delivers late, and only what arrives (once, in order) is asserted, not how fast.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task EventsAnnouncedOnAnotherSilo_ArriveOnceAndInOrder()

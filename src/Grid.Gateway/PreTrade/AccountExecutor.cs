@@ -24,26 +24,15 @@ internal sealed class AccountExecutor(AccountGrainReferences grains, LocalAccoun
     /// <summary>Applies one batch of <paramref name="accountId"/> and writes each command's reply, in order, into <paramref name="replies"/>.</summary>
     public ValueTask Execute(string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
         => _localTurns && local.TryFind(accountId, out var account)
-            ? ExecuteLocal(account, accountId, batch, replies)
+            ? LocalExecution.Start(this, account, accountId, batch, replies)
             : Call(accountId, batch, replies);
 
-    // Pooled: the lane awaits it once, so its state machine goes back to the runtime's pool instead of being
-    // allocated for every batch (a local turn always completes asynchronously).
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask ExecuteLocal(ILocalAccount account, string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
-    {
-        if (await account.Execute(batch, replies))
-        {
-            return;
-        }
-
-        local.CountFellBack();
-        await Call(accountId, batch, replies);
-    }
+    /// <summary>A batch the activation declined goes by grain call (<see cref="LocalExecution"/>).</summary>
+    internal void CountFellBack() => local.CountFellBack();
 
     /// <summary>The grain call, on a copy of the batch; its answer is copied into <paramref name="replies"/> only when it answers every command.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask Call(string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
+    internal async ValueTask Call(string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
     {
         var answered = await grains.Of(accountId).Execute(batch.ToArray());
         if (answered is not null && answered.Length == replies.Length)

@@ -19,12 +19,14 @@ public sealed partial class AccountGrain
     private void OpenLocalTurns() => _local ??= new LocalTurns(this, GrainContext, _localAccounts, AccountId);
 
     /// <summary>
-    /// A batch from <see cref="LocalTurns"/>, in the grain's turn. Orleans resets an activation's idle clock
-    /// when a call completes; no call arrives here, so the batch keeps the activation from idle collection
-    /// itself, for the collection age from now (renewed at most once a second: the idle clock then runs from
-    /// the last batch, give or take the collector's quantum). The replies go straight into the gateway's buffer.
+    /// A batch from <see cref="LocalTurns"/>, in the grain's turn: the apply's first half (the grain call's path
+    /// awaits both halves in one method, <see cref="Apply"/>; the local path waits for the write with its turn).
+    /// False when the batch was answered at once. Orleans resets an activation's idle clock when a call
+    /// completes; no call arrives here, so the batch keeps the activation from idle collection itself, for the
+    /// collection age from now (renewed at most once a second: the idle clock then runs from the last batch, give
+    /// or take the collector's quantum). The replies go straight into the gateway's buffer.
     /// </summary>
-    internal ValueTask ExecuteLocal(ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies)
+    internal bool BeginLocal(ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies, out AppliedBatch batch)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(replies.Length, commands.Length, nameof(replies));
         var now = Environment.TickCount64;
@@ -34,6 +36,26 @@ public sealed partial class AccountGrain
             DelayDeactivation(_keepAlive);
         }
 
-        return Apply(commands, replies);
+        return BeginApply(commands.Span, replies.Span, out batch);
+    }
+
+    /// <summary>
+    /// The apply's second half for a local batch, in the grain's turn once <see cref="AppliedBatch.Durable"/> has
+    /// completed: the write's outcome (a failure answers every command of the batch as not applied), then what
+    /// follows the change. Completes when the batch is answered.
+    /// </summary>
+    internal ValueTask EndLocal(in AppliedBatch batch, ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies)
+    {
+        try
+        {
+            batch.Durable.GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            WriteFailed(batch, commands.Span, replies.Span, e);
+            return default;
+        }
+
+        return EndApply(batch, replies);
     }
 }

@@ -28,7 +28,9 @@ internal sealed class LocalTurns : ILocalAccount
     // Written on the grain's scheduler (or by the deactivation's completion, the activation being gone), read by any thread.
     private volatile bool _closed;
 
-    // The grain's scheduler only: batches started and not yet answered, and the close waiting for them.
+    // Batches started and not yet answered, and the close waiting for them. Counted with interlocked operations:
+    // a batch is answered inside the grain's turn that ends its apply (LocalTurn.AnswerWhenApplied), and nothing
+    // here needs to know which thread that turn runs on.
     private int _running;
     private TaskCompletionSource? _drained;
 
@@ -65,13 +67,30 @@ internal sealed class LocalTurns : ILocalAccount
     public Task Close()
     {
         Withdraw();
-        if (_running == 0)
+        if (Volatile.Read(ref _running) == 0)
         {
             return Task.CompletedTask;
         }
 
-        _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _drained.Task;
+        // Published with a full fence, then the count read again: either this read sees the last batch finished, or
+        // that batch's Finished (a full fence too) sees the completion to set.
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        drained = Interlocked.CompareExchange(ref _drained, drained, null) ?? drained;
+        if (Volatile.Read(ref _running) == 0)
+        {
+            drained.TrySetResult();
+        }
+
+        return drained.Task;
+    }
+
+    /// <summary>A started batch was answered (<see cref="LocalTurn"/>); the close waits for the last one.</summary>
+    internal void Finished()
+    {
+        if (Interlocked.Decrement(ref _running) == 0 && _closed)
+        {
+            Volatile.Read(ref _drained)?.TrySetResult();
+        }
     }
 
     private void Withdraw()
@@ -90,12 +109,13 @@ internal sealed class LocalTurns : ILocalAccount
         }
 
         // Whatever throws here still answers the turn: the lane must never wait for a batch nobody completes.
-        ValueTask pending;
+        AppliedBatch batch;
+        bool applying;
         try
         {
             _table.CountTaken();
             GridMetrics.PreTradeCommands.Add(turn.Commands.Length, FromLocalGateway);
-            pending = _grain.ExecuteLocal(turn.Commands, turn.Replies);
+            applying = _grain.BeginLocal(turn.Commands, turn.Replies, out batch);
         }
         catch (Exception e)
         {
@@ -103,44 +123,43 @@ internal sealed class LocalTurns : ILocalAccount
             return;
         }
 
-        if (pending.IsCompletedSuccessfully)
+        if (!applying)
         {
-            // The in-memory store: the whole batch was one synchronous turn.
-            pending.GetAwaiter().GetResult();
+            // Answered at once (the account failed its write before, or is unknown): the replies say why.
             turn.Complete(true);
             return;
         }
 
-        _running++;
-        _ = Complete(pending, turn);
-    }
+        if (!batch.Durable.IsCompleted)
+        {
+            // Waits for storage (Redis mode): the turn itself resumes on this activation's scheduler once the write
+            // completes, and is answered there (no async method a batch: docs/performance.md, Redis mode's host side).
+            Interlocked.Increment(ref _running);
+            turn.ContinueWhenDurable(_grain, batch);
+            return;
+        }
 
-    // Resumes on the grain's scheduler (the turn's TaskScheduler.Current), like the rest of the grain's awaits.
-    // The turn is answered exactly once, and not touched after: the lane may already be reusing it.
-    private async Task Complete(ValueTask pending, LocalTurn turn)
-    {
-        Exception? failure = null;
+        // The in-memory store: durable at once, the batch is one synchronous turn unless what follows the change waits.
+        ValueTask rest;
         try
         {
-            await pending;
+            rest = _grain.EndLocal(batch, turn.Commands, turn.Replies);
         }
         catch (Exception e)
         {
-            failure = e;
+            turn.Fail(e);
+            return;
         }
 
-        if (failure is null)
+        if (rest.IsCompleted)
         {
-            turn.Complete(true);
-        }
-        else
-        {
-            turn.Fail(failure);
+            turn.AnswerCompleted(rest);
+            return;
         }
 
-        if (--_running == 0 && _closed)
-        {
-            _drained?.TrySetResult();
-        }
+        // What follows the change awaits (a report, a venue): answered when it completes. Its awaits resume on this
+        // activation's scheduler, which this work item holds, so it cannot complete before the registration.
+        Interlocked.Increment(ref _running);
+        turn.AnswerWhenApplied(rest);
     }
 }

@@ -65,8 +65,9 @@ public sealed class RecentWindowTests
             window.Add(new CheckMemo(i * 7_919, i % 2 == 0 ? Decision.Accept : Decision.Reject, RejectReason.None, i));
         }
 
+        // An object per check would be ≥ 480,000 B here; the bound leaves room for anything the runtime allocates once.
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated < 1_000, $"10,000 checks allocated {allocated} B");
+        Assert.True(allocated < 10_000, $"10,000 checks allocated {allocated} B");
         Assert.True(window.TryGet(10_999UL * 7_919, out var last));
         Assert.Equal(new CheckMemo(10_999UL * 7_919, Decision.Reject, RejectReason.None, 10_999m), last);
         Assert.InRange(memos.Count, 96, 128);

@@ -5,7 +5,14 @@ using Grid.HopBudget;
 //   Grid.HopBudget --perf cpu.txt --perf-hz 499 --cpu-counters cpu.nettrace --alloc alloc.nettrace [--gen-us X] [--top N] [--sites N]
 // cpu.txt is `perf script -F comm,tid,period,ip,sym,dso` of the host during the measured window; cpu.nettrace
 // holds the EventCounters (messages, CPU) of the same window; alloc.nettrace AllocationTick events with stacks.
+//   Grid.HopBudget --gc-pauses gc.nettrace      each GC of a trace taken with the GC keyword (loadtests/gc-tail.sh)
 var options = Args(args);
+if (options.TryGetValue("--gc-pauses", out var gcTrace))
+{
+    GcPauseReader.Print(gcTrace, Console.Out);
+    return;
+}
+
 if (options.TryGetValue("--counters-row", out var label))
 {
     // One row of loadtests/gc-settings.sh: the EventCounters of one window, per message.

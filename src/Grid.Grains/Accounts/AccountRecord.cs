@@ -21,8 +21,19 @@ public sealed class AccountRecord : IAccountLedger
     [Id(5)] public List<OrderRecord> Orders { get; set; } = [];
     // Id 6 held full replies in the first format; retired, never reuse it.
 
-    /// <summary>Outcomes of the latest checks, for idempotent retries (bounded window).</summary>
-    [Id(11)] public List<CheckMemo> RecentChecks { get; set; } = [];
+    /// <summary>Outcomes of the latest checks, for idempotent retries (bounded window), kept in place (structs).</summary>
+    [Id(14)] public List<CheckMemo> RecentChecks { get; set; } = [];
+
+    /// <summary>
+    /// Id 11 held the checks as objects until issue 14 (<see cref="LegacyCheckMemo"/>): a record stored then is
+    /// still read, its memos moved into <see cref="RecentChecks"/> as they arrive; never written (always null).
+    /// </summary>
+    [Id(11)]
+    public List<LegacyCheckMemo>? LegacyChecks
+    {
+        get => null;
+        set => LegacyCheckMemo.AppendTo(RecentChecks, value);
+    }
 
     /// <summary>Hashes of the latest trade ids booked, for idempotent fills (bounded window).</summary>
     [Id(12)] public List<ulong> RecentTrades { get; set; } = [];

@@ -23,7 +23,10 @@ public sealed class JournalEntry
     [Id(5)] public MapChange<decimal>? Balances { get; set; }
     [Id(6)] public MapChange<PositionRecord>? Positions { get; set; }
     [Id(7)] public OrderSplice? Orders { get; set; }
-    [Id(8)] public WindowChange<CheckMemo>? Checks { get; set; }
+    [Id(12)] public WindowChange<CheckMemo>? Checks { get; set; }
+
+    /// <summary>Id 8: the checks of the serializer's entries written before the memo became a struct (issue 14); read, never written.</summary>
+    [Id(8)] public WindowChange<LegacyCheckMemo>? LegacyChecks { get; set; }
     [Id(9)] public WindowChange<ulong>? Trades { get; set; }
     [Id(10)] public WindowChange<RequestOutcome>? Requests { get; set; }
     [Id(11)] public WindowChange<RequestOutcome>? Funding { get; set; }
@@ -41,6 +44,12 @@ public sealed class JournalEntry
         Positions?.ApplyTo(record.Positions, static p => new PositionRecord { Qty = p.Qty, Entry = p.Entry, Funding = p.Funding });
         Orders?.ApplyTo(record.Orders);
         Checks?.ApplyTo(record.RecentChecks);
+        if (LegacyChecks is { } legacy)
+        {
+            record.RecentChecks.RemoveRange(0, Math.Min(legacy.Dropped, record.RecentChecks.Count));
+            LegacyCheckMemo.AppendTo(record.RecentChecks, legacy.Appended);
+        }
+
         Trades?.ApplyTo(record.RecentTrades);
         Requests?.ApplyTo(record.RecentRequests);
         Funding?.ApplyTo(record.RecentFunding);

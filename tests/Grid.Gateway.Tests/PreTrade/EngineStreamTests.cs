@@ -134,6 +134,45 @@ public sealed class EngineStreamTests
     };
 
     [Fact]
+    public async Task Run_SameAccountInManyMessages_LanesAndRepliesHoldTheStreamsFirstCopyOfItsId()
+    {
+        // Each parsed message brings its own string; three equal ids, three different objects.
+        var ids = Enumerable.Range(0, 3).Select(_ => new string("acc-7".AsSpan())).ToArray();
+        Assert.False(ReferenceEquals(ids[0], ids[1]) || ReferenceEquals(ids[1], ids[2]));
+        var seen = new List<string>();
+        var reader = new OpenStreamReader<Wire.EngineMessage>();
+        var responses = new RecordingStreamWriter<Wire.GridMessage>();
+        var run = Stream((account, batch) =>
+            {
+                lock (seen)
+                {
+                    seen.AddRange(batch.Select(_ => account));
+                }
+
+                return ValueTask.FromResult(Accept(batch));
+            })
+            .Run(reader, responses, CancellationToken.None);
+
+        // One at a time: each message may find its account's lane gone and start a new one.
+        for (var i = 0; i < ids.Length; i++)
+        {
+            reader.Send(Message((ulong)i + 1, Check(ids[i], $"o{i}")));
+            await responses.WhenWritten(i + 1).WaitAsync(Hang);
+        }
+
+        reader.Send(Message(4, Check(new string("acc-8".AsSpan()), "p1")));
+        reader.Complete();
+        await run.WaitAsync(Hang);
+
+        var replies = responses.Messages.ToDictionary(m => m.CorrelationId);
+        Assert.Equal(4, replies.Count);
+        Assert.Equal(["acc-7", "acc-7", "acc-7", "acc-8"], seen);
+        Assert.All(seen.Take(3), a => Assert.Same(ids[0], a));
+        // The recorded replies are copies (the writer reuses its messages), so only their values can be compared.
+        Assert.All(new ulong[] { 1, 2, 3 }, id => Assert.Equal("acc-7", replies[id].Decision.AccountId));
+    }
+
+    [Fact]
     public async Task Run_CallCancelled_EndsQuietly()
     {
         var reader = new OpenStreamReader<Wire.EngineMessage>();

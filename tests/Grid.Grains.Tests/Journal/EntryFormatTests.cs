@@ -80,8 +80,36 @@ public sealed class EntryFormatTests(ITestOutputHelper output)
 
         var final = Serializer.Deserialize<AccountRecord>(Convert.FromBase64String(lines[^1]["final ".Length..]))!;
         Assert.Equal(150, entries.Count);
+        Assert.NotEmpty(final.RecentChecks);
         Assert.True(final.Orders.Count + final.Positions.Count + final.Balances.Count > 0, "the fixture left something to compare");
         Assert.Equal(RecordChanges.Describe(final), RecordChanges.Describe(record));
+    }
+
+    [Fact]
+    public void ChecksStoredAsObjects_BeforeTheMemoBecameAStruct_ReadBackExactly()
+    {
+        // Written by main at c47b29e, where the memo was a class (alias grid.CheckMemo, record field Id 11, entry field
+        // Id 8): a snapshot with 40 memos of every decision, several reasons and shortfalls of several scales; an entry of
+        // the serializer that drops 3 and appends 2; the record after it; and that record's memos as text.
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Journal", "Fixtures", "checks-before-struct.txt"));
+        string Line(string tag) => lines.Single(l => l.StartsWith(tag + " ", StringComparison.Ordinal))[(tag.Length + 1)..];
+        var record = Serializer.Deserialize<AccountRecord>(Convert.FromBase64String(Line("snapshot")))!;
+        Assert.Equal(40, record.RecentChecks.Count);
+        Assert.Equal(1_000.50m, record.Balances["USDT"]);
+
+        RedisAccountJournal.Entry(Serializer, Convert.FromBase64String(Line("entry")), Account).ApplyTo(record);
+        var final = Serializer.Deserialize<AccountRecord>(Convert.FromBase64String(Line("final")))!;
+        var expected = Line("describe");
+        Assert.Contains("Shortfall = 1.50 }", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, string.Join(',', record.RecentChecks));
+        Assert.Equal(expected, string.Join(',', final.RecentChecks));
+        Assert.Equal(8, record.Version);
+
+        // Written again, the memos go to the struct field and come back the same, scales included.
+        var again = RoundTrip(final);
+        Assert.Equal(final.RecentChecks, again.RecentChecks);
+        Assert.Equal(expected, string.Join(',', again.RecentChecks));
+        Assert.Null(again.LegacyChecks);
     }
 
     [Fact]

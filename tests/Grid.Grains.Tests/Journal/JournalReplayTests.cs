@@ -93,8 +93,10 @@ public sealed class JournalReplayTests
     public void TheRecordsStoredFields_AreTheOnesTheJournalCarries()
     {
         // A field added to AccountRecord must be carried by JournalEntry (and WrittenImage), or Redis mode loses it.
+        // LegacyChecks only reads what an older build stored (it is always null, never written): checked apart.
+        Assert.Null(new AccountRecord().LegacyChecks);
         var stored = typeof(AccountRecord).GetProperties()
-            .Where(p => p.GetCustomAttribute<IdAttribute>() is not null)
+            .Where(p => p.GetCustomAttribute<IdAttribute>() is not null && p.Name != nameof(AccountRecord.LegacyChecks))
             .Select(p => p.Name)
             .Order(StringComparer.Ordinal);
         Assert.Equal(

@@ -22,15 +22,24 @@ public sealed class SiloCluster : IAsyncDisposable
         await redis.StartAsync();
         var clusterId = $"c{Guid.NewGuid():N}"[..12];
         var list = new List<HostProcess>();
-        for (var i = 0; i < silos; i++)
+        try
         {
-            var settings = Settings(redis, clusterId, seed: i == 0);
-            foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+            for (var i = 0; i < silos; i++)
             {
-                settings[key] = value;
-            }
+                var settings = Settings(redis, clusterId, seed: i == 0);
+                foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+                {
+                    settings[key] = value;
+                }
 
-            list.Add(await HostProcess.StartAsync(settings));
+                list.Add(await HostProcess.StartAsync(settings));
+            }
+        }
+        catch
+        {
+            // The caller never gets a cluster to dispose: stop what started, or it runs on and loads the tests after.
+            await new SiloCluster(redis, list).DisposeAsync();
+            throw;
         }
 
         return new SiloCluster(redis, list);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
@@ -96,51 +95,7 @@ public sealed class LocalTurnsSlowWriteTests(SlowWriteClusterFixture fixture, IT
     public async Task Deactivation_WhileBatchesWaitForWrites_EachIsAppliedOnceOrDeclined_NoneHangs()
     {
         var (account, entry) = await Opened("slow-race");
-        var next = 0;
-        var declined = new ConcurrentBag<int>();
-        var applied = 0;
-        var limited = 0;
-        async Task Send()
-        {
-            // No round limit: the engines stop once the activation declines, however late the close lands.
-            while (true)
-            {
-                var window = Enumerable.Range(0, 16).Select(_ => Interlocked.Increment(ref next)).Select(i => (i, Pending: entry.Run(Batch(i)))).ToArray();
-                var stop = false;
-                foreach (var (i, pending) in window)
-                {
-                    if (await pending is not { } replies)
-                    {
-                        declined.Add(i);
-                        stop = true;
-                    }
-                    else if (Limited(replies))
-                    {
-                        Interlocked.Increment(ref limited);
-                    }
-                    else
-                    {
-                        Assert.Equal([Decision.Accept, Decision.Accept], replies.Select(r => r.Kind == ReplyKind.Ack ? Decision.Accept : r.Decision));
-                        Interlocked.Increment(ref applied);
-                    }
-                }
-
-                if (stop)
-                {
-                    return;
-                }
-            }
-        }
-
-        var engines = Enumerable.Range(0, 4).Select(_ => Task.Run(Send)).ToArray();
-        var started = Stopwatch.StartNew();
-        while (Volatile.Read(ref applied) < 32 && !engines.Any(e => e.IsCompleted) && started.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(5);
-        }
-
-        await fixture.Cluster.DeactivateAsync(account);
-        await Task.WhenAll(engines).WaitAsync(TimeSpan.FromSeconds(30));
+        var (applied, declined, _, limited) = await DeactivationRace.Run(entry, Batch, 32, () => fixture.Cluster.DeactivateAsync(account));
         output.WriteLine($"{applied} batches applied locally, {declined.Count} declined, {limited} refused by the rate limit");
 
         // A declined batch was not applied: the gateway sends it by grain call, to the next activation.

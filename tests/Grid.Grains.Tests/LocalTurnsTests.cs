@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 using Grid.Risk.Accounts;
@@ -97,60 +95,8 @@ public sealed class LocalTurnsTests(GridClusterFixture fixture, ITestOutputHelpe
         var (_, entry) = Entry("local-race") ?? throw new InvalidOperationException("no silo opened the account");
 
         // Four engines keep sending (an order and its fill per batch) until the activation declines; it is
-        // deactivated meanwhile.
-        var next = 0;
-        var declined = new ConcurrentBag<int>();
-        var declinedInTurn = 0;
-        var applied = 0;
-        var limited = 0;
-        async Task Send()
-        {
-            // Sixteen batches in flight per engine: the close lands among batches already queued on the activation.
-            // No round limit: on a slow machine the close may land late, and every engine must still see it.
-            while (true)
-            {
-                var window = Enumerable.Range(0, 16).Select(_ => Interlocked.Increment(ref next)).Select(i => (i, Pending: entry.Run(Batch(i)))).ToArray();
-                var queued = window.Select(w => !w.Pending.IsCompleted).ToArray();
-                var stop = false;
-                for (var k = 0; k < window.Length; k++)
-                {
-                    if (await window[k].Pending is not { } replies)
-                    {
-                        declined.Add(window[k].i);
-                        Interlocked.Add(ref declinedInTurn, queued[k] ? 1 : 0);
-                        stop = true;
-                        continue;
-                    }
-
-                    // The account's order rate limit (1,000/s) can refuse the order when the close is slow to land (a
-                    // loaded machine): then neither command is applied, and the batch counts as neither.
-                    if (replies[0].Error == Grid.Abstractions.Engine.ErrorCode.Overloaded)
-                    {
-                        Assert.Equal(Grid.Abstractions.Engine.ErrorCode.UnknownOrder, replies[1].Error);
-                        Interlocked.Increment(ref limited);
-                        continue;
-                    }
-
-                    Assert.Equal([Decision.Accept, Decision.Accept], replies.Select(r => r.Kind == ReplyKind.Ack ? Decision.Accept : r.Decision));
-                    Interlocked.Increment(ref applied);
-                }
-
-                if (stop)
-                {
-                    return;
-                }
-            }
-        }
-
-        var engines = Enumerable.Range(0, 4).Select(_ => Task.Run(Send)).ToArray();
-        var started = Stopwatch.StartNew();
-        while (Volatile.Read(ref applied) < 64 && !engines.Any(e => e.IsCompleted) && started.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(5);
-        }
-
-        await fixture.Cluster.DeactivateAsync(account);
-        await Task.WhenAll(engines).WaitAsync(TimeSpan.FromSeconds(30));
+        // deactivated meanwhile, with sixteen batches in flight per engine: the close lands among batches already queued.
+        var (applied, declined, declinedInTurn, limited) = await DeactivationRace.Run(entry, Batch, 64, () => fixture.Cluster.DeactivateAsync(account));
         output.WriteLine($"{applied} batches applied locally, {declined.Count} declined ({declinedInTurn} of them queued before the close), {limited} refused by the rate limit");
 
         // The old activation is gone: its entry declines, and no silo lists it until the next activation opens its own.

@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using Grid.Abstractions;
 using Grid.Abstractions.Accounts;
 using Grid.Abstractions.Engine;
 
@@ -15,10 +16,7 @@ namespace Grid.Gateway.PreTrade;
 internal sealed class LocalExecution : IValueTaskSource
 {
     // Enough for every batch in flight on a busy silo (one per account lane); beyond it executions are simply collected.
-    private const int PoolCapacity = 1024;
-
-    private static readonly Stack<LocalExecution> Pool = new();
-    private static readonly Lock PoolGate = new();
+    private static readonly BoundedPool<LocalExecution> Pool = new(1024);
 
     // Completed from the turn's answer (a pool thread) or the grain call's: the lane goes on there, as after an await.
     private ManualResetValueTaskSourceCore<bool> _core;
@@ -41,13 +39,7 @@ internal sealed class LocalExecution : IValueTaskSource
     public static ValueTask Start(AccountExecutor executor, ILocalAccount account, string accountId, ReadOnlyMemory<EngineCommand> batch, Memory<EngineReply> replies)
     {
         var answer = account.Execute(batch, replies);
-        LocalExecution? execution;
-        lock (PoolGate)
-        {
-            Pool.TryPop(out execution);
-        }
-
-        execution ??= new LocalExecution();
+        var execution = Pool.TryRent() ?? new LocalExecution();
         execution._executor = executor;
         execution._accountId = accountId;
         execution._batch = batch;
@@ -81,13 +73,7 @@ internal sealed class LocalExecution : IValueTaskSource
             _batch = default;
             _replies = default;
             _core.Reset();
-            lock (PoolGate)
-            {
-                if (Pool.Count < PoolCapacity)
-                {
-                    Pool.Push(this);
-                }
-            }
+            Pool.Return(this);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using Grid.Abstractions;
 using Grid.Abstractions.Engine;
 
 namespace Grid.Grains.Accounts;
@@ -13,10 +14,7 @@ namespace Grid.Grains.Accounts;
 internal sealed class LocalTurn : IValueTaskSource<bool>
 {
     // Enough for every batch in flight on a busy silo (one per account lane); beyond it turns are simply collected.
-    private const int PoolCapacity = 1024;
-
-    private static readonly Stack<LocalTurn> Pool = new();
-    private static readonly Lock PoolGate = new();
+    private static readonly BoundedPool<LocalTurn> Pool = new(1024);
 
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
 
@@ -48,13 +46,7 @@ internal sealed class LocalTurn : IValueTaskSource<bool>
     /// <summary>A turn for <paramref name="commands"/>, from the pool when one is free.</summary>
     public static LocalTurn Rent(LocalTurns owner, ReadOnlyMemory<EngineCommand> commands, Memory<EngineReply> replies)
     {
-        LocalTurn? turn;
-        lock (PoolGate)
-        {
-            Pool.TryPop(out turn);
-        }
-
-        turn ??= new LocalTurn();
+        var turn = Pool.TryRent() ?? new LocalTurn();
         turn.Owner = owner;
         turn.Commands = commands;
         turn.Replies = replies;
@@ -163,13 +155,7 @@ internal sealed class LocalTurn : IValueTaskSource<bool>
             Commands = default;
             Replies = default;
             _core.Reset();
-            lock (PoolGate)
-            {
-                if (Pool.Count < PoolCapacity)
-                {
-                    Pool.Push(this);
-                }
-            }
+            Pool.Return(this);
         }
     }
 

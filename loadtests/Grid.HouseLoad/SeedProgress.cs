@@ -10,6 +10,7 @@ namespace Grid.HouseLoad;
 internal sealed class SeedProgress(int accounts, int repliesPerAccount, TextWriter log)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Lock _gate = new();
     private readonly long _step = Math.Max(1, accounts / 20) * (long)repliesPerAccount;
     private long _replies;
     private long _lastReplies;
@@ -23,11 +24,18 @@ internal sealed class SeedProgress(int accounts, int repliesPerAccount, TextWrit
         }
     }
 
-    public void Done() => Line();
+    /// <summary>The last line, unless the last reply printed it already.</summary>
+    public void Done()
+    {
+        if (Interlocked.Read(ref _replies) % _step != 0)
+        {
+            Line();
+        }
+    }
 
     private void Line()
     {
-        lock (_clock)
+        lock (_gate)
         {
             var (replies, now) = (Interlocked.Read(ref _replies), _clock.Elapsed);
             var seeded = replies / repliesPerAccount;

@@ -26,10 +26,13 @@ internal static class RemarginCommand
         if (step is "seed" or "both")
         {
             var deposit = await RemarginRun.Calibrate(silos[0], admin, engine, log);
-            var clock = Stopwatch.StartNew();
-            var refused = await RestingSeeder.Seed(silos, admin, engine, 0, count, deposit, log);
+            var shape = SeedShape.FromEnvironment();
+            log.WriteLine($"seeding {count:N0} accounts through the public API: {shape}");
+            var (clock, cpu) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
+            var refused = await RestingSeeder.Seed(silos, admin, engine, 0, count, deposit, shape, log);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             log.WriteLine($"seeded {count:N0} accounts (deposit, 1 position, 5 resting orders) across {silos.Length} silo(s) in {clock.Elapsed.TotalSeconds:N0} s " +
-                $"({count / clock.Elapsed.TotalSeconds:N0} accounts/s); {refused:N0} refused");
+                $"({count / clock.Elapsed.TotalSeconds:N0} accounts/s); {refused:N0} refused; this tool's CPU {cpu.TotalSeconds:N1} s ({cpu.TotalMicroseconds / count:N0} µs per account)");
         }
 
         if (step is "move" or "both")

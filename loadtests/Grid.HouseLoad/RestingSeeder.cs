@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Grid.Api.V1;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -10,49 +11,47 @@ namespace Grid.HouseLoad;
 /// then on PreTrade.Stream (engine) a check and its fill (one BTC-PERP long of 1 at 60,000) and five
 /// resting bids of 0.1 (five checks). Account i is seeded through silo i mod n, so its grain and its
 /// monitor replica live there (accounts are placed where their traffic lands). Idempotent: request,
-/// order and trade ids depend on the account.
+/// order and trade ids depend on the account, so a run stopped part-way can be run again.
 /// </summary>
+/// <remarks>
+/// Pipelined per account (docs/scaling.md, "Seeding"): each lane (one PreTrade stream of one silo) keeps
+/// deposits in flight and writes an account's seven messages as soon as its deposit returns, while its
+/// grain is still active. Depositing every account first and streaming afterwards activated each grain
+/// twice once seeding outlasted the idle deactivation (the second time reading its record back from
+/// Redis and claiming it again), and held the deposits to one 48-wide phase the streams could not overlap.
+/// </remarks>
 internal static class RestingSeeder
 {
-    private const int Parallelism = 48;
-    private const int StreamsPerSilo = 2;
-    private const int Window = 256;
+    private const int MessagesPerAccount = 7;
 
     public static string Id(int i) => string.Create(CultureInfo.InvariantCulture, $"rest-{i:D7}");
 
     /// <summary>Seeds accounts <paramref name="first"/>… with <paramref name="deposit"/> USDT each; returns the refusals counted.</summary>
-    public static async Task<int> Seed(GrpcChannel[] silos, Metadata admin, Metadata engine, int first, int count, decimal deposit, TextWriter log)
+    public static async Task<int> Seed(GrpcChannel[] silos, Metadata admin, Metadata engine, int first, int count, decimal deposit, SeedShape shape, TextWriter log)
     {
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, ct) =>
-        {
-            var accounts = new Accounts.AccountsClient(silos[i % silos.Length]);
-            await accounts.DepositAsync(new DepositRequest { AccountId = Id(i), Asset = "USDT", Amount = Money.Dec(deposit), RequestId = "rest-fund" }, admin, cancellationToken: ct);
-            if (Interlocked.Increment(ref done) % 50_000 == 0)
-            {
-                log.WriteLine($"  deposits: {done:N0}");
-            }
-        });
-
-        var streams = new List<Task<int>>();
+        var progress = new SeedProgress(count, MessagesPerAccount, log);
+        var lanes = new List<Task<int>>();
         for (var s = 0; s < silos.Length; s++)
         {
-            for (var k = 0; k < StreamsPerSilo; k++)
+            for (var k = 0; k < shape.StreamsPerSilo; k++)
             {
-                var (silo, lane) = (s, k);
-                var ids = Enumerable.Range(first, count).Where(i => i % silos.Length == silo && i / silos.Length % StreamsPerSilo == lane).ToArray();
-                streams.Add(Orders(new PreTrade.PreTradeClient(silos[silo]), engine, ids));
+                var (silo, lane, n) = (s, k, silos.Length);
+                var ids = Enumerable.Range(first, count).Where(i => i % n == silo && i / n % shape.StreamsPerSilo == lane);
+                lanes.Add(Lane(silos[silo], admin, engine, ids, deposit, shape, progress));
             }
         }
 
-        var refused = await Task.WhenAll(streams);
+        var refused = await Task.WhenAll(lanes);
+        progress.Done();
         return refused.Sum();
     }
 
-    private static async Task<int> Orders(PreTrade.PreTradeClient client, Metadata engine, int[] ids)
+    private static async Task<int> Lane(GrpcChannel silo, Metadata admin, Metadata engine, IEnumerable<int> ids, decimal deposit, SeedShape shape, SeedProgress progress)
     {
-        using var call = client.Stream(engine);
-        using var window = new SemaphoreSlim(Window);
+        using var call = new PreTrade.PreTradeClient(silo).Stream(engine);
+        using var window = new SemaphoreSlim(shape.Window);
+        var funded = Channel.CreateBounded<int>(shape.DepositsPerStream * 2);
+        var depositing = Deposits(new Accounts.AccountsClient(silo), admin, ids, deposit, shape.DepositsPerStream, funded.Writer);
         var refused = 0;
         var reader = Task.Run(async () =>
         {
@@ -64,24 +63,64 @@ internal static class RestingSeeder
                     Interlocked.Increment(ref refused);
                 }
 
+                progress.Replied();
                 window.Release();
             }
         });
+
+        // An account's messages go out together, flushed once at its last (gRPC's buffer hint on the others).
+        var buffered = new WriteOptions(WriteFlags.BufferHint);
         ulong correlation = 0;
-        foreach (var i in ids)
+        await foreach (var i in funded.Reader.ReadAllAsync())
         {
             var id = Id(i);
+            var m = 0;
             foreach (var message in Messages(id))
             {
                 await window.WaitAsync();
                 message.CorrelationId = ++correlation;
+                call.RequestStream.WriteOptions = ++m < MessagesPerAccount ? buffered : null;
                 await call.RequestStream.WriteAsync(message);
             }
         }
 
+        await depositing;
         await call.RequestStream.CompleteAsync();
         await reader;
         return refused;
+    }
+
+    /// <summary>Deposits for the lane's accounts, <paramref name="inFlight"/> at a time, each account handed on once funded.</summary>
+    private static async Task Deposits(Accounts.AccountsClient accounts, Metadata admin, IEnumerable<int> ids, decimal deposit, int inFlight, ChannelWriter<int> funded)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, ct) =>
+            {
+                var request = new DepositRequest { AccountId = Id(i), Asset = "USDT", Amount = Money.Dec(deposit), RequestId = "rest-fund" };
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await accounts.DepositAsync(request, admin, deadline: DateTime.UtcNow.AddMinutes(1), cancellationToken: ct);
+                        break;
+                    }
+                    catch (RpcException e) when (attempt < 5 && e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+                    {
+                        // Retriable (accounts.proto) and idempotent on the request id: a repeat credits nothing twice.
+                        await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+                    }
+                }
+
+                await funded.WriteAsync(i, ct);
+            });
+            funded.Complete();
+        }
+        catch (Exception e)
+        {
+            funded.Complete(e);
+            throw;
+        }
     }
 
     private static IEnumerable<EngineMessage> Messages(string id)

@@ -4,8 +4,8 @@ namespace Grid.Grains.Accounts;
 
 /// <summary>
 /// A resting order as stored before it became a value (<see cref="OrderRecord"/>, issue 14): an object, under the
-/// old alias. The serializer writes a class with a mark the struct's reader stops at (it read such orders back
-/// empty), so records and journal entries written then hold these; they are read and converted, never written.
+/// old alias. The serializer's class and struct encodings differ (the struct's reader read such orders back with
+/// every field empty), so records and journal entries written then are read as these and converted, never written.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.OrderRecord")]
 public sealed class LegacyOrderRecord

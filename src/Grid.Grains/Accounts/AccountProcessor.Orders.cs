@@ -206,7 +206,7 @@ internal sealed partial class AccountProcessor
         }
         else
         {
-            // A new object, never a change in place: the journal's diff compares order references (OrderRecord).
+            // The same id string (RestingOrderIndex finds the order by it), the new quantity.
             _orders.Replace(recordIndex, order.WithQty(remaining));
         }
     }

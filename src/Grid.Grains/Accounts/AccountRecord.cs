@@ -18,7 +18,20 @@ public sealed class AccountRecord : IAccountLedger
     [Id(2)] public string FrozenReason { get; set; } = "";
     [Id(3)] public Dictionary<string, decimal> Balances { get; set; } = new(StringComparer.Ordinal);
     [Id(4)] public Dictionary<string, PositionRecord> Positions { get; set; } = new(StringComparer.Ordinal);
-    [Id(5)] public List<OrderRecord> Orders { get; set; } = [];
+
+    /// <summary>The resting orders, kept in place (values, issue 14).</summary>
+    [Id(15)] public List<OrderRecord> Orders { get; set; } = [];
+
+    /// <summary>
+    /// Id 5 held the orders as objects until issue 14 (<see cref="LegacyOrderRecord"/>): a record stored then is
+    /// still read, its orders moved into <see cref="Orders"/> as they arrive; never written (always null).
+    /// </summary>
+    [Id(5)]
+    public List<LegacyOrderRecord>? LegacyOrders
+    {
+        get => null;
+        set => LegacyOrderRecord.AppendTo(Orders, value);
+    }
     // Id 6 held full replies in the first format; retired, never reuse it.
 
     /// <summary>Outcomes of the latest checks, for idempotent retries (bounded window), kept in place (structs).</summary>

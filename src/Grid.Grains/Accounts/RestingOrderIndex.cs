@@ -1,23 +1,26 @@
+using System.Runtime.InteropServices;
+
 namespace Grid.Grains.Accounts;
 
 /// <summary>
 /// The record's resting orders by client order id, so a check, cancel or fill finds its order without
 /// comparing the id with every resting one (that scan was 6–9 % of the grid's CPU at many resting orders,
-/// docs/performance.md). It maps an id to its <see cref="OrderRecord"/>; the position in
-/// <see cref="AccountRecord.Orders"/> is then found by reference, which costs a pointer compare per order
-/// and only when the order exists. An account with few orders (most of them) keeps no map and scans:
-/// a handful of compares costs less than the lookup and saves the map's ≈ 300 B per resident account
-/// (issue 16). The map is built once the orders pass <see cref="ScanLimit"/> and kept from then on. Built
-/// from the record when the processor is created (activation, reload) and kept in step by the processor,
-/// the record's only writer; nothing of it is stored, so the record's format is unchanged.
+/// docs/performance.md). It holds each resting order's own id string; the position in
+/// <see cref="AccountRecord.Orders"/> is then found by that string's reference, which costs a pointer compare
+/// per order and only when the order exists (orders are values in the list, issue 14: the id's reference is
+/// what stays the same while a fill or an amend changes the rest). An account with few orders (most of them)
+/// keeps no set and scans: a handful of compares costs less than the lookup and saves the set's ≈ 300 B per
+/// resident account (issue 16). The set is built once the orders pass <see cref="ScanLimit"/> and kept from
+/// then on. Built from the record when the processor is created (activation, reload) and kept in step by the
+/// processor, the record's only writer; nothing of it is stored, so the record's format is unchanged.
 /// </summary>
 internal sealed class RestingOrderIndex
 {
-    /// <summary>Most resting orders found by a scan; above it a map by id is kept.</summary>
+    /// <summary>Most resting orders found by a scan; above it a set of their ids is kept.</summary>
     public const int ScanLimit = 8;
 
     private readonly List<OrderRecord> _orders;
-    private Dictionary<string, OrderRecord>? _byId;
+    private HashSet<string>? _ids;
 
     // A record stored before ids were unique per account may hold an id twice: lookups then fall back to the scan.
     private bool _ambiguous;
@@ -31,25 +34,26 @@ internal sealed class RestingOrderIndex
         }
     }
 
-    /// <summary>True while the orders are found by a map rather than a scan (tests).</summary>
-    internal bool Mapped => _byId is not null;
+    /// <summary>True while the orders are found by a set rather than a scan (tests).</summary>
+    internal bool Mapped => _ids is not null;
 
     /// <summary>The position of the first resting order with <paramref name="clientOrderId"/>, or −1.</summary>
     public int Find(string clientOrderId)
     {
-        if (_byId is null || _ambiguous)
+        if (_ids is null || _ambiguous)
         {
             return Scan(clientOrderId);
         }
 
-        if (!_byId.TryGetValue(clientOrderId, out var order))
+        if (!_ids.TryGetValue(clientOrderId, out var id))
         {
             return -1;
         }
 
-        for (var i = 0; i < _orders.Count; i++)
+        var orders = CollectionsMarshal.AsSpan(_orders);
+        for (var i = 0; i < orders.Length; i++)
         {
-            if (ReferenceEquals(_orders[i], order))
+            if (ReferenceEquals(orders[i].ClientOrderId, id))
             {
                 return i;
             }
@@ -65,9 +69,9 @@ internal sealed class RestingOrderIndex
     public void Insert(int index, OrderRecord order)
     {
         _orders.Insert(index, order);
-        if (_byId is not null)
+        if (_ids is not null)
         {
-            _ambiguous |= !_byId.TryAdd(order.ClientOrderId, order);
+            _ambiguous |= !_ids.Add(order.ClientOrderId);
         }
         else if (_orders.Count > ScanLimit)
         {
@@ -78,39 +82,45 @@ internal sealed class RestingOrderIndex
     /// <summary>Puts <paramref name="order"/> (the same order id, changed) in place of the order at <paramref name="index"/>.</summary>
     public void Replace(int index, OrderRecord order)
     {
-        var old = _orders[index];
+        var old = _orders[index].ClientOrderId;
         _orders[index] = order;
-        if (_byId is not null && _byId.TryGetValue(old.ClientOrderId, out var indexed) && ReferenceEquals(indexed, old))
+        if (!ReferenceEquals(old, order.ClientOrderId) && Indexes(old))
         {
-            _byId[old.ClientOrderId] = order;
+            // The same id in another string: the set holds the one the list now holds.
+            _ids!.Remove(old);
+            _ids.Add(order.ClientOrderId);
         }
     }
 
     /// <summary>Removes the order at <paramref name="index"/> from the record.</summary>
     public void RemoveAt(int index)
     {
-        var order = _orders[index];
+        var id = _orders[index].ClientOrderId;
         _orders.RemoveAt(index);
-        if (_byId is not null && _byId.TryGetValue(order.ClientOrderId, out var indexed) && ReferenceEquals(indexed, order))
+        if (Indexes(id))
         {
-            _byId.Remove(order.ClientOrderId);
+            _ids!.Remove(id);
         }
     }
 
+    // True when the set holds this very string (not an equal one of a duplicate order).
+    private bool Indexes(string id) => _ids is not null && _ids.TryGetValue(id, out var held) && ReferenceEquals(held, id);
+
     private void Build()
     {
-        _byId = new Dictionary<string, OrderRecord>(_orders.Count, StringComparer.Ordinal);
+        _ids = new HashSet<string>(_orders.Count, StringComparer.Ordinal);
         foreach (var o in _orders)
         {
-            _ambiguous |= !_byId.TryAdd(o.ClientOrderId, o);
+            _ambiguous |= !_ids.Add(o.ClientOrderId);
         }
     }
 
     private int Scan(string clientOrderId)
     {
-        for (var i = 0; i < _orders.Count; i++)
+        var orders = CollectionsMarshal.AsSpan(_orders);
+        for (var i = 0; i < orders.Length; i++)
         {
-            if (string.Equals(_orders[i].ClientOrderId, clientOrderId, StringComparison.Ordinal))
+            if (string.Equals(orders[i].ClientOrderId, clientOrderId, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -12,14 +12,21 @@ public sealed class OrderSplice
 {
     [Id(0)] public int Start { get; set; }
     [Id(1)] public int Removed { get; set; }
-    [Id(2)] public List<OrderRecord> Inserted { get; set; } = [];
+    [Id(3)] public List<OrderRecord> Inserted { get; set; } = [];
+
+    /// <summary>Id 2: the orders of the serializer's entries written before the order became a value (issue 14); read, never written.</summary>
+    [Id(2)]
+    public List<LegacyOrderRecord>? LegacyInserted
+    {
+        get => null;
+        set => LegacyOrderRecord.AppendTo(Inserted, value);
+    }
 
     public void ApplyTo(List<OrderRecord> orders)
     {
         ArgumentNullException.ThrowIfNull(orders);
         orders.RemoveRange(Start, Removed);
 
-        // Orders are immutable: the entry's own can rest in the record.
         orders.InsertRange(Start, Inserted);
     }
 }

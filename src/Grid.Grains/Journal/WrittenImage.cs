@@ -6,9 +6,8 @@ namespace Grid.Grains.Journal;
 /// The account record as last written, kept as values, and the diff of the live record against it: a
 /// compact journal entry carrying only what changed, written straight to bytes (<see cref="EntryFormat"/>).
 /// Diffing the whole image instead of tracking the mutation points keeps the risk core's writers (the ledger,
-/// the order list, the windows) unaware of the journal, and cannot miss a change. The cost is a compare per balance, position and
-/// remembered memo, and a reference compare per order, per write (a write carries a group of changes),
-/// against a full serialization before.
+/// the order list, the windows) unaware of the journal, and cannot miss a change. The cost is a compare per balance, position,
+/// order and remembered memo, per write (a write carries a group of changes), against a full serialization before.
 /// </summary>
 public sealed class WrittenImage
 {
@@ -101,14 +100,15 @@ public sealed class WrittenImage
         return EntryDecoder.Read(w.Written.Span);
     }
 
-    // The common head and tail are unchanged; what lies between is the splice. Orders are immutable
-    // (OrderRecord): the same object is the same order, so this compares pointers and reads no order.
+    // The common head and tail are unchanged; what lies between is the splice. Orders are values compared
+    // exactly (OrderRecord.Same); an unchanged order still holds the strings it was written with, so its
+    // string compares end at the reference check.
     private bool OrderDiff(List<OrderRecord> orders, EntryWriter w)
     {
         int before = _orders.Count, now = orders.Count, head = 0, tail = 0;
         var image = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_orders);
         var live = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(orders);
-        while (head < before && head < now && ReferenceEquals(image[head], live[head]))
+        while (head < before && head < now && OrderRecord.Same(in image[head], in live[head]))
         {
             head++;
         }
@@ -118,7 +118,7 @@ public sealed class WrittenImage
             return false;
         }
 
-        while (tail < before - head && tail < now - head && ReferenceEquals(image[before - 1 - tail], live[now - 1 - tail]))
+        while (tail < before - head && tail < now - head && OrderRecord.Same(in image[before - 1 - tail], in live[now - 1 - tail]))
         {
             tail++;
         }

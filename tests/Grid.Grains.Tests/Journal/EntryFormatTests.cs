@@ -82,6 +82,9 @@ public sealed class EntryFormatTests(ITestOutputHelper output)
         Assert.Equal(150, entries.Count);
         Assert.NotEmpty(final.RecentChecks);
         Assert.True(final.Orders.Count + final.Positions.Count + final.Balances.Count > 0, "the fixture left something to compare");
+
+        // Orders read as values from the objects' bytes came back empty (every field default) and still compared equal.
+        Assert.All(record.Orders, o => Assert.NotEqual("", o.InstrumentId));
         Assert.Equal(RecordChanges.Describe(final), RecordChanges.Describe(record));
     }
 
@@ -110,6 +113,61 @@ public sealed class EntryFormatTests(ITestOutputHelper output)
         Assert.Equal(final.RecentChecks, again.RecentChecks);
         Assert.Equal(expected, string.Join(',', again.RecentChecks));
         Assert.Null(again.LegacyChecks);
+    }
+
+    [Fact]
+    public void OrdersStoredAsObjects_BeforeTheOrderBecameAValue_ReadBackExactly()
+    {
+        // Written by main at 8067712, where the order was a class (alias grid.OrderRecord, record field Id 5, splice
+        // field Id 2): a snapshot with 16 orders (both sides, quantities and prices of several scales, offsets,
+        // reduce-only, an empty venue, ids outside ASCII), an entry of the serializer that replaces 2 of them with 2,
+        // the record after it, and the orders before and after as text (decimals as their bits).
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Journal", "Fixtures", "orders-before-struct.txt"));
+        string Line(string tag) => lines.Single(l => l.StartsWith(tag + " ", StringComparison.Ordinal))[(tag.Length + 1)..];
+        var snapshot = Convert.FromBase64String(Line("snapshot"));
+        var record = Serializer.Deserialize<AccountRecord>(snapshot)!;
+        Assert.Equal(16, record.Orders.Count);
+        Assert.Equal(Line("orders"), Describe(record.Orders));
+
+        RedisAccountJournal.Entry(Serializer, Convert.FromBase64String(Line("entry")), Account).ApplyTo(record);
+        var final = Serializer.Deserialize<AccountRecord>(Convert.FromBase64String(Line("final")))!;
+        var expected = Line("describe");
+        Assert.Contains("order-new|ETH-PERP", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, Describe(record.Orders));
+        Assert.Equal(expected, Describe(final.Orders));
+
+        // Read at activation (ids shared with the silo) and written again (to the value field), the orders are the same.
+        final.ShareIds();
+        Assert.Equal(expected, Describe(final.Orders));
+        var again = RoundTrip(final);
+        Assert.Equal(expected, Describe(again.Orders));
+        Assert.Null(again.LegacyOrders);
+    }
+
+    [Fact]
+    public void AnOrderChangedOnlyInScaleOrOffset_IsWrittenAndReplayedExactly()
+    {
+        var reserved = new DateTimeOffset(2026, 12, 6, 2, 30, 0, TimeSpan.Zero);
+        var live = new AccountRecord();
+        live.Orders.Add(new OrderRecord { ClientOrderId = "a", InstrumentId = "BTC-PERP", Qty = 1.5m, Price = 100m, ReservedAt = reserved, Venue = "v" });
+        live.Orders.Add(new OrderRecord { ClientOrderId = "b", InstrumentId = "BTC-PERP", Qty = 2m, Price = 100m, ReservedAt = reserved, Venue = "v" });
+        var image = new WrittenImage();
+        image.Reset(live);
+        var replica = RoundTrip(live);
+
+        // Equal ids in other strings are the same order: nothing to write.
+        live.Orders[0] = live.Orders[0] with { ClientOrderId = new string('a', 1), InstrumentId = string.Concat("BTC", "-PERP") };
+        Assert.Null(image.Changes(live).Orders);
+
+        live.Orders[0] = live.Orders[0].WithQty(1.50m);
+        live.Orders[1] = live.Orders[1] with { ReservedAt = reserved.ToOffset(TimeSpan.FromHours(2)) };
+        var entry = image.Changes(live);
+        Assert.NotNull(entry.Orders);
+        Assert.Equal(2, entry.Orders.Inserted.Count);
+        entry.ApplyTo(replica);
+        Assert.Equal(Describe(live.Orders), Describe(replica.Orders));
+        Assert.Equal(2, replica.Orders[0].Qty.Scale);
+        Assert.Equal(TimeSpan.FromHours(2), replica.Orders[1].ReservedAt.Offset);
     }
 
     [Fact]
@@ -203,4 +261,10 @@ public sealed class EntryFormatTests(ITestOutputHelper output)
     }
 
     private static AccountRecord RoundTrip(AccountRecord record) => Serializer.Deserialize<AccountRecord>(Serializer.SerializeToArray(record))!;
+
+    // Every stored field, decimals as their bits (scale and sign), the time as ticks and offset: as the fixture's tool wrote them.
+    private static string Describe(IEnumerable<OrderRecord> orders) => string.Join(',', orders.Select(o =>
+        $"{o.ClientOrderId}|{o.InstrumentId}|{(int)o.Side}|{Bits(o.Qty)}|{Bits(o.Price)}|{o.ReservedAt.Ticks}|{o.ReservedAt.Offset.TotalMinutes}|{o.ReduceOnly}|{o.Venue}"));
+
+    private static string Bits(decimal d) => string.Join('.', decimal.GetBits(d));
 }

@@ -93,10 +93,11 @@ public sealed class JournalReplayTests
     public void TheRecordsStoredFields_AreTheOnesTheJournalCarries()
     {
         // A field added to AccountRecord must be carried by JournalEntry (and WrittenImage), or Redis mode loses it.
-        // LegacyChecks only reads what an older build stored (it is always null, never written): checked apart.
+        // LegacyChecks and LegacyOrders only read what an older build stored (always null, never written): checked apart.
         Assert.Null(new AccountRecord().LegacyChecks);
+        Assert.Null(new AccountRecord().LegacyOrders);
         var stored = typeof(AccountRecord).GetProperties()
-            .Where(p => p.GetCustomAttribute<IdAttribute>() is not null && p.Name != nameof(AccountRecord.LegacyChecks))
+            .Where(p => p.GetCustomAttribute<IdAttribute>() is not null && p.Name is not (nameof(AccountRecord.LegacyChecks) or nameof(AccountRecord.LegacyOrders)))
             .Select(p => p.Name)
             .Order(StringComparer.Ordinal);
         Assert.Equal(

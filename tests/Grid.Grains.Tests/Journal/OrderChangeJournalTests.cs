@@ -10,9 +10,8 @@ using Orleans.Serialization;
 namespace Grid.Grains.Tests.Journal;
 
 /// <summary>
-/// The journal's order diff compares references only (<see cref="WrittenImage"/>): it is exact only because
-/// an order is never changed in place. These tests fail when that stops being true: a partial fill, a
-/// partial cancel or a smaller amend made by the processor must reach the replayed record.
+/// The journal's order diff compares the orders it wrote with the live ones (<see cref="WrittenImage"/>): a
+/// partial fill, a partial cancel or a smaller amend made by the processor must reach the replayed record.
 /// </summary>
 [Collection(GridCluster.Name)]
 public sealed class OrderChangeJournalTests(GridClusterFixture fixture)
@@ -33,7 +32,7 @@ public sealed class OrderChangeJournalTests(GridClusterFixture fixture)
         image.Reset(live);
         var replica = RoundTrip(live);
 
-        // More than RestingOrderIndex.ScanLimit orders: the processor finds them through its map.
+        // More than RestingOrderIndex.ScanLimit orders: the processor finds them through its set of ids.
         for (var i = 0; i < 12; i++)
         {
             Assert.Equal(ReplyKind.Decision, processor.Execute(Commands.Check($"o{i}", "BTC-PERP", Side.Buy, 2, 59_000 + i)).Kind);
@@ -69,7 +68,7 @@ public sealed class OrderChangeJournalTests(GridClusterFixture fixture)
     [Fact]
     public void AnOrdersStoredFields_CannotBeChangedInPlace()
     {
-        // A setter would let a change in place slip past the journal's reference diff: OrderRecord.WithQty makes a new order.
+        // A stored order changes only by a changed copy put in its place (OrderRecord.WithQty), never through a setter.
         var settable = typeof(OrderRecord).GetProperties()
             .Where(p => p.GetCustomAttribute<IdAttribute>() is not null)
             .Where(p => p.SetMethod is { } set && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)))

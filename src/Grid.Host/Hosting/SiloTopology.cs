@@ -9,6 +9,9 @@ namespace Grid.Host.Hosting;
 /// <summary>Clustering, storage and failure detection of the silo, by <see cref="HostMode"/>.</summary>
 internal static class SiloTopology
 {
+    /// <summary>Configuration section bound onto Orleans' <see cref="ClusterMembershipOptions"/> after <see cref="Membership"/>.</summary>
+    public const string MembershipSection = GridHostOptions.Section + ":Membership";
+
     public static void Configure(ISiloBuilder silo, GridHostOptions options)
     {
         silo.Configure<ClusterOptions>(o =>
@@ -50,6 +53,10 @@ internal static class SiloTopology
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Orleans.Serialization.Serializer>());
         }));
         silo.Configure<ClusterMembershipOptions>(o => Membership(options, o));
+
+        // Any of Orleans' failure-detection settings, over the ones above (e.g. Grid:Host:Membership:NumMissedProbesLimit):
+        // how fast a failure is detected trades against evicting a live silo, and that trade is the deployment's.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
 
         // Accounts write journals (what changed), many accounts per round trip; other grains keep the provider.
         silo.AddGridAccountJournal(options.RedisConnectionString);

@@ -28,6 +28,10 @@ EVENTS = [
     ("first call to victim failed", re.compile(r"target silo became unavailable")),
     ("directory recovery", re.compile(r"Recovery will be performed")),
 ]
+# Timed by their last occurrence within 10 s of the fault (Orleans.Runtime.GrainDirectory at Debug).
+LAST_EVENTS = [
+    ("directory ranges settled", re.compile(r"Completed recovering activations|Completed transferring entries")),
+]
 HEAD = re.compile(r"^(\d\d:\d\d:\d\d\.\d{3}) (\w+): ([^\[]+)\[(-?\d+)\]")
 ACTIVATED = re.compile(r"Account (\S+) activated in ([\d.]+) ms: read ([\d.]+) ms")
 
@@ -87,10 +91,13 @@ def run(report, slowest):
             for name, pattern in EVENTS:
                 if name not in firsts and pattern.search(message):
                     firsts[name] = t
+            for name, pattern in LAST_EVENTS:
+                if t <= 10 and pattern.search(message):
+                    firsts[name] = t
             m = ACTIVATED.search(message)
             if m:
                 activations.setdefault(m.group(1), (silo, t, float(m.group(2)), float(m.group(3))))
-        print(f"   silo {silo}: " + "; ".join(f"{n} {fmt(firsts.get(n)).strip()}" for n, _ in EVENTS if n in firsts))
+        print(f"   silo {silo}: " + "; ".join(f"{n} {fmt(firsts.get(n)).strip()}" for n, _ in EVENTS + LAST_EVENTS if n in firsts))
     for move in d.get("streamMoves", []):
         if move["givenUpAt"] >= -1:
             print(f"   stream {move['stream']}: silo {move['from']} -> {move['to']} ({move['reason']}) given up {move['givenUpAt']:+.3f}, "

@@ -32,9 +32,9 @@ public sealed class ChaosSession(int index, IReadOnlyList<Uri> targets, Metadata
     private readonly Dictionary<ulong, Outstanding> _outstanding = [];
     private readonly Lock _gate = new();
     private readonly long _stallTicks = (long)(stall.TotalSeconds * Stopwatch.Frequency);
+    private readonly long[] _suspectSince = new long[targets.Count];
     private LiveStream? _stream;
     private string? _broken;
-    private readonly long[] _suspectSince = new long[targets.Count];
     private long _lastActivity;
     private long _probedQuietSince = -1;
     private ulong _nextId = 1;

@@ -27,6 +27,7 @@ EVENTS = [
     ("learnt victim dead", re.compile(r"Status=Dead")),
     ("first call to victim failed", re.compile(r"target silo became unavailable")),
     ("directory recovery", re.compile(r"Recovery will be performed")),
+    ("at-risk accounts woken", re.compile(r"is dead: woke")),
 ]
 # Timed by their last occurrence within 10 s of the fault (Orleans.Runtime.GrainDirectory at Debug).
 LAST_EVENTS = [

@@ -55,7 +55,7 @@ public sealed class GridHostOptions
 
     /// <summary>
     /// Orleans' connection liveness check (Redis mode): a death vote against a silo that sent a message within
-    /// the monitoring window (the longest probe timeout × missed probes: 7.2 s under <see cref="FastFailover"/>) is
+    /// the monitoring window (the longest probe cycle × missed probes: 8 s under <see cref="FastFailover"/>) is
     /// held back. On (the Orleans default) a hung silo (SIGSTOP, a frozen node: sockets open, nothing answers)
     /// is evicted after about 9 s with fast failover; off, within about 2 s, but a silo starved of CPU can be
     /// evicted as if it had failed. Measured by loadtests/chaos.sh (docs/reliability.md).

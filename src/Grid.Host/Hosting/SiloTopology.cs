@@ -62,28 +62,13 @@ internal static class SiloTopology
         silo.AddGridAccountJournal(options.RedisConnectionString);
     }
 
-    /// <summary>
-    /// Failure detection: Orleans' defaults, or <see cref="GridHostOptions.FastFailover"/>'s; the liveness check as configured.
-    /// Orleans 10.4.2 adapts each probe's timeout to the monitored silo's round trips (mean + 5.2 standard deviations,
-    /// never below mean + ProbeTimeout/2; between ProbeTimeout/2 and 4 × ProbeTimeout) and starts the next probe one
-    /// timeout after the last, so on an idle loopback a probe period is about ProbeTimeout/2. A silo is voted dead after
-    /// NumMissedProbesLimit missed probes in a row, the last of them indirect (another silo probes it for about one
-    /// timeout and answers with its own health; a failure from an unhealthy intermediary is ignored), and a probe during
-    /// which the prober itself stalled counts as inconclusive. After a kill -9 probes fail at once: detection is the wait
-    /// for the next probe plus NumMissedProbesLimit − 1 periods; after a hang (SIGSTOP) it is that wait plus one timeout
-    /// per missed probe. What protects a live but starved silo is how long it must stay silent: the run of missed probes,
-    /// about NumMissedProbesLimit × ProbeTimeout/2 on an idle machine, longer where round trips vary. Three probes of
-    /// 0.6 s instead of two of 1 s keep that run (≈ 0.9 s against ≈ 1.0–1.1 s) while shortening the wait for the first
-    /// probe (at most ≈ 0.3 s instead of ≈ 0.55 s) and each timeout: a hang is detected in ≈ 1.0–1.3 s instead of
-    /// ≈ 1.1–1.7 s, a kill in ≈ 0.6–1.0 s instead of ≈ 0.55–1.1 s (docs/reliability.md, "Failure detection (branch
-    /// w30-failover)"). Grid:Host:Membership overrides any of them.
-    /// </summary>
+    /// <summary>Failure detection: Orleans' defaults, or <see cref="GridHostOptions.FastFailover"/>'s; the liveness check as configured.</summary>
     public static void Membership(GridHostOptions options, ClusterMembershipOptions membership)
     {
         if (options.FastFailover)
         {
-            membership.ProbeTimeout = TimeSpan.FromMilliseconds(600);
-            membership.NumMissedProbesLimit = 3;
+            membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+            membership.NumMissedProbesLimit = 2;
             membership.NumVotesForDeathDeclaration = 1;
             membership.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);

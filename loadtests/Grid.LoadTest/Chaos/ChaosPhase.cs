@@ -30,11 +30,12 @@ public sealed class ChaosPhase(LoadOptions options, ChaosPlan plan, AccountSet a
         var rate = options.Rate ?? DefaultRate;
         var clock = new PhaseClock(options.Warmup, options.Duration);
         var span = options.Warmup + options.Duration + DrainTimeout + TimeSpan.FromSeconds(60);
-        var probes = new ChaosProbes(new ChangeLedger(), new RecoveryClock(accounts.Ids), new ThroughputSeries(Stopwatch.GetTimestamp(), span));
+        var recovery = new RecoveryClock(accounts.Ids);
+        var probes = new ChaosProbes(new ChangeLedger(), recovery, new ThroughputSeries(Stopwatch.GetTimestamp(), span), new StreamEvents(recovery));
         var headers = new Grpc.Core.Metadata { { "x-api-key", options.EngineKey } };
         var targets = cluster.Targets;
         var sessions = Enumerable.Range(0, options.Streams).Select(s => new ChaosSession(
-            targets, headers,
+            s, targets, headers,
             new OrderFlow(accounts.ForStream(s, options.Streams), options.Instruments, options.Mix, options.MaxRestingPerAccount, $"{runId}c{s}-", options.Seed + s),
             probes, options.Concurrency, options.StallTimeout)).ToList();
         try

@@ -4,4 +4,5 @@ namespace Grid.LoadTest.Chaos;
 /// <param name="Ledger">Acknowledged changes.</param>
 /// <param name="Recovery">First accepted check of each account after the fault.</param>
 /// <param name="Throughput">Final replies per 10 ms.</param>
-public sealed record ChaosProbes(ChangeLedger Ledger, RecoveryClock Recovery, ThroughputSeries Throughput);
+/// <param name="Streams">The engines' stream changes (given up, opened elsewhere), timed from the fault.</param>
+public sealed record ChaosProbes(ChangeLedger Ledger, RecoveryClock Recovery, ThroughputSeries Throughput, StreamEvents Streams);

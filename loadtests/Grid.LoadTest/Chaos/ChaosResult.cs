@@ -45,6 +45,9 @@ public sealed record ChaosResult
     /// <summary>Each account's way back (last UNAVAILABLE, accepted check sent, accepted), seconds from the fault.</summary>
     public required IReadOnlyDictionary<string, AccountRecovery> RecoveryStages { get; init; }
 
+    /// <summary>Each stream given up and opened on another silo: why, when, where (seconds from the fault).</summary>
+    public required IReadOnlyList<StreamEvent> StreamMoves { get; init; }
+
     /// <summary>The machine's load averages (1, 5, 15 min, from /proc/loadavg) at the end of the measured window; empty elsewhere.</summary>
     public required string LoadAverage { get; init; }
 

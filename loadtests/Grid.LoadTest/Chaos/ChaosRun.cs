@@ -59,6 +59,7 @@ public sealed class ChaosRun(LoadOptions options, ChaosPlan plan, IReadOnlyList<
             Recovery = outcome.Probes.Recovery.Summary(),
             RecoverySeconds = outcome.Probes.Recovery.Seconds().ToDictionary(s => s.Key, s => s.Value is { } v ? (double?)Math.Round(v, 4) : null, StringComparer.Ordinal),
             RecoveryStages = outcome.Probes.Recovery.Stages(),
+            StreamMoves = outcome.Probes.Streams.Timeline(),
             LoadAverage = load,
             Dip = ThroughputDip.Of(outcome.Probes.Throughput.AroundFault(outcome.FaultAt, -ChaosPhase.SecondsBefore, ChaosPhase.SecondsAfter), ChaosPhase.SecondsBefore),
             Throughput = outcome.Throughput,

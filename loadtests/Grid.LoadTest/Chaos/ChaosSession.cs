@@ -12,8 +12,12 @@ namespace Grid.LoadTest.Chaos;
 /// resent unchanged (same client order, trade and correlation ids), and ERROR_CODE_UNAVAILABLE or
 /// OVERLOADED replies are resent after a short pause. Final replies go to the ledger, the recovery
 /// clock and the throughput series. One loop writes (sends, resends, reconnects); one reader per stream.
+/// A stream that has gone quiet with messages outstanding is asked for a heartbeat (pretrade.proto's liveness
+/// probe) before the stall timeout: a gateway that answers it is alive and only waiting on the grid, and giving its
+/// stream up would gain nothing (the other silo waits on the same accounts) and cost an open, possibly on the silo
+/// that hung. A silo just given up is tried last when the stream moves.
 /// </summary>
-public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, OrderFlow flow, ChaosProbes probes, int window, TimeSpan stall) : IAsyncDisposable
+public sealed class ChaosSession(int index, IReadOnlyList<Uri> targets, Metadata headers, OrderFlow flow, ChaosProbes probes, int window, TimeSpan stall) : IAsyncDisposable
 {
     private const ulong OpeningHeartbeat = ulong.MaxValue;
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(1);
@@ -21,13 +25,18 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
     private static readonly long RetryDelay = Stopwatch.Frequency / 10;
     private static readonly long MaxLag = Stopwatch.Frequency / 10;
 
+    // How long a silo whose stream was given up, or that did not answer an open, is tried only after the others.
+    private static readonly long SuspectFor = Stopwatch.Frequency * 5;
+
     private readonly GrpcChannel[] _channels = [.. targets.Select(Transport.EngineChannels.Create)];
     private readonly Dictionary<ulong, Outstanding> _outstanding = [];
     private readonly Lock _gate = new();
     private readonly long _stallTicks = (long)(stall.TotalSeconds * Stopwatch.Frequency);
+    private readonly long[] _suspectSince = new long[targets.Count];
     private LiveStream? _stream;
     private string? _broken;
     private long _lastActivity;
+    private long _probedQuietSince = -1;
     private ulong _nextId = 1;
 
     /// <summary>What this engine went through.</summary>
@@ -137,11 +146,19 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
 
     private async Task Maintain(long now)
     {
-        var stalled = Pending > 0 && now - Volatile.Read(ref _lastActivity) > _stallTicks;
-        if (_stream is null || Volatile.Read(ref _broken) is not null || stalled)
+        var lastActivity = Volatile.Read(ref _lastActivity);
+        var quiet = Pending > 0 ? now - lastActivity : 0;
+        if (_stream is null || Volatile.Read(ref _broken) is { } || quiet > _stallTicks)
         {
-            await Reconnect();
+            await Reconnect(quiet > _stallTicks ? "stalled" : Volatile.Read(ref _broken) ?? "no stream");
             return;
+        }
+
+        if (quiet > _stallTicks / 2 && _probedQuietSince != lastActivity)
+        {
+            // Any reply, this heartbeat's included, counts as activity: only a gateway that answers nothing stalls.
+            _probedQuietSince = lastActivity;
+            await WriteHeartbeat();
         }
 
         List<Outstanding> due;
@@ -189,30 +206,65 @@ public sealed class ChaosSession(IReadOnlyList<Uri> targets, Metadata headers, O
         }
     }
 
-    // Gives up the current stream, opens one on the next silo that answers, and resends everything unanswered in order.
-    private async Task Reconnect()
+    private async Task WriteHeartbeat()
+    {
+        if (_stream is not { } stream)
+        {
+            return;
+        }
+
+        try
+        {
+            await stream.Call.RequestStream.WriteAsync(new EngineMessage { CorrelationId = OpeningHeartbeat, Heartbeat = new Heartbeat() });
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException or IOException or ObjectDisposedException)
+        {
+            Volatile.Write(ref _broken, e.Message);
+        }
+    }
+
+    // Gives up the current stream, opens one on the next silo that answers (silos suspected in the last few seconds
+    // after the others), and resends everything unanswered in order.
+    private async Task Reconnect(string reason)
     {
         var from = _stream?.Target ?? 0;
+        var givenUp = Stopwatch.GetTimestamp();
         _stream?.Close();
         _stream = null;
         Counters.Reconnects++;
-        var giveUp = Stopwatch.GetTimestamp() + (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
-        for (var attempt = 1; _stream is null; attempt++)
+        _suspectSince[from] = givenUp;
+        var giveUp = givenUp + (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
+        var attempts = 0;
+        for (var round = 0; _stream is null; round++)
         {
-            try
+            for (var step = 1; step <= _channels.Length && _stream is null; step++)
             {
-                await Open((from + attempt) % _channels.Length);
-            }
-            catch (Exception e) when (e is RpcException or InvalidOperationException or OperationCanceledException or TimeoutException or IOException)
-            {
-                if (Stopwatch.GetTimestamp() > giveUp)
+                var target = (from + step) % _channels.Length;
+                if (round == 0 && Stopwatch.GetTimestamp() - _suspectSince[target] < SuspectFor)
                 {
-                    throw new InvalidOperationException($"no silo answered a stream for {GiveUpAfter.TotalSeconds:0}s (last: {e.Message})", e);
+                    continue;
                 }
 
-                await Task.Delay(20);
+                attempts++;
+                try
+                {
+                    await Open(target);
+                    _suspectSince[target] = 0;
+                }
+                catch (Exception e) when (e is RpcException or InvalidOperationException or OperationCanceledException or TimeoutException or IOException)
+                {
+                    _suspectSince[target] = Stopwatch.GetTimestamp();
+                    if (_suspectSince[target] > giveUp)
+                    {
+                        throw new InvalidOperationException($"no silo answered a stream for {GiveUpAfter.TotalSeconds:0}s (last: {e.Message})", e);
+                    }
+
+                    await Task.Delay(20);
+                }
             }
         }
+
+        probes.Streams.Moved(index, from, _stream.Target, reason.Length > 80 ? reason[..80] : reason, givenUp, Stopwatch.GetTimestamp(), attempts);
 
         List<Outstanding> all;
         lock (_gate)

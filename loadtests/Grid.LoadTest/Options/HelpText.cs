@@ -67,8 +67,9 @@ public static class HelpText
                                   the time from the fault to each account's first accepted check and the dip
           --silos N               silos of the chaos cluster                             [3]
           --redis-server PATH     the redis-server the chaos run starts                  [redis-server]
-          --stall-timeout S       chaos: a stream with messages outstanding and no reply for S is given up
-                                  (a hung silo keeps its sockets open); --concurrency caps unanswered per stream [1]
+          --stall-timeout S       chaos: a stream with messages outstanding and no reply for S, not even to the
+                                  heartbeat sent after S/2, is given up (a hung silo keeps its sockets open);
+                                  --concurrency caps unanswered per stream                [1]
 
         phases and output
           --no-grid               skip the grid phase

@@ -135,8 +135,9 @@ public sealed class LoadOptions
     public string RedisServer { get; set; } = "redis-server";
 
     /// <summary>
-    /// Chaos run: a stream with messages outstanding and no reply for this long is taken as dead (a hung silo keeps
-    /// its connections open) and the engine reconnects to another silo and resends.
+    /// Chaos run: a stream with messages outstanding and no reply for this long, not even to the heartbeat the engine
+    /// sends after half of it, is taken as dead (a hung silo keeps its connections open) and the engine reconnects to
+    /// another silo and resends.
     /// </summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(1);
 

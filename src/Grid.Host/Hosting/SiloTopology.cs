@@ -9,6 +9,9 @@ namespace Grid.Host.Hosting;
 /// <summary>Clustering, storage and failure detection of the silo, by <see cref="HostMode"/>.</summary>
 internal static class SiloTopology
 {
+    /// <summary>Configuration section bound onto Orleans' <see cref="ClusterMembershipOptions"/> after <see cref="Membership"/>.</summary>
+    public const string MembershipSection = GridHostOptions.Section + ":Membership";
+
     public static void Configure(ISiloBuilder silo, GridHostOptions options)
     {
         silo.Configure<ClusterOptions>(o =>
@@ -51,11 +54,25 @@ internal static class SiloTopology
         }));
         silo.Configure<ClusterMembershipOptions>(o => Membership(options, o));
 
+        // Any of Orleans' failure-detection settings, over the ones above (e.g. Grid:Host:Membership:NumMissedProbesLimit):
+        // how fast a failure is detected trades against evicting a live silo, and that trade is the deployment's.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
+
         // Accounts write journals (what changed), many accounts per round trip; other grains keep the provider.
         silo.AddGridAccountJournal(options.RedisConnectionString);
     }
 
-    /// <summary>Failure detection: Orleans' defaults, or <see cref="GridHostOptions.FastFailover"/>'s; the liveness check as configured.</summary>
+    /// <summary>
+    /// Failure detection: Orleans' defaults, or <see cref="GridHostOptions.FastFailover"/>'s; the liveness check as configured.
+    /// Orleans 10.4.2 adapts each probe's timeout to the monitored silo's round trips (mean + 5.2 standard deviations, never
+    /// below mean + ProbeTimeout/2) and starts the next probe one timeout after the last: ≈ 0.5 s here on loopback. A silo
+    /// is voted dead after NumMissedProbesLimit missed probes in a row, the last through another silo that must itself be
+    /// healthy; a probe during which the prober stalled is inconclusive. So a live silo is evicted only after about a
+    /// second of silence (more where round trips vary), and a hang is detected in ≈ 1.1–1.7 s, a kill in ≈ 0.55–1.1 s.
+    /// Three probes of 0.6 s were measured against these two of 1 s (docs/reliability.md, "Failure detection (branch
+    /// w30-failover)"): no faster after a hang, slower after a kill (each refused probe waits out its period), so kept.
+    /// Grid:Host:Membership overrides any of them.
+    /// </summary>
     public static void Membership(GridHostOptions options, ClusterMembershipOptions membership)
     {
         if (options.FastFailover)

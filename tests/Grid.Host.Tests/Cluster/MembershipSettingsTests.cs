@@ -5,6 +5,7 @@ namespace Grid.Host.Tests.Cluster;
 /// <summary>
 /// Grid:Host:ConnectionLivenessCheck reaches Orleans' membership options (read back from the options
 /// Orleans logs at start): on by default with fast failover, off when asked; fast failover's timings stay.
+/// A Grid:Host:Membership setting overrides fast failover's (here one more missed probe).
 /// </summary>
 [Collection(ClusterTests.Name)]
 public sealed class MembershipSettingsTests
@@ -18,10 +19,13 @@ public sealed class MembershipSettingsTests
         await using var fast = await HostProcess.StartAsync(Logged(SiloCluster.Settings(redis, clusterId, seed: true)));
         var off = Logged(SiloCluster.Settings(redis, clusterId, seed: false));
         off["Grid:Host:ConnectionLivenessCheck"] = "false";
+        off["Grid:Host:Membership:NumMissedProbesLimit"] = "3";
         await using var withoutCheck = await HostProcess.StartAsync(off);
 
         Assert.Equal(("True", "00:00:01"), Membership(fast.Output));
         Assert.Equal(("False", "00:00:01"), Membership(withoutCheck.Output));
+        Assert.Equal("2", Setting(fast.Output, "NumMissedProbesLimit: "));
+        Assert.Equal("3", Setting(withoutCheck.Output, "NumMissedProbesLimit: "));
     }
 
     // Orleans logs its options at start, at Information (the test host logs warnings only by default).
@@ -30,10 +34,10 @@ public sealed class MembershipSettingsTests
 
     // EnableConnectionLivenessCheck and ProbeTimeout from the "Configuration Orleans.Configuration.ClusterMembershipOptions:" block.
     private static (string Liveness, string Probe) Membership(string output)
-    {
-        var block = output[output.IndexOf("Configuration Orleans.Configuration.ClusterMembershipOptions:", StringComparison.Ordinal)..];
-        return (Value(block, "EnableConnectionLivenessCheck: "), Value(block, "ProbeTimeout: "));
-    }
+        => (Setting(output, "EnableConnectionLivenessCheck: "), Setting(output, "ProbeTimeout: "));
+
+    private static string Setting(string output, string key)
+        => Value(output[output.IndexOf("Configuration Orleans.Configuration.ClusterMembershipOptions:", StringComparison.Ordinal)..], key);
 
     private static string Value(string block, string key)
     {
